@@ -1,0 +1,16 @@
+import type { ParsedArticle } from "../article/types.js";
+
+/** A published article: what the parser read, plus where it lives in the archive. */
+export interface Article extends ParsedArticle {
+  /** Site-relative path, `/{section}/{yyyy}/{mm}/{dd}/{headline}/`, before any path prefix. */
+  readonly url: string;
+  /** Display name, e.g. `Syrian Conflict`. */
+  readonly section: string;
+  readonly sectionSlug: string;
+}
+
+/** Newest first; ties broken by URL so every build lists articles in the same order. */
+export function newestFirst(a: Pick<Article, "date" | "url">, b: Pick<Article, "date" | "url">): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+}

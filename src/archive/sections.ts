@@ -1,0 +1,50 @@
+import { newestFirst, type Article } from "./article.js";
+import { paginate, type ListingPage } from "./paginate.js";
+import type { IsoDate } from "../article/types.js";
+
+export interface Section {
+  readonly name: string;
+  readonly slug: string;
+  readonly url: string;
+  readonly count: number;
+  readonly firstDate: IsoDate;
+  readonly lastDate: IsoDate;
+  /** Newest first. */
+  readonly articles: readonly Article[];
+}
+
+export interface SectionFrontPage extends ListingPage<Article> {
+  readonly section: Section;
+}
+
+/**
+ * Groups articles by section slug (two spellings that slug alike are one section),
+ * largest first. `articles` must be newest first.
+ */
+export function sections(articles: readonly Article[]): Section[] {
+  const groups = new Map<string, Article[]>();
+  for (const article of articles) {
+    const group = groups.get(article.sectionSlug);
+    if (group) group.push(article);
+    else groups.set(article.sectionSlug, [article]);
+  }
+  return [...groups.values()]
+    .map((group): Section => {
+      const sorted = [...group].sort(newestFirst);
+      const newest = sorted[0]!;
+      return {
+        name: newest.section,
+        slug: newest.sectionSlug,
+        url: `/${newest.sectionSlug}/`,
+        count: sorted.length,
+        firstDate: sorted[sorted.length - 1]!.date,
+        lastDate: newest.date,
+        articles: sorted,
+      };
+    })
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+}
+
+export function sectionFronts(all: readonly Section[], pageSize: number): SectionFrontPage[] {
+  return all.flatMap((section) => paginate(section.articles, pageSize, section.url).map((page) => ({ ...page, section })));
+}

@@ -1,0 +1,25 @@
+import slugify from "@sindresorhus/slugify";
+
+/** Slugs longer than this are cut at a word boundary: paths stay readable and within file-name limits. */
+const MAX_SLUG_LENGTH = 80;
+
+/**
+ * A readable URL segment for any script: transliterated where a standard transliteration exists
+ * (`Erdoğan` → `erdogan`, `Москва` → `moskva`), otherwise the words themselves, lower-cased
+ * (`中国经济` stays `中国经济`). Never empty: text with no letters or digits gives `fallback`.
+ */
+export function slug(text: string, fallback = "untitled"): string {
+  // `U.S.` → `US` and `It's` → `Its` before slugify splits on the punctuation.
+  const tidy = text.replace(/(?<=\p{L})[.'’](?=\p{L})/gu, "").replace(/<[^>]*>/gu, (tag) => ` ${tag.slice(1, -1)} `);
+  let result = slugify(tidy.toLowerCase(), { decamelize: false });
+  if (result === "") {
+    // No transliteration (Chinese, Japanese, ...): keep the letters, which browsers show as written.
+    result = (tidy.normalize("NFC").toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join("-");
+  }
+  if (result.length > MAX_SLUG_LENGTH) {
+    const cut = result.slice(0, MAX_SLUG_LENGTH + 1);
+    const boundary = cut.lastIndexOf("-");
+    result = boundary > MAX_SLUG_LENGTH / 2 ? cut.slice(0, boundary) : cut.slice(0, MAX_SLUG_LENGTH);
+  }
+  return result === "" ? fallback : result;
+}

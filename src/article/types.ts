@@ -1,0 +1,49 @@
+/**
+ * The contract between the parser, the archive index, the Eleventy glue and the templates.
+ * Everything here is plain data: it survives JSON, a cache file and a worker boundary.
+ */
+
+/** A calendar date as written in the header, `YYYY-MM-DD`, already checked to be real. */
+export type IsoDate = string & { readonly __brand: "IsoDate" };
+
+export type Block =
+  | { readonly type: "paragraph"; readonly text: string }
+  | { readonly type: "heading"; readonly text: string };
+
+/** What one file says, before the archive gives it a URL. */
+export interface ParsedArticle {
+  /** Path as given to the parser, used in error messages and to break URL ties. */
+  readonly file: string;
+  readonly date: IsoDate;
+  /** The section exactly as the header writes it, e.g. `SYRIAN CONFLICT`. */
+  readonly sectionRaw: string;
+  readonly headline: string;
+  readonly standfirst: string | null;
+  /** `Moscow`, `TOKYO, March 2`: the dateline opening the first paragraph, without its dash. */
+  readonly dateline: string | null;
+  /** Never empty: an article without body text is an error, not an article. */
+  readonly body: readonly Block[];
+  /** Each credit once, in order: `Reuters, AFP` → `["Reuters", "AFP"]`. */
+  readonly sources: readonly string[];
+  /** The credit line as written, e.g. `Reuters, AFP`. */
+  readonly source: string | null;
+  readonly words: number;
+}
+
+/** A problem with one input file, located like a compiler error: `path:line: message`. */
+export interface Problem {
+  readonly file: string;
+  /** 1-based; 0 when the problem concerns the file as a whole (unreadable). */
+  readonly line: number;
+  readonly message: string;
+  readonly severity: "error" | "warning";
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly article: ParsedArticle; readonly warnings: readonly Problem[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export function formatProblem(p: Problem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
+  return `${where}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`;
+}

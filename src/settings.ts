@@ -1,0 +1,54 @@
+import { DEFAULT_BOILERPLATE } from "./article/parse.js";
+
+/** A site's settings, from `_data/site.json`; every field has a default. */
+export interface Settings {
+  readonly title: string;
+  readonly description: string;
+  /** Absolute base URL of the deployed site, without the path prefix: `https://example.org`. */
+  readonly url: string;
+  /** Where the site lives under `url`: `/` or `/archive/`. */
+  readonly pathPrefix: string;
+  readonly language: string;
+  /** IANA zone the archive's dates belong to, for feeds and structured data. */
+  readonly timeZone: string;
+  /** Section names as written in headers, mapped to how the site shows them. */
+  readonly sectionNames: Readonly<Record<string, string>>;
+  /** Trailing lines dropped from every article. */
+  readonly boilerplate: readonly string[];
+  /** Folder of article files; the `BROADSHEET_ARTICLES` environment variable wins. */
+  readonly articles: string;
+  /** Articles per page on section fronts and source pages. */
+  readonly pageSize: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  title: "Broadsheet",
+  description: "A searchable archive of news articles.",
+  url: "http://localhost:8080",
+  pathPrefix: "/",
+  language: "en",
+  timeZone: "UTC",
+  sectionNames: {},
+  boilerplate: DEFAULT_BOILERPLATE,
+  articles: "articles",
+  pageSize: 30,
+};
+
+function normalisePrefix(prefix: string): string {
+  const inner = prefix.replace(/^\/+|\/+$/gu, "");
+  return inner === "" ? "/" : `/${inner}/`;
+}
+
+/**
+ * Fills defaults in and normalises what users write differently (`archive` vs `/archive/`).
+ * `BROADSHEET_ARTICLES` and `BROADSHEET_PATH_PREFIX` override the file, for one-off builds.
+ */
+export function resolveSettings(input: Partial<Settings>, env: Readonly<Record<string, string | undefined>> = {}): Settings {
+  const merged = { ...DEFAULT_SETTINGS, ...input };
+  return {
+    ...merged,
+    url: merged.url.replace(/\/+$/u, ""),
+    pathPrefix: normalisePrefix(env.BROADSHEET_PATH_PREFIX ?? merged.pathPrefix),
+    articles: env.BROADSHEET_ARTICLES || merged.articles,
+  };
+}
