@@ -1,11 +1,32 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { formatProblem } from "./article/types.js";
 import { publish } from "./archive/urls.js";
 import { loadSettings } from "./io/loadSettings.js";
 import { readArchive } from "./io/readArchive.js";
 import type { Article } from "./archive/article.js";
 
-const USAGE = `usage: broadsheet parse <file-or-folder>...   print what the parser reads, as JSON
-       broadsheet check [folder]               check every article; exit 1 on any error`;
+const USAGE = `usage: broadsheet build [--lenient] [eleventy options]   build the site into _site/
+       broadsheet serve [--lenient] [eleventy options]   build, then serve and rebuild on change
+       broadsheet parse <file-or-folder>...              print what the parser reads, as JSON
+       broadsheet check [folder]                         check every article; exit 1 on any error`;
+
+/**
+ * Runs Eleventy's own command line with Broadsheet's config, in this process (tsx is already
+ * registered). `--lenient` and `--strict` are ours: Eleventy rejects options it does not know.
+ */
+async function eleventy(args: readonly string[], serve: boolean): Promise<void> {
+  const own = new Set(["--lenient", "--strict"]);
+  if (args.includes("--lenient")) process.env.BROADSHEET_MODE = "lenient";
+  if (args.includes("--strict")) process.env.BROADSHEET_MODE = "strict";
+  const passed = args.filter((a) => !own.has(a));
+  process.argv = [process.argv[0]!, "eleventy", "--config=.eleventy.ts", ...(serve ? ["--serve"] : []), ...passed];
+  // cmd.cjs is not in Eleventy's package exports: load it by path.
+  const require = createRequire(import.meta.url);
+  const cmd = path.join(path.dirname(require.resolve("@11ty/eleventy")), "..", "cmd.cjs");
+  await import(pathToFileURL(cmd).href);
+}
 
 /** The shape `broadsheet parse` prints: a stable, documented contract (see README). */
 function parseView(article: Article, pathPrefix: string) {
@@ -26,6 +47,10 @@ function parseView(article: Article, pathPrefix: string) {
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...args] = argv;
+  if (command === "build" || command === "serve") {
+    await eleventy(args, command === "serve");
+    return 0;
+  }
   const settings = await loadSettings();
   const options = { boilerplate: settings.boilerplate };
   if (command === "parse" && args.length > 0) {
@@ -51,7 +76,8 @@ async function main(argv: readonly string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    // Eleventy sets its own exit code on failure; only ours is set here.
+    if (code !== 0) process.exitCode = code;
   },
   (error: unknown) => {
     process.stderr.write(`broadsheet: ${error instanceof Error ? error.message : String(error)}\n`);

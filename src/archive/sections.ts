@@ -11,7 +11,11 @@ export interface Section {
   readonly lastDate: IsoDate;
   /** Newest first. */
   readonly articles: readonly Article[];
+  /** The few newest, for the home page. */
+  readonly latest: readonly Article[];
 }
+
+const LATEST_PER_SECTION = 3;
 
 export interface SectionFrontPage extends ListingPage<Article> {
   readonly section: Section;
@@ -40,6 +44,7 @@ export function sections(articles: readonly Article[]): Section[] {
         firstDate: sorted[sorted.length - 1]!.date,
         lastDate: newest.date,
         articles: sorted,
+        latest: sorted.slice(0, LATEST_PER_SECTION),
       };
     })
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));

@@ -1,5 +1,5 @@
 import { sectionName } from "./sectionName.js";
-import { slug } from "./slug.js";
+import { slug } from "../slug.js";
 import type { ParsedArticle } from "../article/types.js";
 import type { Article } from "./article.js";
 

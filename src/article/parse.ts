@@ -1,3 +1,4 @@
+import { slug } from "../slug.js";
 import { splitDateline } from "./dateline.js";
 import { lineCount, textLines, type Line } from "./lines.js";
 import type { Block, IsoDate, ParseResult, ParsedArticle, Problem } from "./types.js";
@@ -53,6 +54,14 @@ export function isRealDate(value: string): value is IsoDate {
  * are figures, kept as paragraphs.
  */
 function bodyBlocks(lines: readonly string[]): Block[] {
+  const ids = new Set<string>();
+  const anchor = (text: string): string => {
+    const base = slug(text, "section");
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    return id;
+  };
   return lines.map((text, i): Block => {
     const heading =
       i > 0 &&
@@ -60,7 +69,7 @@ function bodyBlocks(lines: readonly string[]): Block[] {
       !isFigures(text) &&
       isProseLine(lines[i - 1]) &&
       isProseLine(lines[i + 1]);
-    return { type: heading ? "heading" : "paragraph", text };
+    return heading ? { type: "heading", text, id: anchor(text) } : { type: "paragraph", text };
   });
 }
 

@@ -8,7 +8,8 @@ export type IsoDate = string & { readonly __brand: "IsoDate" };
 
 export type Block =
   | { readonly type: "paragraph"; readonly text: string }
-  | { readonly type: "heading"; readonly text: string };
+  /** A crosshead; `id` is its anchor, unique within the article. */
+  | { readonly type: "heading"; readonly text: string; readonly id: string };
 
 /** What one file says, before the archive gives it a URL. */
 export interface ParsedArticle {

@@ -1,0 +1,21 @@
+import { broadsheetPlugin } from "./src/eleventy/plugin.js";
+import type { EleventyConfig } from "./src/eleventy/config.js";
+import { loadSettings } from "./src/io/loadSettings.js";
+
+// Run through tsx (see README): `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`.
+export default async function (config: EleventyConfig) {
+  const settings = await loadSettings();
+  const mode = process.env.BROADSHEET_MODE === "lenient" ? "lenient" : "strict";
+
+  /* PLUGINS */
+  config.addPlugin(broadsheetPlugin, { settings, mode });
+
+  /* ASSETS */
+  config.addPassthroughCopy({ "pages/assets": "assets" });
+
+  return {
+    dir: { input: "pages", includes: "../_includes", layouts: "../_includes/layouts", data: "../_data", output: "_site" },
+    templateFormats: ["njk"],
+    pathPrefix: settings.pathPrefix,
+  };
+}

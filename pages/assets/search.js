@@ -1,0 +1,130 @@
+// The search page: a thin layer over Pagefind's JS API (https://pagefind.app/docs/api/).
+// Results are built with DOM methods only, so no text from the archive is ever parsed as markup.
+const PAGE_SIZE = 10;
+const FACETS = ["section", "source", "year"];
+
+const script = document.querySelector("script[data-pagefind]");
+const bundle = script.dataset.pagefind;
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-q");
+const sortSelect = document.getElementById("search-sort");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const selects = Object.fromEntries(FACETS.map((f) => [f, document.getElementById(`search-${f}`)]));
+
+const pagefind = await import(`${bundle}pagefind.js`);
+await pagefind.options({ baseUrl: "/", excerptLength: 30 });
+pagefind.init();
+
+let results = [];
+let shown = 0;
+let generation = 0;
+
+/** Fills a facet's menu from the index, keeping the value the URL asked for. */
+function fillFacet(name, counts, wanted) {
+  const select = selects[name];
+  const values = Object.keys(counts).sort((a, b) => (name === "year" ? b.localeCompare(a) : a.localeCompare(b)));
+  for (const value of values) {
+    const option = new Option(`${value} (${counts[value].toLocaleString()})`, value);
+    select.add(option);
+  }
+  if (wanted && values.includes(wanted)) select.value = wanted;
+}
+
+/** Pagefind's excerpt is HTML whose only tags are <mark>: keep the marks, take everything else as text. */
+function excerptNode(html) {
+  const p = document.createElement("p");
+  p.className = "result-excerpt";
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
+  for (const node of doc.body.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      p.append(mark);
+    } else {
+      p.append(node.textContent);
+    }
+  }
+  return p;
+}
+
+function resultItem(data) {
+  const li = document.createElement("li");
+  li.className = "result";
+  const h = document.createElement("h2");
+  h.className = "result-headline";
+  const a = document.createElement("a");
+  a.href = data.url;
+  a.textContent = data.meta.title;
+  h.append(a);
+  const meta = document.createElement("p");
+  meta.className = "result-meta";
+  const time = document.createElement("time");
+  time.dateTime = data.meta.date;
+  time.textContent = new Date(`${data.meta.date}T00:00:00Z`).toLocaleDateString(document.documentElement.lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  meta.append(time, ` · ${data.meta.section}`);
+  li.append(h, meta, excerptNode(data.excerpt));
+  return li;
+}
+
+async function showMore() {
+  const mine = generation;
+  const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+  if (mine !== generation) return;
+  list.append(...batch.map(resultItem));
+  shown += batch.length;
+  more.hidden = shown >= results.length;
+}
+
+function currentQuery() {
+  const filters = {};
+  for (const f of FACETS) if (selects[f].value) filters[f] = selects[f].value;
+  const sort = sortSelect.value === "newest" ? { date: "desc" } : sortSelect.value === "oldest" ? { date: "asc" } : undefined;
+  return { term: input.value.trim(), filters, sort };
+}
+
+/** Keeps the address bar in step, so a search can be shared as a link. */
+function syncUrl() {
+  const params = new URLSearchParams();
+  if (input.value.trim()) params.set("q", input.value.trim());
+  for (const f of FACETS) if (selects[f].value) params.set(f, selects[f].value);
+  if (sortSelect.value) params.set("sort", sortSelect.value);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+async function run() {
+  const mine = ++generation;
+  const { term, filters, sort } = currentQuery();
+  syncUrl();
+  if (!term && Object.keys(filters).length === 0) {
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = "";
+    return;
+  }
+  const search = await pagefind.debouncedSearch(term || null, { filters, sort }, 150);
+  if (search === null || mine !== generation) return;
+  results = search.results;
+  shown = 0;
+  list.replaceChildren();
+  const n = results.length;
+  status.textContent = n === 0 ? `No articles found${term ? ` for “${term}”` : ""}.` : `${n.toLocaleString()} article${n === 1 ? "" : "s"} found${term ? ` for “${term}”` : ""}.`;
+  await showMore();
+}
+
+const params = new URLSearchParams(location.search);
+input.value = params.get("q") ?? "";
+sortSelect.value = params.get("sort") ?? "";
+const available = await pagefind.filters();
+for (const f of FACETS) fillFacet(f, available[f] ?? {}, params.get(f));
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  run();
+});
+input.addEventListener("input", run);
+for (const select of [...Object.values(selects), sortSelect]) select.addEventListener("change", run);
+more.addEventListener("click", showMore);
+run();
