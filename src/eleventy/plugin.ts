@@ -36,10 +36,10 @@ export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: Bro
   config.addWatchTarget(settings.articles);
   filtersPlugin(config, settings);
 
-  config.on("eleventy.after", async ({ dir, results }) => {
+  config.on("eleventy.after", async ({ directories, results }) => {
     const { read } = await current();
     const rendered = performance.now();
-    const indexed = await (await search!).write(dir.output);
+    const indexed = await (await search!).write(directories.output);
     process.stdout.write(`broadsheet: render ${((rendered - started) / 1000).toFixed(1)} s, search index ${((performance.now() - rendered) / 1000).toFixed(1)} s\n`);
     const pages = pagesByKind((results ?? []) as unknown as WrittenPage[]);
     process.stdout.write(`${buildSummary(read, pages, indexed)}\n`);

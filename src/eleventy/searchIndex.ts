@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Article } from "../archive/article.js";
@@ -51,7 +52,10 @@ export function startSearchIndex(articles: readonly Article[], settings: Setting
     async write(outputDir) {
       try {
         const index = await indexing;
-        const written = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
+        const bundle = path.resolve(outputDir, "pagefind");
+        // Pagefind adds to its folder: clear it, or removed articles would stay findable.
+        await rm(bundle, { recursive: true, force: true });
+        const written = await index.writeFiles({ outputPath: bundle });
         if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join("; ")}`);
         return articles.length;
       } finally {

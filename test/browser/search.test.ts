@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "../support/browser.js";
+import { buildSite } from "../support/buildSite.js";
+import { fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
+import { serveStatic, type StaticServer } from "../support/staticServer.js";
+
+const articles = fixtureArticles();
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const site = await buildSite(await writeArchive(articles));
+  expect(site.code).toBe(0);
+  server = await serveStatic(site.output);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const headlines = (p: Page) => p.locator(".result-headline a").allTextContents();
+
+describe("search in the browser", () => {
+  it("finds the one article holding a word typed into the search box", async () => {
+    const target = articles[13]!;
+    const word = /zq\w+x/u.exec(target.paragraphs[1]!)![0];
+    await page.goto(`${server.url}/search/`);
+    await page.locator("#search-q").pressSequentially(word, { delay: 20 });
+    await expect.poll(() => headlines(page)).toEqual([target.headline]);
+    expect(await page.locator("#search-status").textContent()).toMatch(/^1 article found/u);
+    await expect.poll(() => page.evaluate(() => location.search)).toBe(`?q=${word}`);
+  });
+
+  it("runs the query in a shared ?q= link on arrival, with a highlighted excerpt", async () => {
+    await page.goto(`${server.url}/search/?q=lighthouse`);
+    const expected = articles.filter((a) => a.headline.toLowerCase().includes("lighthouse")).map((a) => a.headline);
+    expect(expected.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await headlines(page)).sort()).toEqual(expected.sort());
+    expect(await page.locator("#search-q").inputValue()).toBe("lighthouse");
+    expect(await page.locator(".result-excerpt mark").first().textContent()).toMatch(/lighthouse/iu);
+  });
+
+  it("narrows results by section and sorts them by date", async () => {
+    await page.goto(`${server.url}/search/?q=officials&section=Weather&sort=newest`);
+    const expected = articles
+      .filter((a) => a.section === "WEATHER")
+      .sort((a, b) => (a.date < b.date ? 1 : -1))
+      .slice(0, 10)
+      .map((a) => a.headline);
+    await expect.poll(() => headlines(page)).toEqual(expected);
+  });
+});

@@ -1,0 +1,36 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+export const PROJECT = path.resolve(import.meta.dirname, "../..");
+
+export interface BuiltSite {
+  readonly output: string;
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Reads a written file by its site path: `/syrian-conflict/` → `.../syrian-conflict/index.html`. */
+  page(sitePath: string): Promise<string>;
+}
+
+/** Runs the real build command (`broadsheet build`) on an articles folder, into a temporary output. */
+export async function buildSite(articles: string, options: { env?: Record<string, string>; args?: string[] } = {}): Promise<BuiltSite> {
+  const output = await mkdtemp(path.join(os.tmpdir(), "broadsheet-site-"));
+  const child = spawn(process.execPath, ["bin/broadsheet.js", "build", "--quiet", `--output=${output}`, ...(options.args ?? [])], {
+    cwd: PROJECT,
+    env: { ...process.env, BROADSHEET_ARTICLES: articles, ...options.env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
+  return {
+    output,
+    code,
+    stdout,
+    stderr,
+    page: (sitePath) => readFile(path.join(output, sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath), "utf8"),
+  };
+}
