@@ -11,11 +11,14 @@ const MAX_SLUG_LENGTH = 80;
 export function slug(text: string, fallback = "untitled"): string {
   // `U.S.` → `US` and `It's` → `Its` before slugify splits on the punctuation.
   const tidy = text.replace(/(?<=\p{L})[.'’](?=\p{L})/gu, "").replace(/<[^>]*>/gu, (tag) => ` ${tag.slice(1, -1)} `);
-  let result = slugify(tidy.toLowerCase(), { decamelize: false });
-  if (result === "") {
-    // No transliteration (Chinese, Japanese, ...): keep the letters, which browsers show as written.
-    result = (tidy.normalize("NFC").toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join("-");
-  }
+  // Word by word, so that words with no transliteration (Chinese, Japanese, ...) keep their
+  // letters, which browsers show as written, even beside Latin words.
+  let result = tidy
+    .toLowerCase()
+    .split(/\s+/u)
+    .map((word) => slugify(word, { decamelize: false }) || (word.normalize("NFC").match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join("-"))
+    .filter(Boolean)
+    .join("-");
   if (result.length > MAX_SLUG_LENGTH) {
     const cut = result.slice(0, MAX_SLUG_LENGTH + 1);
     const boundary = cut.lastIndexOf("-");

@@ -1,5 +1,6 @@
 import type { ParsedArticle } from "../article/types.js";
 import { newestFirst, type Article } from "./article.js";
+import { articlePages, type ArticlePage } from "./articlePages.js";
 import { sectionFronts, sections, type Section, type SectionFrontPage } from "./sections.js";
 import { publish, type PublishOptions } from "./urls.js";
 
@@ -12,6 +13,8 @@ export interface Archive {
   /** Largest first. */
   readonly sections: readonly Section[];
   readonly sectionFronts: readonly SectionFrontPage[];
+  /** One per article, in section order. */
+  readonly articlePages: readonly ArticlePage[];
 }
 
 const LATEST_ON_HOME = 20;
@@ -28,5 +31,6 @@ export function buildArchive(parsed: readonly ParsedArticle[], options: ArchiveO
     latest: articles.slice(0, LATEST_ON_HOME),
     sections: all,
     sectionFronts: sectionFronts(all, options.pageSize),
+    articlePages: articlePages(all),
   };
 }

@@ -1,14 +1,19 @@
 import { newestFirst, type Article } from "./article.js";
+import { teaser, type Teaser } from "./articlePages.js";
 import { paginate, type ListingPage } from "./paginate.js";
 import type { IsoDate } from "../article/types.js";
 
-export interface Section {
+/** What a page says about a section: name, link, size and span. */
+export interface SectionSummary {
   readonly name: string;
   readonly slug: string;
   readonly url: string;
   readonly count: number;
   readonly firstDate: IsoDate;
   readonly lastDate: IsoDate;
+}
+
+export interface Section extends SectionSummary {
   /** Newest first. */
   readonly articles: readonly Article[];
   /** The few newest, for the home page. */
@@ -17,8 +22,8 @@ export interface Section {
 
 const LATEST_PER_SECTION = 3;
 
-export interface SectionFrontPage extends ListingPage<Article> {
-  readonly section: Section;
+export interface SectionFrontPage extends ListingPage<Teaser> {
+  readonly section: SectionSummary;
 }
 
 /**
@@ -50,6 +55,12 @@ export function sections(articles: readonly Article[]): Section[] {
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
 }
 
+export function summary({ name, slug, url, count, firstDate, lastDate }: Section): SectionSummary {
+  return { name, slug, url, count, firstDate, lastDate };
+}
+
 export function sectionFronts(all: readonly Section[], pageSize: number): SectionFrontPage[] {
-  return all.flatMap((section) => paginate(section.articles, pageSize, section.url).map((page) => ({ ...page, section })));
+  return all.flatMap((section) =>
+    paginate(section.articles.map(teaser), pageSize, section.url).map((page) => ({ ...page, section: summary(section) })),
+  );
 }

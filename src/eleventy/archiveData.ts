@@ -1,14 +1,28 @@
-import type { Archive } from "../archive/archive.js";
-import { buildArchive } from "../archive/archive.js";
+import { buildArchive, type Archive } from "../archive/archive.js";
+import type { ArticlePage } from "../archive/articlePages.js";
+import { fingerprint, planRender, type RenderPlan } from "../archive/renderPlan.js";
+import type { SectionFrontPage } from "../archive/sections.js";
 import { formatProblem } from "../article/types.js";
+import { loadParseCache, saveParseCache } from "../io/parseCache.js";
+import { startProgress } from "../io/progress.js";
 import { readArchive, type ReadResult } from "../io/readArchive.js";
 import type { Settings } from "../settings.js";
+import { CACHE_DIR, fingerprintFiles, isWritten, readManifest, removeStale, templatesFingerprint } from "./incremental.js";
 
 export type BuildMode = "strict" | "lenient";
 
-export interface ArchiveBuild {
-  readonly archive: Archive;
+/** The paginated pages Eleventy draws this build: those whose data or templates changed. */
+export interface RenderLists {
+  readonly articles: readonly ArticlePage[];
+  readonly sectionFronts: readonly SectionFrontPage[];
+}
+
+export interface PreparedBuild {
   readonly read: ReadResult;
+  readonly archive: Archive;
+  readonly plan: RenderPlan;
+  readonly render: RenderLists;
+  readonly seconds: { readonly read: number; readonly plan: number };
 }
 
 /** Thrown when strict mode meets a rejected file; the problems were already printed. */
@@ -19,14 +33,46 @@ export class RejectedArticlesError extends Error {
   }
 }
 
+/** The parser's own code: a change to it invalidates every cached parse. */
+const PARSER_SOURCES = ["src/article", "src/slug.ts"];
+
+async function readWithProgress(settings: Settings): Promise<ReadResult> {
+  const options = { boilerplate: settings.boilerplate };
+  const cache = await loadParseCache(CACHE_DIR, options, await fingerprintFiles(PARSER_SOURCES));
+  let progress = startProgress("read", 0, "files");
+  const read = await readArchive([settings.articles], {
+    ...options,
+    cache,
+    onListed: (n) => (progress = startProgress("read", n, "files")),
+    onFile: () => progress.tick(),
+  });
+  progress.done();
+  await saveParseCache(CACHE_DIR, options, await fingerprintFiles(PARSER_SOURCES), cache, read.files);
+  return read;
+}
+
 /**
- * Reads and indexes the archive once per build. Problems go to stderr as `path:line: message`,
- * all of them, before a strict build stops.
+ * Reads and indexes the archive, then decides which pages to draw. Problems go to stderr as
+ * `path:line: message`, all of them, before a strict build stops.
  */
-export async function loadArchive(settings: Settings, mode: BuildMode): Promise<ArchiveBuild> {
-  const read = await readArchive([settings.articles], { boilerplate: settings.boilerplate });
+export async function prepareBuild(settings: Settings, mode: BuildMode, outputDir: string): Promise<PreparedBuild> {
+  const t0 = performance.now();
+  const read = await readWithProgress(settings);
   for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);
   if (read.rejected.length > 0 && mode === "strict") throw new RejectedArticlesError(read.rejected.length);
+  const t1 = performance.now();
   const archive = buildArchive(read.articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize });
-  return { archive, read };
+  const paginated = [...archive.articlePages, ...archive.sectionFronts];
+  const plan = planRender(
+    paginated.map((page) => ({ url: page.url, hash: fingerprint(page) })),
+    await templatesFingerprint(settings),
+    await readManifest(outputDir),
+    isWritten(outputDir),
+  );
+  await removeStale(outputDir, plan.stale);
+  const render: RenderLists = {
+    articles: archive.articlePages.filter((p) => plan.render.has(p.url)),
+    sectionFronts: archive.sectionFronts.filter((p) => plan.render.has(p.url)),
+  };
+  return { read, archive, plan, render, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

@@ -18,7 +18,7 @@ export function pagesByKind(results: readonly WrittenPage[]): Record<string, num
 }
 
 /** The build's closing lines: what went in, what came out. */
-export function buildSummary(read: ReadResult, pages: Record<string, number>, searchRecords: number): string {
+export function buildSummary(read: ReadResult, pages: Record<string, number>, searchRecords: number, unchanged: number, removed: number): string {
   const total = Object.values(pages).reduce((a, b) => a + b, 0);
   const byKind = Object.entries(pages)
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -27,6 +27,6 @@ export function buildSummary(read: ReadResult, pages: Record<string, number>, se
   const warnings = read.problems.filter((p) => p.severity === "warning").length;
   return [
     `broadsheet: read ${read.files.length} files: ${read.articles.length} articles published, ${read.rejected.length} rejected, ${warnings} warnings`,
-    `broadsheet: wrote ${total} pages (${byKind}); search index of ${searchRecords} articles`,
+    `broadsheet: wrote ${total} pages (${byKind}); ${unchanged} unchanged pages kept, ${removed} removed; search index of ${searchRecords} articles`,
   ].join("\n");
 }

@@ -6,6 +6,7 @@ export interface EleventyConfig {
   addPlugin(plugin: unknown, options?: unknown): void;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, filter: (...args: any[]) => unknown): void;
+  addTransform(name: string, transform: (this: unknown, content: string) => string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;

@@ -1,8 +1,10 @@
+import { startProgress, type Progress } from "../io/progress.js";
 import type { Settings } from "../settings.js";
-import { loadArchive, type ArchiveBuild, type BuildMode } from "./archiveData.js";
+import { prepareBuild, type BuildMode, type PreparedBuild } from "./archiveData.js";
 import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
 import type { EleventyConfig } from "./config.js";
 import { filtersPlugin } from "./filters.js";
+import { writeManifest } from "./incremental.js";
 import { startSearchIndex, type PendingSearchIndex } from "./searchIndex.js";
 
 export interface BroadsheetOptions {
@@ -10,38 +12,62 @@ export interface BroadsheetOptions {
   readonly mode: BuildMode;
 }
 
+/** Pages outside pagination (home, sections, search, 404), drawn on every build. */
+const SINGLE_PAGES = 5;
+
+interface Build {
+  readonly prepared: Promise<PreparedBuild>;
+  readonly search: Promise<PendingSearchIndex>;
+  readonly started: number;
+  renderProgress?: Progress;
+  renderStarted?: number;
+}
+
 /**
  * The Broadsheet theme as one Eleventy plugin: archive data, filters, search index, build report.
- * The archive is read once per build (and again on every rebuild under `--serve`).
+ * Each build (and each rebuild under `--serve`) reads the archive once, draws only the pages whose
+ * data or templates changed, and indexes the articles for search while Eleventy renders.
  */
 export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: BroadsheetOptions): void {
-  let build: Promise<ArchiveBuild> | null = null;
-  let search: Promise<PendingSearchIndex> | null = null;
-  const current = (): Promise<ArchiveBuild> => {
-    if (build === null) {
-      build = loadArchive(settings, mode);
-      search = build.then(({ archive }) => startSearchIndex(archive.articles, settings));
-      search.catch(() => undefined);
-    }
+  let build: Build | null = null;
+
+  config.on("eleventy.before", ({ directories }) => {
+    const prepared = prepareBuild(settings, mode, directories.output);
+    const search = prepared.then(({ archive }) => startSearchIndex(archive.articles, settings));
+    // Both are awaited later; until then a failure must not count as unhandled.
+    prepared.catch(() => undefined);
+    search.catch(() => undefined);
+    build = { prepared, search, started: performance.now() };
+  });
+  const current = (): Build => {
+    if (build === null) throw new Error("broadsheet: archive data requested outside a build");
     return build;
   };
-
-  let started = 0;
-  config.on("eleventy.before", () => {
-    build = null;
-    search = null;
-    started = performance.now();
+  config.addGlobalData("archive", async () => (await current().prepared).archive);
+  config.addGlobalData("render", async () => {
+    const b = current();
+    const { render } = await b.prepared;
+    b.renderStarted = performance.now();
+    b.renderProgress = startProgress("render", render.articles.length + render.sectionFronts.length + SINGLE_PAGES, "pages");
+    return render;
   });
-  config.addGlobalData("archive", async () => (await current()).archive);
+  config.addTransform("broadsheet-progress", (content: string) => {
+    build?.renderProgress?.tick();
+    return content;
+  });
   config.addWatchTarget(settings.articles);
   filtersPlugin(config, settings);
 
   config.on("eleventy.after", async ({ directories, results }) => {
-    const { read } = await current();
-    const rendered = performance.now();
-    const indexed = await (await search!).write(directories.output);
-    process.stdout.write(`broadsheet: render ${((rendered - started) / 1000).toFixed(1)} s, search index ${((performance.now() - rendered) / 1000).toFixed(1)} s\n`);
+    const b = current();
+    const { read, plan, seconds } = await b.prepared;
+    const render = b.renderProgress?.done() ?? 0;
+    const searchStarted = performance.now();
+    const indexed = await (await b.search).write(directories.output);
+    await writeManifest(directories.output, plan.manifest);
     const pages = pagesByKind((results ?? []) as unknown as WrittenPage[]);
-    process.stdout.write(`${buildSummary(read, pages, indexed)}\n`);
+    const kept = Object.keys(plan.manifest.pages).length - plan.render.size;
+    const timing = `read ${seconds.read.toFixed(1)} s, plan ${seconds.plan.toFixed(1)} s, render ${render.toFixed(1)} s, search index ${((performance.now() - searchStarted) / 1000).toFixed(1)} s more`;
+    process.stdout.write(`${buildSummary(read, pages, indexed, kept, plan.stale.length)}\nbroadsheet: phases: ${timing}\n`);
   });
 }

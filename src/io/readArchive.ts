@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { decodeArticle } from "../article/decode.js";
@@ -5,7 +6,7 @@ import { parseArticle, type ParseOptions } from "../article/parse.js";
 import type { ParsedArticle, Problem } from "../article/types.js";
 
 export interface ReadResult {
-  /** Every file looked at, relative paths, sorted. */
+  /** Every file looked at, as displayed (relative to the working directory), sorted. */
   readonly files: readonly string[];
   readonly articles: readonly ParsedArticle[];
   /** Errors (the file is rejected) and warnings (the file is published), in file order. */
@@ -14,13 +15,35 @@ export interface ReadResult {
   readonly rejected: readonly string[];
 }
 
+/** What reading one file gave, as cached between builds. */
+export interface FileOutcome {
+  readonly article: ParsedArticle | null;
+  readonly problems: readonly Problem[];
+  /** SHA-1 of the file's bytes: finds the same content under two names. */
+  readonly digest: string;
+}
+
+/**
+ * Outcomes of earlier reads, by displayed path (the path inside them); an entry is reused while
+ * the file's size and mtime match.
+ */
+export type ParseCache = Map<string, { readonly size: number; readonly mtimeMs: number; readonly outcome: FileOutcome }>;
+
+export interface ReadOptions extends ParseOptions {
+  readonly cache?: ParseCache;
+  /** Called once per file, read or cached, for progress. */
+  readonly onFile?: () => void;
+  /** Called with the number of files, once they are listed. */
+  readonly onListed?: (count: number) => void;
+}
+
 /** Every non-hidden regular file under `root` (file names carry no meaning, so no extension filter). */
 export async function listArticleFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+    const full = path.join(entry.parentPath, entry.name);
     const relative = path.relative(root, full);
     if (relative.split(path.sep).some((part) => part.startsWith("."))) continue;
     files.push(full);
@@ -34,48 +57,58 @@ export function displayPath(file: string): string {
   return relative.startsWith("..") ? file : relative;
 }
 
-export async function readArticleFile(file: string, options: ParseOptions = {}): Promise<{ article: ParsedArticle | null; problems: Problem[] }> {
-  const shown = displayPath(file);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { article: null, problems: [{ file: shown, line: 0, message: `unreadable file (${reason})`, severity: "error" }] };
-  }
+export function readBytes(bytes: Uint8Array, shown: string, options: ParseOptions = {}): FileOutcome {
+  const digest = createHash("sha1").update(bytes).digest("hex");
   const decoded = decodeArticle(bytes);
-  if (!decoded.ok) return { article: null, problems: [{ file: shown, line: decoded.line, message: decoded.message, severity: "error" }] };
+  if (!decoded.ok) return { article: null, problems: [{ file: shown, line: decoded.line, message: decoded.message, severity: "error" }], digest };
   const problems: Problem[] = [];
   if (decoded.encoding !== "utf-8") {
     problems.push({ file: shown, line: 0, message: "not valid UTF-8: read as Windows-1252", severity: "warning" });
   }
   const result = parseArticle(decoded.text, shown, options);
-  if (!result.ok) return { article: null, problems: [...problems, ...result.problems] };
-  return { article: result.article, problems: [...problems, ...result.warnings] };
+  if (!result.ok) return { article: null, problems: [...problems, ...result.problems], digest };
+  return { article: result.article, problems: [...problems, ...result.warnings], digest };
+}
+
+async function readOne(file: string, options: ReadOptions): Promise<FileOutcome> {
+  const shown = displayPath(file);
+  try {
+    const info = await stat(file);
+    const cached = options.cache?.get(shown);
+    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.outcome;
+    const outcome = readBytes(await readFile(file), shown, options);
+    options.cache?.set(shown, { size: info.size, mtimeMs: info.mtimeMs, outcome });
+    return outcome;
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    return { article: null, problems: [{ file: shown, line: 0, message: `unreadable file (${reason})`, severity: "error" }], digest: "" };
+  }
 }
 
 /** Reads `paths` (files or folders, in any mix), a bounded number of files at a time. */
-export async function readArchive(paths: readonly string[], options: ParseOptions = {}): Promise<ReadResult> {
+export async function readArchive(paths: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
   const files: string[] = [];
   for (const p of paths) {
     const info = await stat(p);
-    files.push(...(info.isDirectory() ? await listArticleFiles(p) : [p]));
+    files.push(...(info.isDirectory() ? await listArticleFiles(p) : [path.resolve(p)]));
   }
-  const results: Awaited<ReturnType<typeof readArticleFile>>[] = new Array(files.length);
+  options.onListed?.(files.length);
+  const outcomes: FileOutcome[] = new Array(files.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const i = next++;
-      results[i] = await readArticleFile(files[i]!, options);
+      outcomes[i] = await readOne(files[i]!, options);
+      options.onFile?.();
     }
   };
   await Promise.all(Array.from({ length: Math.min(32, files.length) }, worker));
   const articles: ParsedArticle[] = [];
   const problems: Problem[] = [];
   const rejected: string[] = [];
-  for (const [i, r] of results.entries()) {
-    problems.push(...r.problems);
-    if (r.article) articles.push(r.article);
+  for (const [i, outcome] of outcomes.entries()) {
+    problems.push(...outcome.problems);
+    if (outcome.article) articles.push(outcome.article);
     else rejected.push(displayPath(files[i]!));
   }
   return { files: files.map(displayPath), articles, problems, rejected };

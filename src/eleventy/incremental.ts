@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, readdir, rm, rmdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Manifest } from "../archive/renderPlan.js";
+import type { Settings } from "../settings.js";
+
+/** Build caches live here, outside the output: never deployed, never committed. */
+export const CACHE_DIR = ".cache/broadsheet";
+
+/**
+ * Everything that shapes a page apart from its data: templates, settings, code, Eleventy itself.
+ * Not `pages/assets`: the stylesheet and script are copied, and change no page.
+ */
+const TEMPLATE_INPUTS = ["pages", "_includes", "_data", "src", "package-lock.json"];
+const NOT_TEMPLATES = `pages${path.sep}assets${path.sep}`;
+
+async function filesUnder(target: string): Promise<string[]> {
+  try {
+    const entries = await readdir(target, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOTDIR") return [target];
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw e;
+  }
+}
+
+/** A hash of the named files and folders' contents, and of `extra`. */
+export async function fingerprintFiles(inputs: readonly string[], extra = "", skip = "\0"): Promise<string> {
+  const hash = createHash("sha1").update(extra);
+  for (const input of inputs) {
+    for (const file of await filesUnder(input)) {
+      if (!file.startsWith(skip)) hash.update(file).update(await readFile(file));
+    }
+  }
+  return hash.digest("base64url");
+}
+
+export function templatesFingerprint(settings: Settings): Promise<string> {
+  return fingerprintFiles(TEMPLATE_INPUTS, JSON.stringify(settings), NOT_TEMPLATES);
+}
+
+/** One manifest per output folder, so builds into different folders never confuse each other. */
+function manifestPath(outputDir: string): string {
+  const key = createHash("sha1").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
+  return path.join(CACHE_DIR, `manifest-${key}.json`);
+}
+
+export async function readManifest(outputDir: string): Promise<Manifest | null> {
+  try {
+    const manifest = JSON.parse(await readFile(manifestPath(outputDir), "utf8")) as Manifest;
+    return manifest.version === 1 ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function writeManifest(outputDir: string, manifest: Manifest): Promise<void> {
+  await mkdir(CACHE_DIR, { recursive: true });
+  await writeFile(manifestPath(outputDir), JSON.stringify(manifest));
+}
+
+/** The file a site path is written to: `/a/b/` → `a/b/index.html`. */
+export function outputFile(outputDir: string, url: string): string {
+  return path.join(outputDir, url.endsWith("/") ? `${url}index.html` : url);
+}
+
+export function isWritten(outputDir: string): (url: string) => boolean {
+  return (url) => existsSync(outputFile(outputDir, url));
+}
+
+/** Deletes the pages of removed articles, and the folders they leave empty. */
+export async function removeStale(outputDir: string, urls: readonly string[]): Promise<void> {
+  const root = path.resolve(outputDir);
+  for (const url of urls) {
+    const file = outputFile(root, url);
+    await rm(file, { force: true });
+    for (let dir = path.dirname(file); dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
+      try {
+        await rmdir(dir);
+      } catch {
+        break; // not empty
+      }
+    }
+  }
+}

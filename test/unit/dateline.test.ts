@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { splitDateline } from "../../src/article/dateline.js";
+
+describe("splitDateline finds", () => {
+  it.each([
+    ["a place and an em dash", "Moscow — US officials arrived for two days of talks.", "Moscow", "US officials arrived for two days of talks."],
+    ["a place and an en dash", "LONDON – Shares in the lender fell for a third day.", "LONDON", "Shares in the lender fell for a third day."],
+    ["a place and a hyphen", "BERLIN - The coalition agreed a budget late on Friday.", "BERLIN", "The coalition agreed a budget late on Friday."],
+    ["a wire place and date", "TOKYO, March 2 - Japanese exporters reported higher orders.", "TOKYO, March 2", "Japanese exporters reported higher orders."],
+    ["a day before the month", "LONDON, 2 March - The pound slipped against the dollar.", "LONDON, 2 March", "The pound slipped against the dollar."],
+    ["a city, state and date", "ROCHESTER, N.Y., Feb 26 - A camera maker said it would cut jobs.", "ROCHESTER, N.Y., Feb 26", "A camera maker said it would cut jobs."],
+    ["a hyphenated city and state", "WINSTON-SALEM, N.C. - A tobacco company raised its dividend.", "WINSTON-SALEM, N.C.", "A tobacco company raised its dividend."],
+    ["a place of several words", "RIO DE JANEIRO, Oct 5 - Brazil's central bank held rates.", "RIO DE JANEIRO, Oct 5", "Brazil's central bank held rates."],
+    ["an accented place", "São Paulo — Coffee growers expect a smaller crop.", "São Paulo", "Coffee growers expect a smaller crop."],
+  ])("%s", (_name, line, dateline, text) => {
+    expect(splitDateline(line)).toEqual({ dateline, text });
+  });
+
+  it("leaves later dashes in the text", () => {
+    expect(splitDateline("Moscow — Talks began - and ended - within the hour.")).toEqual({
+      dateline: "Moscow",
+      text: "Talks began - and ended - within the hour.",
+    });
+  });
+});
+
+describe("splitDateline finds nothing in", () => {
+  it.each([
+    ["a sentence without a dash", "Harbour officials said the terminal would open in July."],
+    ["a dash without spaces", "Moscow—US officials arrived for two days of talks."],
+    ["a hyphenated word", "A well-known economist said prices would rise again."],
+    ["a sentence with a dash aside", "Shares fell sharply on Monday - the biggest drop in years."],
+    ["a lower-case opening", "the talks - which lasted hours - ended without agreement."],
+    ["a quotation before a dash", "\"We will not back down\" - the minister told reporters."],
+    ["a line that opens with a dash", "- Talks began on Tuesday."],
+    ["a place with nothing after the dash", "Moscow —"],
+    ["an empty line", ""],
+  ])("%s", (_name, line) => {
+    expect(splitDateline(line)).toBeNull();
+  });
+});

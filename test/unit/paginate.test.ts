@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { pageUrl, paginate } from "../../src/archive/paginate.js";
+
+const numbers = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
+
+describe("pageUrl", () => {
+  it("is the listing's own URL for the first page", () => {
+    expect(pageUrl("/world/", 1)).toBe("/world/");
+  });
+
+  it("adds page/N/ for the other pages", () => {
+    expect(pageUrl("/world/", 2)).toBe("/world/page/2/");
+    expect(pageUrl("/world/", 12)).toBe("/world/page/12/");
+  });
+});
+
+describe("paginate", () => {
+  it("gives one empty page for no items, so a listing always has a first page", () => {
+    const pages = paginate([], 10, "/world/");
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({ url: "/world/", pageNumber: 1, pageCount: 1, items: [], previousUrl: null, nextUrl: null });
+  });
+
+  it("fits exactly one full page on one page", () => {
+    const pages = paginate(numbers(10), 10, "/world/");
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.items).toEqual(numbers(10));
+  });
+
+  it("starts a second page for one item more", () => {
+    const pages = paginate(numbers(11), 10, "/world/");
+    expect(pages.map((p) => p.items)).toEqual([numbers(10), [11]]);
+    expect(pages.map((p) => p.pageCount)).toEqual([2, 2]);
+  });
+
+  it("keeps every item exactly once, in order", () => {
+    const pages = paginate(numbers(23), 5, "/world/");
+    expect(pages).toHaveLength(5);
+    expect(pages.flatMap((p) => p.items)).toEqual(numbers(23));
+    expect(pages.every((p) => p.items.length <= 5)).toBe(true);
+  });
+
+  it("numbers pages from 1 and gives their URLs", () => {
+    const pages = paginate(numbers(7), 3, "/business/");
+    expect(pages.map((p) => [p.pageNumber, p.url])).toEqual([
+      [1, "/business/"],
+      [2, "/business/page/2/"],
+      [3, "/business/page/3/"],
+    ]);
+  });
+
+  it("links each page to the previous and next ones", () => {
+    const pages = paginate(numbers(7), 3, "/business/");
+    expect(pages.map((p) => [p.previousUrl, p.nextUrl])).toEqual([
+      [null, "/business/page/2/"],
+      ["/business/", "/business/page/3/"],
+      ["/business/page/2/", null],
+    ]);
+  });
+
+  it("gives every page the URLs of all pages", () => {
+    const pages = paginate(numbers(7), 3, "/business/");
+    for (const page of pages) expect(page.pageUrls).toEqual(["/business/", "/business/page/2/", "/business/page/3/"]);
+  });
+});
