@@ -1,6 +1,7 @@
 import type { ParsedArticle } from "../article/types.js";
 import { newestFirst, type Article } from "./article.js";
 import { articlePages, type ArticlePage } from "./articlePages.js";
+import { searchShards, type SearchShard } from "./searchShards.js";
 import { sectionFronts, sections, type Section, type SectionFrontPage } from "./sections.js";
 import { publish, type PublishOptions } from "./urls.js";
 
@@ -15,6 +16,8 @@ export interface Archive {
   readonly sectionFronts: readonly SectionFrontPage[];
   /** One per article, in section order. */
   readonly articlePages: readonly ArticlePage[];
+  /** Newest first; the first is the search page's primary index. */
+  readonly searchShards: readonly SearchShard[];
 }
 
 const LATEST_ON_HOME = 20;
@@ -32,5 +35,6 @@ export function buildArchive(parsed: readonly ParsedArticle[], options: ArchiveO
     sections: all,
     sectionFronts: sectionFronts(all, options.pageSize),
     articlePages: articlePages(all),
+    searchShards: searchShards(articles),
   };
 }

@@ -1,45 +1,47 @@
 import { createHash } from "node:crypto";
 
-/** What a build leaves for the next one: the fingerprint of every page it wrote. */
+/** What a build leaves for the next one: the fingerprint of everything it wrote. */
 export interface Manifest {
-  readonly version: 1;
+  readonly version: 2;
   /** Fingerprint of the templates, settings and code: when it changes, every page is redrawn. */
   readonly templates: string;
   /** Site path → fingerprint of the data the page was drawn from. */
   readonly pages: Readonly<Record<string, string>>;
+  /** Search bundle folder → fingerprint of the records indexed in it. */
+  readonly search: Readonly<Record<string, string>>;
 }
 
-export interface RenderPlan {
-  /** Site paths to render this build. */
-  readonly render: ReadonlySet<string>;
-  /** Site paths written by the previous build that no longer exist: their files must go. */
+/** What to redo, and what to remove, for one kind of output (pages, search bundles). */
+export interface UpdatePlan {
+  /** Keys to write this build. */
+  readonly changed: ReadonlySet<string>;
+  /** Keys written by the previous build that no longer exist: their files must go. */
   readonly stale: readonly string[];
-  readonly manifest: Manifest;
+  /** Key → fingerprint, for the next build's manifest. */
+  readonly hashes: Readonly<Record<string, string>>;
 }
 
-/** A page's fingerprint: the hash of everything its template is given. */
+/** A fingerprint of everything a page's template (or a search bundle) is given. */
 export function fingerprint(model: unknown): string {
   return createHash("sha1").update(JSON.stringify(model)).digest("base64url");
 }
 
 /**
- * Decides which pages need drawing. A page is skipped only when the previous build drew it from
- * the same data with the same templates and its file is still there: the output is then
- * byte-identical to what a clean build would write, because templates are pure functions of it.
+ * Decides what needs writing. An output is kept only when the previous build wrote it from the
+ * same data (`previous` is null when templates changed or there was no previous build) and its
+ * file is still there: it is then byte-identical to what a clean build would write.
  */
-export function planRender(
-  pages: Iterable<{ readonly url: string; readonly hash: string }>,
-  templates: string,
-  previous: Manifest | null,
-  written: (url: string) => boolean,
-): RenderPlan {
-  const same = previous !== null && previous.templates === templates;
-  const current: Record<string, string> = {};
-  const render = new Set<string>();
-  for (const { url, hash } of pages) {
-    current[url] = hash;
-    if (!same || previous.pages[url] !== hash || !written(url)) render.add(url);
+export function planUpdates(
+  items: Iterable<{ readonly key: string; readonly hash: string }>,
+  previous: Readonly<Record<string, string>> | null,
+  written: (key: string) => boolean,
+): UpdatePlan {
+  const hashes: Record<string, string> = {};
+  const changed = new Set<string>();
+  for (const { key, hash } of items) {
+    hashes[key] = hash;
+    if (previous === null || previous[key] !== hash || !written(key)) changed.add(key);
   }
-  const stale = previous ? Object.keys(previous.pages).filter((url) => !(url in current)) : [];
-  return { render, stale, manifest: { version: 1, templates, pages: current } };
+  const stale = previous ? Object.keys(previous).filter((key) => !(key in hashes)) : [];
+  return { changed, stale, hashes };
 }

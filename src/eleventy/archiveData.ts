@@ -1,13 +1,14 @@
 import { buildArchive, type Archive } from "../archive/archive.js";
 import type { ArticlePage } from "../archive/articlePages.js";
-import { fingerprint, planRender, type RenderPlan } from "../archive/renderPlan.js";
+import { fingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
 import type { SectionFrontPage } from "../archive/sections.js";
 import { formatProblem } from "../article/types.js";
 import { loadParseCache, saveParseCache } from "../io/parseCache.js";
 import { startProgress } from "../io/progress.js";
 import { readArchive, type ReadResult } from "../io/readArchive.js";
 import type { Settings } from "../settings.js";
-import { CACHE_DIR, fingerprintFiles, isWritten, readManifest, removeStale, templatesFingerprint } from "./incremental.js";
+import { CACHE_DIR, fingerprintFiles, isWritten, readManifest, removeStale, removeStaleBundles, templatesFingerprint } from "./incremental.js";
+import { searchRecord, type ShardToIndex } from "./searchIndex.js";
 
 export type BuildMode = "strict" | "lenient";
 
@@ -20,8 +21,12 @@ export interface RenderLists {
 export interface PreparedBuild {
   readonly read: ReadResult;
   readonly archive: Archive;
-  readonly plan: RenderPlan;
+  readonly pages: UpdatePlan;
   readonly render: RenderLists;
+  /** Search shards whose articles changed since the last build. */
+  readonly toIndex: readonly ShardToIndex[];
+  /** For the next build, once this one succeeds. */
+  readonly manifest: Manifest;
   readonly seconds: { readonly read: number; readonly plan: number };
 }
 
@@ -62,17 +67,31 @@ export async function prepareBuild(settings: Settings, mode: BuildMode, outputDi
   if (read.rejected.length > 0 && mode === "strict") throw new RejectedArticlesError(read.rejected.length);
   const t1 = performance.now();
   const archive = buildArchive(read.articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize });
+  const templates = await templatesFingerprint(settings);
+  const previous = await readManifest(outputDir);
+  const written = isWritten(outputDir);
+
   const paginated = [...archive.articlePages, ...archive.sectionFronts];
-  const plan = planRender(
-    paginated.map((page) => ({ url: page.url, hash: fingerprint(page) })),
-    await templatesFingerprint(settings),
-    await readManifest(outputDir),
-    isWritten(outputDir),
+  const pages = planUpdates(
+    paginated.map((page) => ({ key: page.url, hash: fingerprint(page) })),
+    previous?.templates === templates ? previous.pages : null,
+    written,
   );
-  await removeStale(outputDir, plan.stale);
+  await removeStale(outputDir, pages.stale);
   const render: RenderLists = {
-    articles: archive.articlePages.filter((p) => plan.render.has(p.url)),
-    sectionFronts: archive.sectionFronts.filter((p) => plan.render.has(p.url)),
+    articles: archive.articlePages.filter((p) => pages.changed.has(p.url)),
+    sectionFronts: archive.sectionFronts.filter((p) => pages.changed.has(p.url)),
   };
-  return { read, archive, plan, render, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
+
+  const shards = archive.searchShards.map((shard) => ({ bundle: shard.bundle, records: shard.articles.map((a) => searchRecord(a, settings)) }));
+  const search = planUpdates(
+    shards.map((shard) => ({ key: shard.bundle, hash: fingerprint(shard.records) })),
+    previous?.search ?? null,
+    (bundle) => written(`/${bundle}/pagefind-entry.json`),
+  );
+  await removeStaleBundles(outputDir, search.stale);
+  const toIndex = shards.filter((s) => search.changed.has(s.bundle));
+
+  const manifest: Manifest = { version: 2, templates, pages: pages.hashes, search: search.hashes };
+  return { read, archive, pages, render, toIndex, manifest, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

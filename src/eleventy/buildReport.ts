@@ -18,7 +18,14 @@ export function pagesByKind(results: readonly WrittenPage[]): Record<string, num
 }
 
 /** The build's closing lines: what went in, what came out. */
-export function buildSummary(read: ReadResult, pages: Record<string, number>, searchRecords: number, unchanged: number, removed: number): string {
+export interface SearchSummary {
+  readonly shards: number;
+  /** Articles indexed this build; the others sit in unchanged shards. */
+  readonly indexed: number;
+  readonly articles: number;
+}
+
+export function buildSummary(read: ReadResult, pages: Record<string, number>, search: SearchSummary, unchanged: number, removed: number): string {
   const total = Object.values(pages).reduce((a, b) => a + b, 0);
   const byKind = Object.entries(pages)
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -27,6 +34,7 @@ export function buildSummary(read: ReadResult, pages: Record<string, number>, se
   const warnings = read.problems.filter((p) => p.severity === "warning").length;
   return [
     `broadsheet: read ${read.files.length} files: ${read.articles.length} articles published, ${read.rejected.length} rejected, ${warnings} warnings`,
-    `broadsheet: wrote ${total} pages (${byKind}); ${unchanged} unchanged pages kept, ${removed} removed; search index of ${searchRecords} articles`,
+    `broadsheet: wrote ${total} pages (${byKind}); ${unchanged} unchanged pages kept, ${removed} removed`,
+    `broadsheet: search index of ${search.articles} articles in ${search.shards} shard${search.shards === 1 ? "" : "s"}, ${search.indexed} indexed this build`,
   ].join("\n");
 }

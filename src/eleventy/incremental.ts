@@ -50,7 +50,7 @@ function manifestPath(outputDir: string): string {
 export async function readManifest(outputDir: string): Promise<Manifest | null> {
   try {
     const manifest = JSON.parse(await readFile(manifestPath(outputDir), "utf8")) as Manifest;
-    return manifest.version === 1 ? manifest : null;
+    return manifest.version === 2 ? manifest : null;
   } catch {
     return null;
   }
@@ -84,4 +84,9 @@ export async function removeStale(outputDir: string, urls: readonly string[]): P
       }
     }
   }
+}
+
+/** Deletes search bundles of periods the archive no longer has. */
+export async function removeStaleBundles(outputDir: string, bundles: readonly string[]): Promise<void> {
+  for (const bundle of bundles) await rm(path.join(outputDir, bundle), { recursive: true, force: true });
 }

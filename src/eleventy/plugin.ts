@@ -5,7 +5,7 @@ import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
 import type { EleventyConfig } from "./config.js";
 import { filtersPlugin } from "./filters.js";
 import { writeManifest } from "./incremental.js";
-import { startSearchIndex, type PendingSearchIndex } from "./searchIndex.js";
+import { SearchIndexer } from "./searchIndex.js";
 
 export interface BroadsheetOptions {
   readonly settings: Settings;
@@ -17,7 +17,7 @@ const SINGLE_PAGES = 5;
 
 interface Build {
   readonly prepared: Promise<PreparedBuild>;
-  readonly search: Promise<PendingSearchIndex>;
+  readonly search: Promise<SearchIndexer>;
   readonly started: number;
   renderProgress?: Progress;
   renderStarted?: number;
@@ -33,7 +33,7 @@ export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: Bro
 
   config.on("eleventy.before", ({ directories }) => {
     const prepared = prepareBuild(settings, mode, directories.output);
-    const search = prepared.then(({ archive }) => startSearchIndex(archive.articles, settings));
+    const search = prepared.then(({ toIndex }) => new SearchIndexer(toIndex, directories.output, settings.language));
     // Both are awaited later; until then a failure must not count as unhandled.
     prepared.catch(() => undefined);
     search.catch(() => undefined);
@@ -60,14 +60,18 @@ export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: Bro
 
   config.on("eleventy.after", async ({ directories, results }) => {
     const b = current();
-    const { read, plan, seconds } = await b.prepared;
+    const { read, pages: plan, manifest, seconds, archive } = await b.prepared;
     const render = b.renderProgress?.done() ?? 0;
     const searchStarted = performance.now();
-    const indexed = await (await b.search).write(directories.output);
-    await writeManifest(directories.output, plan.manifest);
+    const indexer = await b.search;
+    // Rendering is over: its core is free for a second indexer.
+    indexer.widen();
+    const indexed = await indexer.finished();
+    await writeManifest(directories.output, manifest);
     const pages = pagesByKind((results ?? []) as unknown as WrittenPage[]);
-    const kept = Object.keys(plan.manifest.pages).length - plan.render.size;
+    const kept = Object.keys(plan.hashes).length - plan.changed.size;
     const timing = `read ${seconds.read.toFixed(1)} s, plan ${seconds.plan.toFixed(1)} s, render ${render.toFixed(1)} s, search index ${((performance.now() - searchStarted) / 1000).toFixed(1)} s more`;
-    process.stdout.write(`${buildSummary(read, pages, indexed, kept, plan.stale.length)}\nbroadsheet: phases: ${timing}\n`);
+    const search = { shards: archive.searchShards.length, indexed, articles: archive.articles.length };
+    process.stdout.write(`${buildSummary(read, pages, search, kept, plan.stale.length)}\nbroadsheet: phases: ${timing}\n`);
   });
 }

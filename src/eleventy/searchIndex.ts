@@ -1,11 +1,9 @@
-import { rm } from "node:fs/promises";
 import path from "node:path";
-import * as pagefind from "pagefind";
+import { Worker } from "node:worker_threads";
+import type * as pagefind from "pagefind";
 import type { Article } from "../archive/article.js";
 import type { Settings } from "../settings.js";
-
-/** Records go to Pagefind in batches: one at a time is slow (pagefind#461), all at once holds every record in memory. */
-const BATCH = 500;
+import type { ShardJob, WorkerReply } from "./searchWorker.js";
 
 /** What a reader searches: the article's words, and nothing of the page around them. */
 export function searchRecord(article: Article, settings: Settings): pagefind.CustomRecord {
@@ -24,43 +22,86 @@ export function searchRecord(article: Article, settings: Settings): pagefind.Cus
   };
 }
 
-export interface PendingSearchIndex {
-  /** Waits for every record, then writes the index into `outputDir/pagefind/`. */
-  write(outputDir: string): Promise<number>;
+/** A worker running searchWorker.ts: tsx's loader must be registered inside the worker first. */
+function startWorker(): Worker {
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const script = new URL("./searchWorker.ts", import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+/** Sends one job and waits for its reply, leaving no listener behind. */
+function ask(worker: Worker, job: ShardJob): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: WorkerReply): void => {
+      worker.off("error", onError);
+      resolve(reply);
+    };
+    const onError = (error: Error): void => {
+      worker.off("message", onMessage);
+      reject(error);
+    };
+    worker.once("message", onMessage);
+    worker.once("error", onError);
+    worker.postMessage(job);
+  });
+}
+
+export interface ShardToIndex {
+  readonly bundle: string;
+  readonly records: readonly pagefind.CustomRecord[];
 }
 
 /**
- * Starts the Pagefind index from the parsed articles, not from the written HTML: pages are not
- * read back, and navigation can never leak into results. Pagefind runs in its own process, so
- * records are indexed on the second core while Eleventy renders pages on the first.
+ * Indexes search shards with Pagefind, from the parsed articles rather than the written HTML:
+ * pages are not read back, and navigation can never leak into results. Pagefind runs in its own
+ * process, so one shard at a time is indexed on the second core while Eleventy renders on the
+ * first; `widen()` adds a second indexer once rendering is over.
  */
-export function startSearchIndex(articles: readonly Article[], settings: Settings): PendingSearchIndex {
-  const indexing = (async () => {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.language });
-    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-    for (let i = 0; i < articles.length; i += BATCH) {
-      const batch = articles.slice(i, i + BATCH);
-      const results = await Promise.all(batch.map((a) => index.addCustomRecord(searchRecord(a, settings))));
-      const failed = results.flatMap((r) => r.errors);
-      if (failed.length > 0) throw new Error(`pagefind: ${failed.join("; ")}`);
-    }
-    return index;
-  })();
-  // Until write() is awaited, a failure must not surface as an unhandled rejection.
-  indexing.catch(() => undefined);
-  return {
-    async write(outputDir) {
-      try {
-        const index = await indexing;
-        const bundle = path.resolve(outputDir, "pagefind");
-        // Pagefind adds to its folder: clear it, or removed articles would stay findable.
-        await rm(bundle, { recursive: true, force: true });
-        const written = await index.writeFiles({ outputPath: bundle });
-        if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join("; ")}`);
-        return articles.length;
-      } finally {
-        await pagefind.close();
+export class SearchIndexer {
+  private readonly queue: ShardToIndex[];
+  private readonly workers: Promise<void>[] = [];
+  private indexed = 0;
+
+  constructor(
+    shards: readonly ShardToIndex[],
+    private readonly outputDir: string,
+    private readonly language: string,
+    private readonly onShard: (records: number) => void = () => undefined,
+  ) {
+    // Largest first: a big shard left for last would keep one core busy alone.
+    this.queue = [...shards].sort((a, b) => b.records.length - a.records.length);
+    this.widen();
+  }
+
+  /** Starts one more indexer on the shards still waiting. */
+  widen(): void {
+    if (this.queue.length === 0) return;
+    const run = this.runWorker();
+    run.catch(() => undefined);
+    this.workers.push(run);
+  }
+
+  /** Resolves with the number of records indexed, once every shard is written. */
+  async finished(): Promise<number> {
+    await Promise.all(this.workers);
+    return this.indexed;
+  }
+
+  private async runWorker(): Promise<void> {
+    const worker = startWorker();
+    try {
+      for (let shard = this.queue.shift(); shard; shard = this.queue.shift()) {
+        const job: ShardJob = { outputPath: path.resolve(this.outputDir, shard.bundle), language: this.language, records: shard.records };
+        const reply = await ask(worker, job);
+        if (!reply.ok) throw new Error(`pagefind (${shard.bundle}): ${reply.error}`);
+        this.indexed += reply.records;
+        this.onShard(reply.records);
       }
-    },
-  };
+    } finally {
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.postMessage("close");
+      await exited;
+    }
+  }
 }
