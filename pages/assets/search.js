@@ -3,9 +3,9 @@
 const PAGE_SIZE = 10;
 const FACETS = ["section", "source", "year"];
 
-const script = document.querySelector("script[data-pagefind]");
-const bundle = script.dataset.pagefind;
 const form = document.getElementById("search-form");
+// The newest period's index answers first; older periods' indexes are merged in once it has.
+const [primary, ...older] = form.dataset.bundles.split(" ");
 const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
 const status = document.getElementById("search-status");
@@ -13,24 +13,25 @@ const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const selects = Object.fromEntries(FACETS.map((f) => [f, document.getElementById(`search-${f}`)]));
 
-const pagefind = await import(`${bundle}pagefind.js`);
+const pagefind = await import(`${primary}pagefind.js`);
+// Records carry their full path (path prefix included): nothing to add to them.
 await pagefind.options({ baseUrl: "/", excerptLength: 30 });
 pagefind.init();
+let complete = older.length === 0;
+let merging = null;
+
+/** Merges the older periods' indexes, once, after the first query has its results. */
+function mergeOlder() {
+  merging ??= (async () => {
+    for (const bundle of older) await pagefind.mergeIndex(bundle, { baseUrl: "/" });
+    complete = true;
+  })();
+  return merging;
+}
 
 let results = [];
 let shown = 0;
 let generation = 0;
-
-/** Fills a facet's menu from the index, keeping the value the URL asked for. */
-function fillFacet(name, counts, wanted) {
-  const select = selects[name];
-  const values = Object.keys(counts).sort((a, b) => (name === "year" ? b.localeCompare(a) : a.localeCompare(b)));
-  for (const value of values) {
-    const option = new Option(`${value} (${counts[value].toLocaleString()})`, value);
-    select.add(option);
-  }
-  if (wanted && values.includes(wanted)) select.value = wanted;
-}
 
 /** Pagefind's excerpt is HTML whose only tags are <mark>: keep the marks, take everything else as text. */
 function excerptNode(html) {
@@ -104,8 +105,20 @@ async function run() {
     status.textContent = "";
     return;
   }
-  const search = await pagefind.debouncedSearch(term || null, { filters, sort }, 150);
+  const search = await pagefind.debouncedSearch(term || null, { filters, sort }, 40);
   if (search === null || mine !== generation) return;
+  await show(search, term, mine);
+  if (!complete) {
+    status.textContent += " Searching earlier years…";
+    await mergeOlder();
+    if (mine !== generation) return;
+    const complete = await pagefind.search(term || null, { filters, sort });
+    if (mine === generation) await show(complete, term, mine);
+  }
+}
+
+async function show(search, term, mine) {
+  if (mine !== generation) return;
   results = search.results;
   shown = 0;
   list.replaceChildren();
@@ -117,8 +130,12 @@ async function run() {
 const params = new URLSearchParams(location.search);
 input.value = params.get("q") ?? "";
 sortSelect.value = params.get("sort") ?? "";
-const available = await pagefind.filters();
-for (const f of FACETS) fillFacet(f, available[f] ?? {}, params.get(f));
+// The menus are written into the page at build time: asking Pagefind for them would download
+// every filter file before the first query.
+for (const f of FACETS) {
+  const wanted = params.get(f);
+  if (wanted && [...selects[f].options].some((o) => o.value === wanted)) selects[f].value = wanted;
+}
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();

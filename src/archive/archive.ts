@@ -1,7 +1,10 @@
 import type { ParsedArticle } from "../article/types.js";
 import { newestFirst, type Article } from "./article.js";
 import { articlePages, type ArticlePage } from "./articlePages.js";
+import { datePages, type DatePage } from "./dates.js";
+import { feeds, sitemaps, type Feed, type Sitemaps } from "./feeds.js";
 import { searchShards, type SearchShard } from "./searchShards.js";
+import { sourcePages, sources, type Source, type SourcePage } from "./sources.js";
 import { sectionFronts, sections, type Section, type SectionFrontPage } from "./sections.js";
 import { publish, type PublishOptions } from "./urls.js";
 
@@ -16,6 +19,16 @@ export interface Archive {
   readonly sectionFronts: readonly SectionFrontPage[];
   /** One per article, in section order. */
   readonly articlePages: readonly ArticlePage[];
+  /** Largest first. */
+  readonly sources: readonly Source[];
+  readonly sourcePages: readonly SourcePage[];
+  /** Year, month and day pages for every period with articles. */
+  readonly datePages: readonly DatePage[];
+  /** Years with articles, newest first, with their counts. */
+  readonly years: readonly { readonly year: string; readonly url: string; readonly count: number }[];
+  /** The whole site's feed first, then one per section. */
+  readonly feeds: readonly Feed[];
+  readonly sitemaps: Sitemaps;
   /** Newest first; the first is the search page's primary index. */
   readonly searchShards: readonly SearchShard[];
 }
@@ -24,17 +37,39 @@ const LATEST_ON_HOME = 20;
 
 export interface ArchiveOptions extends PublishOptions {
   readonly pageSize: number;
+  /** For feed titles. */
+  readonly siteTitle: string;
 }
 
 export function buildArchive(parsed: readonly ParsedArticle[], options: ArchiveOptions): Archive {
   const articles = publish(parsed, options).sort(newestFirst);
   const all = sections(articles);
+  const bySource = sources(articles);
+  const dates = datePages(articles);
+  const fronts = sectionFronts(all, options.pageSize);
+  const pagesBySource = sourcePages(bySource, options.pageSize);
+  const listed = [
+    { url: "/", lastmod: articles[0]?.date ?? null },
+    { url: "/sections/", lastmod: null },
+    { url: "/source/", lastmod: null },
+    { url: "/archive/", lastmod: null },
+    ...fronts.map((p) => ({ url: p.url, lastmod: null })),
+    ...pagesBySource.map((p) => ({ url: p.url, lastmod: null })),
+    ...dates.map((p) => ({ url: p.url, lastmod: null })),
+    ...articles.map((a) => ({ url: a.url, lastmod: a.date })),
+  ];
   return {
     articles,
     latest: articles.slice(0, LATEST_ON_HOME),
     sections: all,
-    sectionFronts: sectionFronts(all, options.pageSize),
-    articlePages: articlePages(all),
+    sectionFronts: fronts,
+    articlePages: articlePages(all, articles),
+    sources: bySource.map((s) => s.source),
+    sourcePages: pagesBySource,
+    datePages: dates,
+    years: dates.filter((d) => d.kind === "year").reverse().map((d) => ({ year: d.period, url: d.url, count: d.count })),
+    feeds: feeds(options.siteTitle, articles, all),
+    sitemaps: sitemaps(listed),
     searchShards: searchShards(articles),
   };
 }

@@ -1,4 +1,7 @@
 import type { Article } from "./article.js";
+import { periodUrl } from "./dates.js";
+import { relatedArticles } from "./related.js";
+import { sourceUrl } from "./sources.js";
 import type { Section } from "./sections.js";
 
 /** What a list or a link shows of an article: not its body. */
@@ -22,14 +25,30 @@ export interface ArticlePage extends Article {
   readonly newer: Teaser | null;
   /** The next older article in the same section. */
   readonly older: Teaser | null;
+  /** Articles sharing its rarest words, most alike first. */
+  readonly related: readonly Teaser[];
+  /** The day page of its date. */
+  readonly dayUrl: string;
+  /** Each source credit and its page. */
+  readonly sourceLinks: readonly { readonly name: string; readonly url: string }[];
 }
 
-export function articlePages(sections: readonly Section[]): ArticlePage[] {
+/** Article pages in section order. `articles` is the whole archive, for related articles. */
+export function articlePages(sections: readonly Section[], articles: readonly Article[]): ArticlePage[] {
+  const related = relatedArticles(articles);
+  const indexOf = new Map(articles.map((a, i) => [a.url, i]));
   return sections.flatMap((section) =>
     section.articles.map((article, i): ArticlePage => {
       const newer = section.articles[i - 1];
       const older = section.articles[i + 1];
-      return { ...article, newer: newer ? teaser(newer) : null, older: older ? teaser(older) : null };
+      return {
+        ...article,
+        newer: newer ? teaser(newer) : null,
+        older: older ? teaser(older) : null,
+        related: related[indexOf.get(article.url)!]!.map((j) => teaser(articles[j]!)),
+        dayUrl: periodUrl(article.date),
+        sourceLinks: article.sources.map((name) => ({ name, url: sourceUrl(name) })),
+      };
     }),
   );
 }

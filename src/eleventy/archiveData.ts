@@ -1,7 +1,9 @@
 import { buildArchive, type Archive } from "../archive/archive.js";
 import type { ArticlePage } from "../archive/articlePages.js";
 import { fingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
+import type { DatePage } from "../archive/dates.js";
 import type { SectionFrontPage } from "../archive/sections.js";
+import type { SourcePage } from "../archive/sources.js";
 import { formatProblem } from "../article/types.js";
 import { loadParseCache, saveParseCache } from "../io/parseCache.js";
 import { startProgress } from "../io/progress.js";
@@ -16,6 +18,8 @@ export type BuildMode = "strict" | "lenient";
 export interface RenderLists {
   readonly articles: readonly ArticlePage[];
   readonly sectionFronts: readonly SectionFrontPage[];
+  readonly sourcePages: readonly SourcePage[];
+  readonly datePages: readonly DatePage[];
 }
 
 export interface PreparedBuild {
@@ -66,21 +70,24 @@ export async function prepareBuild(settings: Settings, mode: BuildMode, outputDi
   for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);
   if (read.rejected.length > 0 && mode === "strict") throw new RejectedArticlesError(read.rejected.length);
   const t1 = performance.now();
-  const archive = buildArchive(read.articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize });
+  const archive = buildArchive(read.articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, siteTitle: settings.title });
   const templates = await templatesFingerprint(settings);
   const previous = await readManifest(outputDir);
   const written = isWritten(outputDir);
 
-  const paginated = [...archive.articlePages, ...archive.sectionFronts];
+  const paginated = [...archive.articlePages, ...archive.sectionFronts, ...archive.sourcePages, ...archive.datePages];
   const pages = planUpdates(
     paginated.map((page) => ({ key: page.url, hash: fingerprint(page) })),
     previous?.templates === templates ? previous.pages : null,
     written,
   );
   await removeStale(outputDir, pages.stale);
+  const changed = <T extends { readonly url: string }>(list: readonly T[]): T[] => list.filter((p) => pages.changed.has(p.url));
   const render: RenderLists = {
-    articles: archive.articlePages.filter((p) => pages.changed.has(p.url)),
-    sectionFronts: archive.sectionFronts.filter((p) => pages.changed.has(p.url)),
+    articles: changed(archive.articlePages),
+    sectionFronts: changed(archive.sectionFronts),
+    sourcePages: changed(archive.sourcePages),
+    datePages: changed(archive.datePages),
   };
 
   const shards = archive.searchShards.map((shard) => ({ bundle: shard.bundle, records: shard.articles.map((a) => searchRecord(a, settings)) }));

@@ -1,6 +1,9 @@
 import { DateTime } from "luxon";
 import type { Settings } from "../settings.js";
+import type { Article } from "../archive/article.js";
+import { periodLabel } from "../archive/dates.js";
 import type { EleventyConfig } from "./config.js";
+import { absoluteUrl, newsArticle, scriptJson } from "./structuredData.js";
 
 /** Date and URL filters for the templates; formats follow the site's language. */
 export function filtersPlugin(config: EleventyConfig, settings: Settings): void {
@@ -19,7 +22,15 @@ export function filtersPlugin(config: EleventyConfig, settings: Settings): void 
   const prefix = settings.pathPrefix;
   config.addFilter("url", (path: string) => (path.startsWith("/") && !path.startsWith("//") ? prefix + path.slice(1) : path));
   /** The full URL of a site path, for canonical links, feeds and structured data. */
-  config.addFilter("absoluteUrl", (path: string) => `${settings.url}${settings.pathPrefix}${path.replace(/^\//u, "")}`);
+  config.addFilter("absoluteUrl", (path: string) => absoluteUrl(settings, path));
+  /** The article's schema.org NewsArticle, as JSON safe inside a script block. */
+  config.addFilter("newsArticleJson", (article: Article) => scriptJson(newsArticle(article, settings)));
+  /** Any value as JSON safe to print in a page or a JSON feed. */
+  config.addFilter("json", (value: unknown) => scriptJson(value));
+  /** `2017-04-12` → `2017-04-12T00:00:00Z` in the site's zone, as Atom and JSON Feed want. */
+  config.addFilter("rfc3339", (iso: string) => day(iso).toISO({ suppressMilliseconds: true }) ?? iso);
+  /** `2017-04` → `April 2017`. */
+  config.addFilter("periodLabel", (period: string) => periodLabel(period));
   /** A number with the locale's grouping: `19043` → `19,043`. */
   config.addFilter("count", (n: number) => n.toLocaleString(settings.language));
 }

@@ -18,7 +18,7 @@ function month(): ParsedArticle[] {
 
 describe("buildArchive", () => {
   it("lists every article, newest first", () => {
-    const archive = buildArchive(month(), { pageSize: 10 });
+    const archive = buildArchive(month(), { pageSize: 10, siteTitle: "Test Gazette" });
     expect(archive.articles).toHaveLength(25);
     expect(archive.articles[0]!.date).toBe("2019-03-25");
     expect(archive.articles[24]!.date).toBe("2019-03-01");
@@ -27,19 +27,19 @@ describe("buildArchive", () => {
   });
 
   it("puts the twenty newest articles on the home page", () => {
-    const archive = buildArchive(month(), { pageSize: 10 });
+    const archive = buildArchive(month(), { pageSize: 10, siteTitle: "Test Gazette" });
     expect(archive.latest).toHaveLength(20);
     expect(archive.latest[0]!.date).toBe("2019-03-25");
     expect(archive.latest[19]!.date).toBe("2019-03-06");
   });
 
   it("puts every article on the home page when there are fewer than twenty", () => {
-    const archive = buildArchive(month().slice(0, 4), { pageSize: 10 });
+    const archive = buildArchive(month().slice(0, 4), { pageSize: 10, siteTitle: "Test Gazette" });
     expect(archive.latest).toHaveLength(4);
   });
 
   it("lists sections largest first", () => {
-    const archive = buildArchive(month(), { pageSize: 10 });
+    const archive = buildArchive(month(), { pageSize: 10, siteTitle: "Test Gazette" });
     expect(archive.sections.map((s) => [s.name, s.count])).toEqual([
       ["World", 13],
       ["Business", 12],
@@ -47,13 +47,13 @@ describe("buildArchive", () => {
   });
 
   it("paginates section fronts by the page size", () => {
-    const archive = buildArchive(month(), { pageSize: 10 });
+    const archive = buildArchive(month(), { pageSize: 10, siteTitle: "Test Gazette" });
     expect(archive.sectionFronts.map((f) => f.url)).toEqual(["/world/", "/world/page/2/", "/business/", "/business/page/2/"]);
   });
 
   it("uses section name overrides", () => {
     const archive = buildArchive([parsed({ file: "a.txt", sectionRaw: "US ELECTIONS" })], {
-      pageSize: 10,
+      pageSize: 10, siteTitle: "Test Gazette",
       sectionNames: { "US ELECTIONS": "US Elections" },
     });
     expect(archive.sections[0]!.name).toBe("US Elections");
@@ -63,7 +63,7 @@ describe("buildArchive", () => {
   it("keeps colliding articles with distinct URLs", () => {
     const archive = buildArchive(
       [parsed({ file: "b.txt", headline: "Ferry delayed" }), parsed({ file: "a.txt", headline: "Ferry delayed" })],
-      { pageSize: 10 },
+      { pageSize: 10, siteTitle: "Test Gazette" },
     );
     expect(archive.articles.map((a) => [a.file, a.url]).sort()).toEqual([
       ["a.txt", "/malta-news/2019/03/14/ferry-delayed/"],
@@ -73,13 +73,13 @@ describe("buildArchive", () => {
 
   it("lists articles of the same day in the same order whatever the input order", () => {
     const sameDay = ["Alpha story", "Bravo story", "Charlie story"].map((headline, i) => parsed({ file: `${i}.txt`, headline }));
-    const forward = buildArchive(sameDay, { pageSize: 10 }).articles.map((a) => a.file);
-    const backward = buildArchive([...sameDay].reverse(), { pageSize: 10 }).articles.map((a) => a.file);
+    const forward = buildArchive(sameDay, { pageSize: 10, siteTitle: "Test Gazette" }).articles.map((a) => a.file);
+    const backward = buildArchive([...sameDay].reverse(), { pageSize: 10, siteTitle: "Test Gazette" }).articles.map((a) => a.file);
     expect(backward).toEqual(forward);
   });
 
   it("builds an empty archive from no articles", () => {
-    const archive = buildArchive([], { pageSize: 10 });
+    const archive = buildArchive([], { pageSize: 10, siteTitle: "Test Gazette" });
     expect(archive.articles).toEqual([]);
     expect(archive.latest).toEqual([]);
     expect(archive.sections).toEqual([]);

@@ -58,8 +58,16 @@ describe("paginate", () => {
     ]);
   });
 
-  it("gives every page the URLs of all pages", () => {
+  it("links every page of a short listing, marking the current one", () => {
     const pages = paginate(numbers(7), 3, "/business/");
-    for (const page of pages) expect(page.pageUrls).toEqual(["/business/", "/business/page/2/", "/business/page/3/"]);
+    for (const page of pages) {
+      expect(page.links).toEqual([1, 2, 3].map((n) => ({ number: n, url: n === 1 ? "/business/" : `/business/page/${n}/`, current: n === page.pageNumber })));
+    }
+  });
+
+  it("keeps the pager of a long listing short: first, last, two either side, gaps between", () => {
+    const page = paginate(numbers(300), 3, "/business/")[49]!; // page 50 of 100
+    const shown = page.links.map((l) => ("gap" in l ? "…" : l.number));
+    expect(shown).toEqual([1, "…", 48, 49, 50, 51, 52, "…", 100]);
   });
 });

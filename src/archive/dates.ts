@@ -1,0 +1,144 @@
+import { teaser, type Teaser } from "./articlePages.js";
+import type { Article } from "./article.js";
+
+/** Articles of one section within a period: how date pages list them. */
+export interface SectionGroup {
+  readonly name: string;
+  readonly url: string;
+  readonly count: number;
+  /** Empty on year pages, which list counts only: a year can hold tens of thousands. */
+  readonly articles: readonly Teaser[];
+}
+
+/** One cell of a calendar: a day of the month, linked when the archive has articles that day. */
+export interface CalendarDay {
+  readonly day: number;
+  readonly url: string | null;
+  readonly count: number;
+}
+
+/** A month drawn as weeks (Monday first); `null` pads the first and last week. */
+export interface CalendarMonth {
+  readonly label: string;
+  readonly url: string | null;
+  readonly weeks: readonly (readonly (CalendarDay | null)[])[];
+}
+
+export interface PeriodLink {
+  readonly label: string;
+  readonly url: string;
+}
+
+export interface DatePage {
+  readonly kind: "year" | "month" | "day";
+  /** `2017`, `2017-04`, `2017-04-12`. */
+  readonly period: string;
+  readonly url: string;
+  readonly count: number;
+  readonly sections: readonly SectionGroup[];
+  readonly calendars: readonly CalendarMonth[];
+  /** The nearest earlier and later periods of the same kind that have articles. */
+  readonly previous: PeriodLink | null;
+  readonly next: PeriodLink | null;
+  /** Day pages: the same calendar day in other years of the archive. */
+  readonly onThisDay: readonly PeriodLink[];
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+export function periodUrl(period: string): string {
+  return `/archive/${period.replaceAll("-", "/")}/`;
+}
+
+/** `2017` → `2017`, `2017-04` → `April 2017`, `2017-04-12` → `12 April 2017`. */
+export function periodLabel(period: string): string {
+  const [y, m, d] = period.split("-");
+  if (m === undefined) return y!;
+  const month = MONTHS[Number(m) - 1]!;
+  return d === undefined ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
+}
+
+function groupBySection(articles: readonly Article[], withArticles: boolean): SectionGroup[] {
+  const groups = new Map<string, Article[]>();
+  for (const a of articles) {
+    const g = groups.get(a.sectionSlug);
+    if (g) g.push(a);
+    else groups.set(a.sectionSlug, [a]);
+  }
+  return [...groups.values()]
+    .map((g) => ({ name: g[0]!.section, url: `/${g[0]!.sectionSlug}/`, count: g.length, articles: withArticles ? g.map(teaser) : [] }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+}
+
+function calendar(month: string, dayCounts: ReadonlyMap<string, number>, linkMonth: boolean): CalendarMonth {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  // getUTCDay: Sunday 0; Monday-first weeks put Sunday last.
+  const lead = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7;
+  const cells: (CalendarDay | null)[] = Array.from({ length: lead }, () => null);
+  let monthCount = 0;
+  for (let d = 1; d <= days; d++) {
+    const period = `${month}-${String(d).padStart(2, "0")}`;
+    const count = dayCounts.get(period) ?? 0;
+    monthCount += count;
+    cells.push({ day: d, url: count > 0 ? periodUrl(period) : null, count });
+  }
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
+  return { label: periodLabel(month), url: linkMonth && monthCount > 0 ? periodUrl(month) : null, weeks };
+}
+
+/**
+ * Year, month and day pages for every period that has articles. `articles` must be newest first;
+ * pages come oldest first within each kind.
+ */
+export function datePages(articles: readonly Article[]): DatePage[] {
+  const byPeriod = new Map<string, Article[]>();
+  const add = (period: string, a: Article): void => {
+    const list = byPeriod.get(period);
+    if (list) list.push(a);
+    else byPeriod.set(period, [a]);
+  };
+  for (const a of articles) {
+    add(a.date.slice(0, 4), a);
+    add(a.date.slice(0, 7), a);
+    add(a.date, a);
+  }
+  const dayCounts = new Map<string, number>();
+  for (const [period, list] of byPeriod) if (period.length === 10) dayCounts.set(period, list.length);
+  const periods = [...byPeriod.keys()].sort();
+  const ofKind = (length: number) => periods.filter((p) => p.length === length);
+  const daysByMonthDay = new Map<string, string[]>();
+  for (const day of ofKind(10)) {
+    const key = day.slice(5);
+    const list = daysByMonthDay.get(key);
+    if (list) list.push(day);
+    else daysByMonthDay.set(key, [day]);
+  }
+  const link = (period: string | undefined): PeriodLink | null => (period ? { label: periodLabel(period), url: periodUrl(period) } : null);
+
+  return (
+    [
+      ["year", 4],
+      ["month", 7],
+      ["day", 10],
+    ] as const
+  ).flatMap(([kind, length]) => {
+    const list = ofKind(length);
+    return list.map((period, i): DatePage => {
+      const inPeriod = byPeriod.get(period)!;
+      const months = kind === "year" ? MONTHS.map((_, m) => `${period}-${String(m + 1).padStart(2, "0")}`) : kind === "month" ? [period] : [];
+      return {
+        kind,
+        period,
+        url: periodUrl(period),
+        count: inPeriod.length,
+        sections: groupBySection(inPeriod, kind !== "year"),
+        calendars: months.map((month) => calendar(month, dayCounts, kind === "year")),
+        previous: link(list[i - 1]),
+        next: link(list[i + 1]),
+        onThisDay: kind === "day" ? daysByMonthDay.get(period.slice(5))!.filter((d) => d !== period).map((d) => link(d)!) : [],
+      };
+    });
+  });
+}

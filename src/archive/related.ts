@@ -1,0 +1,67 @@
+import type { Article } from "./article.js";
+
+/** How many related articles an article page lists. */
+export const RELATED_COUNT = 5;
+/** Words of body text looked at after the headline and standfirst: the lead says what a story is about. */
+const LEAD_WORDS = 80;
+/** Terms per article used to find its relatives: the rarest it has. */
+const KEY_TERMS = 12;
+
+const STOPWORDS = new Set(
+  "the and for that with from this have has had was were are been will would said says say its their they them than then there what when which who whom whose into over under after before about also more most some such only other could should may might can not but his her him she our out new one two three year years week last first per pct mln dlrs cts vs inc corp ltd company".split(" "),
+);
+
+function terms(a: Article): string[] {
+  const lead = a.body.map((b) => b.text).join(" ").split(/\s+/u).slice(0, LEAD_WORDS).join(" ");
+  const text = `${a.headline} ${a.standfirst ?? ""} ${lead}`.toLowerCase();
+  const words = text.match(/\p{L}[\p{L}\p{M}'’-]{2,}/gu) ?? [];
+  return [...new Set(words.filter((w) => !STOPWORDS.has(w)))];
+}
+
+/**
+ * For each article (by index), the indices of up to RELATED_COUNT others that share its rarest
+ * words, scored by the sum of the shared words' inverse document frequency: ranking from the
+ * archive itself, with no service. Terms found in too many articles say nothing and are skipped,
+ * which also bounds the work at 100,000 articles.
+ */
+export function relatedArticles(articles: readonly Article[]): number[][] {
+  const n = articles.length;
+  const termIds = new Map<string, number>();
+  const docTerms: number[][] = articles.map((a) =>
+    terms(a).map((t) => {
+      let id = termIds.get(t);
+      if (id === undefined) termIds.set(t, (id = termIds.size));
+      return id;
+    }),
+  );
+  const df = new Uint32Array(termIds.size);
+  for (const ts of docTerms) for (const t of ts) df[t]!++;
+  const maxDf = Math.max(20, Math.min(500, Math.round(n * 0.01)));
+  const idf = Float64Array.from(df, (d) => Math.log(n / d));
+  // Keep each article's rarest useful terms only.
+  const keys = docTerms.map((ts) =>
+    ts
+      .filter((t) => df[t]! >= 2 && df[t]! <= maxDf)
+      .sort((a, b) => df[a]! - df[b]! || a - b)
+      .slice(0, KEY_TERMS),
+  );
+  const postings: number[][] = Array.from({ length: termIds.size }, () => []);
+  keys.forEach((ts, doc) => ts.forEach((t) => postings[t]!.push(doc)));
+
+  const scores = new Float64Array(n);
+  return keys.map((ts, doc) => {
+    const touched: number[] = [];
+    for (const t of ts) {
+      for (const other of postings[t]!) {
+        if (other === doc) continue;
+        if (scores[other] === 0) touched.push(other);
+        scores[other]! += idf[t]!;
+      }
+    }
+    const best = touched
+      .sort((a, b) => scores[b]! - scores[a]! || (articles[a]!.date < articles[b]!.date ? 1 : articles[a]!.date > articles[b]!.date ? -1 : a - b))
+      .slice(0, RELATED_COUNT);
+    for (const o of touched) scores[o] = 0;
+    return best;
+  });
+}
