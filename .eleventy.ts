@@ -11,7 +11,7 @@ export default async function (config: EleventyConfig) {
   config.addPlugin(broadsheetPlugin, { settings, mode });
 
   /* ASSETS */
-  config.addPassthroughCopy({ "pages/assets": "assets" });
+  config.addPassthroughCopy({ "pages/assets": "assets", "pages/_headers": "_headers" });
 
   return {
     dir: { input: "pages", includes: "../_includes", layouts: "../_includes/layouts", data: "../_data", output: "_site" },
