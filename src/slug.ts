@@ -1,5 +1,11 @@
 import slugify from "@sindresorhus/slugify";
 
+/**
+ * Umlauts lose their dots rather than gaining an `e`: the German `ue` spelling is wrong for
+ * Turkish (`Türkiye` → `turkiye`, not `tuerkiye`), Finnish or Hungarian names in a mixed archive.
+ */
+const NEUTRAL: [string, string][] = [["ä", "a"], ["ö", "o"], ["ü", "u"]];
+
 /** Slugs longer than this are cut at a word boundary: paths stay readable and within file-name limits. */
 const MAX_SLUG_LENGTH = 80;
 
@@ -16,7 +22,7 @@ export function slug(text: string, fallback = "untitled"): string {
   let result = tidy
     .toLowerCase()
     .split(/\s+/u)
-    .map((word) => slugify(word, { decamelize: false }) || (word.normalize("NFC").match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join("-"))
+    .map((word) => slugify(word, { decamelize: false, customReplacements: NEUTRAL }) || (word.normalize("NFC").match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join("-"))
     .filter(Boolean)
     .join("-");
   if (result.length > MAX_SLUG_LENGTH) {

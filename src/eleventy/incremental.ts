@@ -1,12 +1,16 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, rm, rmdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { Manifest } from "../archive/renderPlan.js";
+import { writeAtomically } from "../io/writeAtomically.js";
 import type { Settings } from "../settings.js";
 
-/** Build caches live here, outside the output: never deployed, never committed. */
-export const CACHE_DIR = ".cache/broadsheet";
+/**
+ * Build caches live here, outside the output: never deployed, never committed.
+ * `BROADSHEET_CACHE` moves them (tests give each build its own).
+ */
+export const CACHE_DIR = process.env.BROADSHEET_CACHE ?? ".cache/broadsheet";
 
 /**
  * Everything that shapes a page apart from its data: templates, settings, code, Eleventy itself.
@@ -57,8 +61,7 @@ export async function readManifest(outputDir: string): Promise<Manifest | null> 
 }
 
 export async function writeManifest(outputDir: string, manifest: Manifest): Promise<void> {
-  await mkdir(CACHE_DIR, { recursive: true });
-  await writeFile(manifestPath(outputDir), JSON.stringify(manifest));
+  await writeAtomically(manifestPath(outputDir), JSON.stringify(manifest));
 }
 
 /** The file a site path is written to: `/a/b/` → `a/b/index.html`. */

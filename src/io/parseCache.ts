@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ParseOptions } from "../article/parse.js";
 import type { ParseCache } from "./readArchive.js";
+import { writeAtomically } from "./writeAtomically.js";
 
 /**
  * The parse cache on disk, one file per set of parse options (boilerplate) and parser version:
@@ -28,6 +29,5 @@ export async function saveParseCache(dir: string, options: ParseOptions, parserV
     const entry = cache.get(f);
     return entry ? [[f, entry] as const] : [];
   });
-  await mkdir(dir, { recursive: true });
-  await writeFile(cacheFile(dir, options, parserVersion), JSON.stringify(kept));
+  await writeAtomically(cacheFile(dir, options, parserVersion), JSON.stringify(kept));
 }

@@ -106,10 +106,17 @@ export async function readArchive(paths: readonly string[], options: ReadOptions
   const articles: ParsedArticle[] = [];
   const problems: Problem[] = [];
   const rejected: string[] = [];
+  // Identical files are both published (nothing is dropped on a guess), but said once.
+  const firstWithDigest = new Map<string, string>();
   for (const [i, outcome] of outcomes.entries()) {
     problems.push(...outcome.problems);
+    const shown = displayPath(files[i]!);
+    // An unreadable file has no digest: nothing to compare.
+    const twin = outcome.digest ? firstWithDigest.get(outcome.digest) : undefined;
+    if (twin) problems.push({ file: shown, line: 0, message: `same content as ${twin}: published twice`, severity: "warning" });
+    else if (outcome.digest) firstWithDigest.set(outcome.digest, shown);
     if (outcome.article) articles.push(outcome.article);
-    else rejected.push(displayPath(files[i]!));
+    else rejected.push(shown);
   }
   return { files: files.map(displayPath), articles, problems, rejected };
 }

@@ -15,11 +15,21 @@ export interface BuiltSite {
 }
 
 /** Runs the real build command (`broadsheet build`) on an articles folder, into a temporary output. */
-export async function buildSite(articles: string, options: { env?: Record<string, string>; args?: string[] } = {}): Promise<BuiltSite> {
-  const output = await mkdtemp(path.join(os.tmpdir(), "broadsheet-site-"));
+export interface BuildOptions {
+  readonly env?: Record<string, string>;
+  readonly args?: string[];
+  /** Build into this folder (to rebuild over a previous build); a new temporary one by default. */
+  readonly output?: string;
+  /** The build cache folder; a new temporary one by default, so tests never share caches. */
+  readonly cache?: string;
+}
+
+export async function buildSite(articles: string, options: BuildOptions = {}): Promise<BuiltSite> {
+  const output = options.output ?? (await mkdtemp(path.join(os.tmpdir(), "broadsheet-site-")));
+  const cache = options.cache ?? (await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-")));
   const child = spawn(process.execPath, ["bin/broadsheet.js", "build", "--quiet", `--output=${output}`, ...(options.args ?? [])], {
     cwd: PROJECT,
-    env: { ...process.env, BROADSHEET_ARTICLES: articles, ...options.env },
+    env: { ...process.env, BROADSHEET_ARTICLES: articles, BROADSHEET_CACHE: cache, ...options.env },
   });
   let stdout = "";
   let stderr = "";
