@@ -41,13 +41,14 @@ function normalisePrefix(prefix: string): string {
 
 /**
  * Fills defaults in and normalises what users write differently (`archive` vs `/archive/`).
- * `BROADSHEET_ARTICLES` and `BROADSHEET_PATH_PREFIX` override the file, for one-off builds.
+ * `BROADSHEET_ARTICLES`, `BROADSHEET_URL` and `BROADSHEET_PATH_PREFIX` override the file, for
+ * one-off builds and CI.
  */
 export function resolveSettings(input: Partial<Settings>, env: Readonly<Record<string, string | undefined>> = {}): Settings {
   const merged = { ...DEFAULT_SETTINGS, ...input };
   return {
     ...merged,
-    url: merged.url.replace(/\/+$/u, ""),
+    url: (env.BROADSHEET_URL || merged.url).replace(/\/+$/u, ""),
     pathPrefix: normalisePrefix(env.BROADSHEET_PATH_PREFIX ?? merged.pathPrefix),
     articles: env.BROADSHEET_ARTICLES || merged.articles,
   };
