@@ -19,12 +19,16 @@ export function slug(text: string, fallback = "untitled"): string {
   const tidy = text.replace(/(?<=\p{L})[.'’](?=\p{L})/gu, "").replace(/<[^>]*>/gu, (tag) => ` ${tag.slice(1, -1)} `);
   // Word by word, so that words with no transliteration (Chinese, Japanese, ...) keep their
   // letters, which browsers show as written, even beside Latin words.
-  let result = tidy
-    .toLowerCase()
-    .split(/\s+/u)
-    .map((word) => slugify(word, { decamelize: false, customReplacements: NEUTRAL }) || (word.normalize("NFC").match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join("-"))
-    .filter(Boolean)
-    .join("-");
+  const lower = tidy.toLowerCase();
+  const options = { decamelize: false, customReplacements: NEUTRAL };
+  // Plain ASCII loses no letters to transliteration: one call does (and is most headlines).
+  let result = /^[\x20-\x7e]*$/u.test(lower)
+    ? slugify(lower, options)
+    : lower
+        .split(/\s+/u)
+        .map((word) => slugify(word, options) || (word.normalize("NFC").match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join("-"))
+        .filter(Boolean)
+        .join("-");
   if (result.length > MAX_SLUG_LENGTH) {
     const cut = result.slice(0, MAX_SLUG_LENGTH + 1);
     const boundary = cut.lastIndexOf("-");

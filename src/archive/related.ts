@@ -36,7 +36,7 @@ export function relatedArticles(articles: readonly Article[]): number[][] {
   );
   const df = new Uint32Array(termIds.size);
   for (const ts of docTerms) for (const t of ts) df[t]!++;
-  const maxDf = Math.max(20, Math.min(500, Math.round(n * 0.01)));
+  const maxDf = Math.max(20, Math.min(200, Math.round(n * 0.005)));
   const idf = Float64Array.from(df, (d) => Math.log(n / d));
   // Keep each article's rarest useful terms only.
   const keys = docTerms.map((ts) =>
@@ -49,6 +49,13 @@ export function relatedArticles(articles: readonly Article[]): number[][] {
   keys.forEach((ts, doc) => ts.forEach((t) => postings[t]!.push(doc)));
 
   const scores = new Float64Array(n);
+  /** Higher score first; then newer; then archive order, so ties always break the same way. */
+  const better = (a: number, b: number): boolean => {
+    if (scores[a] !== scores[b]) return scores[a]! > scores[b]!;
+    const da = articles[a]!.date;
+    const db = articles[b]!.date;
+    return da !== db ? da > db : a < b;
+  };
   return keys.map((ts, doc) => {
     const touched: number[] = [];
     for (const t of ts) {
@@ -58,9 +65,16 @@ export function relatedArticles(articles: readonly Article[]): number[][] {
         scores[other]! += idf[t]!;
       }
     }
-    const best = touched
-      .sort((a, b) => scores[b]! - scores[a]! || (articles[a]!.date < articles[b]!.date ? 1 : articles[a]!.date > articles[b]!.date ? -1 : a - b))
-      .slice(0, RELATED_COUNT);
+    // Top few by insertion, not a sort of every candidate: a common word can bring thousands.
+    const best: number[] = [];
+    for (const o of touched) {
+      let i = best.length;
+      while (i > 0 && better(o, best[i - 1]!)) i--;
+      if (i < RELATED_COUNT) {
+        best.splice(i, 0, o);
+        if (best.length > RELATED_COUNT) best.pop();
+      }
+    }
     for (const o of touched) scores[o] = 0;
     return best;
   });
