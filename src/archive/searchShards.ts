@@ -15,7 +15,7 @@ export interface SearchShard {
 }
 
 /** Archives up to this size get one index: most do, and one index is fastest to query. */
-export const MAX_SHARD_ARTICLES = 20_000;
+export const MAX_SHARD_ARTICLES = 10_000;
 
 /**
  * One shard for a small archive; otherwise one per year, newest first, a year too big for one
