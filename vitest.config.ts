@@ -6,5 +6,7 @@ export default defineConfig({
     // Build and browser tests run the real build and a real browser.
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // A shared two-core machine can take seconds to show search results: poll, don't race.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -73,9 +73,12 @@ function bodyBlocks(lines: readonly string[]): Block[] {
   });
 }
 
-/** Splits a credit line into its sources: `Reuters, AFP` → Reuters, AFP; `Reuters and AFP` too. */
+/**
+ * Splits a credit line into its sources: `Reuters, AFP` → Reuters, AFP; `Reuters and AFP` and
+ * `Reuters & AFP` too. A bare `&` splits only between spaces, so `Smith &amp; Sons` stays whole.
+ */
 export function splitSources(credit: string): string[] {
-  const parts = credit.split(/\s*(?:,|\/|&|;|\band\b)\s*/u).map((s) => s.trim()).filter(Boolean);
+  const parts = credit.split(/\s*(?:,|\/|;|\band\b)\s*|\s+&\s+/u).map((s) => s.trim()).filter(Boolean);
   return [...new Set(parts)];
 }
 

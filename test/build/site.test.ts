@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, PROJECT, type BuiltSite } from "../support/buildSite.js";
 import { fixtureArticles, writeArchive, type FixtureArticle } from "../support/fixtureArchive.js";
+import { buildErrors } from "../support/siteFiles.js";
 
 const articles = fixtureArticles();
 let site: BuiltSite;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   const ticker = " date 2016-03-03 HARBOUR NEWS\nSTANDARD HARBOUR <SHB> TO BUY <script>alert(1)</script> TUGS\nHarbour board said it would buy two tugs.\nStaff Writer\n";
   const dir = await writeArchive(articles, { "seed/seed.txt": seed, "ticker.txt": ticker });
   site = await buildSite(dir);
-  expect(site.stderr).toBe("");
+  expect(buildErrors(site.stderr)).toBe("");
   expect(site.code).toBe(0);
 });
 
