@@ -47,7 +47,8 @@ const PARSER_SOURCES = ["src/article", "src/slug.ts"];
 
 async function readWithProgress(settings: Settings): Promise<ReadResult> {
   const options = { boilerplate: settings.boilerplate };
-  const cache = await loadParseCache(CACHE_DIR, options, await fingerprintFiles(PARSER_SOURCES));
+  const parser = await fingerprintFiles(PARSER_SOURCES);
+  const cache = await loadParseCache(CACHE_DIR, options, parser);
   let progress = startProgress("read", 0, "files");
   const read = await readArchive([settings.articles], {
     ...options,
@@ -56,7 +57,7 @@ async function readWithProgress(settings: Settings): Promise<ReadResult> {
     onFile: () => progress.tick(),
   });
   progress.done();
-  await saveParseCache(CACHE_DIR, options, await fingerprintFiles(PARSER_SOURCES), cache, read.files);
+  await saveParseCache(CACHE_DIR, options, parser, cache, read.files);
   return read;
 }
 

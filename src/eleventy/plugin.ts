@@ -12,15 +12,20 @@ export interface BroadsheetOptions {
   readonly mode: BuildMode;
 }
 
-/** Pages outside pagination (home, sections, search, 404), drawn on every build. */
-const SINGLE_PAGES = 5;
+/** Pages drawn once per build: home, sections, sources, archive, search, 404, robots.txt. */
+const SINGLE_PAGES = 7;
+
+/** Every page Eleventy draws this build: the changed paginated pages, feeds, sitemaps, singles. */
+function pagesToDraw({ render, archive }: PreparedBuild): number {
+  const paginated = render.articles.length + render.sectionFronts.length + render.sourcePages.length + render.datePages.length;
+  const sitemaps = archive.sitemaps.files.length + (archive.sitemaps.index ? 1 : 0);
+  return paginated + archive.feeds.length * 2 + sitemaps + SINGLE_PAGES;
+}
 
 interface Build {
   readonly prepared: Promise<PreparedBuild>;
   readonly search: Promise<SearchIndexer>;
-  readonly started: number;
   renderProgress?: Progress;
-  renderStarted?: number;
 }
 
 /**
@@ -37,7 +42,7 @@ export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: Bro
     // Both are awaited later; until then a failure must not count as unhandled.
     prepared.catch(() => undefined);
     search.catch(() => undefined);
-    build = { prepared, search, started: performance.now() };
+    build = { prepared, search };
   });
   const current = (): Build => {
     if (build === null) throw new Error("broadsheet: archive data requested outside a build");
@@ -46,10 +51,9 @@ export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: Bro
   config.addGlobalData("archive", async () => (await current().prepared).archive);
   config.addGlobalData("render", async () => {
     const b = current();
-    const { render } = await b.prepared;
-    b.renderStarted = performance.now();
-    b.renderProgress = startProgress("render", render.articles.length + render.sectionFronts.length + SINGLE_PAGES, "pages");
-    return render;
+    const prepared = await b.prepared;
+    b.renderProgress = startProgress("render", pagesToDraw(prepared), "pages");
+    return prepared.render;
   });
   config.addTransform("broadsheet-progress", (content: string) => {
     build?.renderProgress?.tick();
@@ -66,7 +70,11 @@ export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: Bro
     const indexer = await b.search;
     // Rendering is over: its core is free for a second indexer.
     indexer.widen();
+    const progress = startProgress("search index", indexer.total, "articles");
+    progress.tick(indexer.indexed);
+    indexer.onShard = (records) => progress.tick(records);
     const indexed = await indexer.finished();
+    progress.done();
     await writeManifest(directories.output, manifest);
     const pages = pagesByKind((results ?? []) as unknown as WrittenPage[]);
     const kept = Object.keys(plan.hashes).length - plan.changed.size;

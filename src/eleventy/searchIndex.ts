@@ -61,14 +61,18 @@ export interface ShardToIndex {
 export class SearchIndexer {
   private readonly queue: ShardToIndex[];
   private readonly workers: Promise<void>[] = [];
-  private indexed = 0;
+  /** Records to index this build, and how many are done. */
+  readonly total: number;
+  indexed = 0;
+  /** Told the size of each shard as it is written, for progress. */
+  onShard: (records: number) => void = () => undefined;
 
   constructor(
     shards: readonly ShardToIndex[],
     private readonly outputDir: string,
     private readonly language: string,
-    private readonly onShard: (records: number) => void = () => undefined,
   ) {
+    this.total = shards.reduce((n, s) => n + s.records.length, 0);
     // Largest first: a big shard left for last would keep one core busy alone.
     this.queue = [...shards].sort((a, b) => b.records.length - a.records.length);
     this.widen();
