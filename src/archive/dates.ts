@@ -1,5 +1,6 @@
 import { teaser, type Teaser } from "./articlePages.js";
 import type { Article } from "./article.js";
+import { groupBy } from "./groupBy.js";
 
 /** Articles of one section within a period: how date pages list them. */
 export interface SectionGroup {
@@ -59,13 +60,7 @@ export function periodLabel(period: string): string {
 }
 
 function groupBySection(articles: readonly Article[], withArticles: boolean): SectionGroup[] {
-  const groups = new Map<string, Article[]>();
-  for (const a of articles) {
-    const g = groups.get(a.sectionSlug);
-    if (g) g.push(a);
-    else groups.set(a.sectionSlug, [a]);
-  }
-  return [...groups.values()]
+  return [...groupBy(articles, (a) => a.sectionSlug).values()]
     .map((g) => ({ name: g[0]!.section, url: `/${g[0]!.sectionSlug}/`, count: g.length, articles: withArticles ? g.map(teaser) : [] }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
 }
@@ -93,28 +88,16 @@ function calendar(month: string, dayCounts: ReadonlyMap<string, number>, linkMon
  * pages come oldest first within each kind.
  */
 export function datePages(articles: readonly Article[]): DatePage[] {
-  const byPeriod = new Map<string, Article[]>();
-  const add = (period: string, a: Article): void => {
-    const list = byPeriod.get(period);
-    if (list) list.push(a);
-    else byPeriod.set(period, [a]);
-  };
-  for (const a of articles) {
-    add(a.date.slice(0, 4), a);
-    add(a.date.slice(0, 7), a);
-    add(a.date, a);
-  }
+  const byPeriod = new Map([
+    ...groupBy(articles, (a) => a.date.slice(0, 4)),
+    ...groupBy(articles, (a) => a.date.slice(0, 7)),
+    ...groupBy(articles, (a) => a.date),
+  ]);
   const dayCounts = new Map<string, number>();
   for (const [period, list] of byPeriod) if (period.length === 10) dayCounts.set(period, list.length);
   const periods = [...byPeriod.keys()].sort();
   const ofKind = (length: number) => periods.filter((p) => p.length === length);
-  const daysByMonthDay = new Map<string, string[]>();
-  for (const day of ofKind(10)) {
-    const key = day.slice(5);
-    const list = daysByMonthDay.get(key);
-    if (list) list.push(day);
-    else daysByMonthDay.set(key, [day]);
-  }
+  const daysByMonthDay = groupBy(ofKind(10), (day) => day.slice(5));
   const link = (period: string | undefined): PeriodLink | null => (period ? { label: periodLabel(period), url: periodUrl(period) } : null);
 
   return (

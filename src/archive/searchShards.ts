@@ -1,4 +1,5 @@
 import type { Article } from "./article.js";
+import { groupBy } from "./groupBy.js";
 
 /**
  * The search index is cut into shards by period, so that no Pagefind index grows past the size
@@ -58,15 +59,4 @@ function monthRange(months: readonly string[]): string {
   const newest = months[0]!;
   const oldest = months[months.length - 1]!;
   return newest === oldest ? newest : `${oldest} to ${newest}`;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

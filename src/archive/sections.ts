@@ -1,5 +1,6 @@
 import { newestFirst, type Article } from "./article.js";
 import { teaser, type Teaser } from "./articlePages.js";
+import { groupBy } from "./groupBy.js";
 import { paginate, type ListingPage } from "./paginate.js";
 import type { IsoDate } from "../article/types.js";
 
@@ -31,13 +32,7 @@ export interface SectionFrontPage extends ListingPage<Teaser> {
  * largest first. `articles` must be newest first.
  */
 export function sections(articles: readonly Article[]): Section[] {
-  const groups = new Map<string, Article[]>();
-  for (const article of articles) {
-    const group = groups.get(article.sectionSlug);
-    if (group) group.push(article);
-    else groups.set(article.sectionSlug, [article]);
-  }
-  return [...groups.values()]
+  return [...groupBy(articles, (a) => a.sectionSlug).values()]
     .map((group): Section => {
       const sorted = [...group].sort(newestFirst);
       const newest = sorted[0]!;

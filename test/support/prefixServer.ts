@@ -3,15 +3,8 @@ import { stat } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { TYPES } from "./staticServer.js";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css",
-  ".js": "text/javascript",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".wasm": "application/wasm",
-};
 
 export interface PrefixServer {
   /** The server's origin: `http://127.0.0.1:PORT`, without the prefix. */
