@@ -7,8 +7,6 @@ declare module "@11ty/eleventy" {
   }
 }
 declare module "@11ty/eleventy-plugin-rss" {
-  const feedPlugin: unknown;
-  export { feedPlugin };
-  const rssPlugin: unknown;
-  export default rssPlugin;
+  /** `2017-04-12T00:00:00.000Z` → `2017-04-12T00:00:00Z`, as Atom and JSON Feed want. */
+  export function dateToRfc3339(date: Date): string;
 }

@@ -1,3 +1,4 @@
+import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { DateTime } from "luxon";
 import type { Settings } from "../settings.js";
 import type { Article } from "../archive/article.js";
@@ -39,8 +40,8 @@ export function filtersPlugin(config: EleventyConfig, settings: Settings): void 
   config.addFilter("newsArticleJson", (article: Article) => scriptJson(newsArticle(article, settings)));
   /** Any value as JSON safe to print in a page or a JSON feed. */
   config.addFilter("json", (value: unknown) => scriptJson(value));
-  /** `2017-04-12` → `2017-04-12T00:00:00Z` in the site's zone, as Atom and JSON Feed want. */
-  config.addFilter("rfc3339", memo((iso) => day(iso).toISO({ suppressMilliseconds: true }) ?? iso));
+  /** `2017-04-12` → the start of that day in the site's zone, as Atom and JSON Feed write it. */
+  config.addFilter("rfc3339", memo((iso) => dateToRfc3339(day(iso).toJSDate())));
   /** `2017-04` → `April 2017`. */
   config.addFilter("periodLabel", (period: string) => periodLabel(period));
   /** A number with the locale's grouping: `19043` → `19,043`. */
