@@ -41,8 +41,20 @@ export interface ArchiveOptions extends PublishOptions {
   readonly siteTitle: string;
 }
 
+/** Publishes parsed articles (URLs, section names), newest first. */
+export function publishArchive(parsed: readonly ParsedArticle[], options: PublishOptions): Article[] {
+  return publish(parsed, options).sort(newestFirst);
+}
+
 export function buildArchive(parsed: readonly ParsedArticle[], options: ArchiveOptions): Archive {
-  const articles = publish(parsed, options).sort(newestFirst);
+  return indexArchive(publishArchive(parsed, options), options);
+}
+
+/**
+ * The archive's indexes and pages, from published articles (newest first). `shards` lets a caller
+ * that has already cut the search shards (to start indexing early) hand them over.
+ */
+export function indexArchive(articles: readonly Article[], options: ArchiveOptions, shards = searchShards(articles)): Archive {
   const all = sections(articles);
   const bySource = sources(articles);
   const dates = datePages(articles);
@@ -70,6 +82,6 @@ export function buildArchive(parsed: readonly ParsedArticle[], options: ArchiveO
     years: dates.filter((d) => d.kind === "year").reverse().map((d) => ({ year: d.period, url: d.url, count: d.count })),
     feeds: feeds(options.siteTitle, articles, all),
     sitemaps: sitemaps(listed),
-    searchShards: searchShards(articles),
+    searchShards: shards,
   };
 }

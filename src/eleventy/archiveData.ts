@@ -1,4 +1,5 @@
-import { buildArchive, type Archive } from "../archive/archive.js";
+import { indexArchive, publishArchive, type Archive } from "../archive/archive.js";
+import { searchShards } from "../archive/searchShards.js";
 import type { ArticlePage } from "../archive/articlePages.js";
 import { fingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
 import type { DatePage } from "../archive/dates.js";
@@ -27,8 +28,6 @@ export interface PreparedBuild {
   readonly archive: Archive;
   readonly pages: UpdatePlan;
   readonly render: RenderLists;
-  /** Search shards whose articles changed since the last build. */
-  readonly toIndex: readonly ShardToIndex[];
   /** For the next build, once this one succeeds. */
   readonly manifest: Manifest;
   readonly seconds: { readonly read: number; readonly plan: number };
@@ -63,18 +62,37 @@ async function readWithProgress(settings: Settings): Promise<ReadResult> {
 
 /**
  * Reads and indexes the archive, then decides which pages to draw. Problems go to stderr as
- * `path:line: message`, all of them, before a strict build stops.
+ * `path:line: message`, all of them, before a strict build stops. The search shards that changed
+ * are handed to `startIndexing` as soon as the articles have their URLs, so that Pagefind works
+ * on the other core while the pages are planned and drawn.
  */
-export async function prepareBuild(settings: Settings, mode: BuildMode, outputDir: string): Promise<PreparedBuild> {
+export async function prepareBuild(
+  settings: Settings,
+  mode: BuildMode,
+  outputDir: string,
+  startIndexing: (shards: readonly ShardToIndex[]) => void,
+): Promise<PreparedBuild> {
   const t0 = performance.now();
   const read = await readWithProgress(settings);
   for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);
   if (read.rejected.length > 0 && mode === "strict") throw new RejectedArticlesError(read.rejected.length);
   const t1 = performance.now();
-  const archive = buildArchive(read.articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, siteTitle: settings.title });
-  const templates = await templatesFingerprint(settings);
+  const articles = publishArchive(read.articles, { sectionNames: settings.sectionNames });
   const previous = await readManifest(outputDir);
   const written = isWritten(outputDir);
+
+  const shards = searchShards(articles);
+  const records = shards.map((shard) => ({ bundle: shard.bundle, records: shard.articles.map((a) => searchRecord(a, settings)) }));
+  const search = planUpdates(
+    records.map((shard) => ({ key: shard.bundle, hash: fingerprint(shard.records) })),
+    previous?.search ?? null,
+    (bundle) => written(`/${bundle}/pagefind-entry.json`),
+  );
+  await removeStaleBundles(outputDir, search.stale);
+  startIndexing(records.filter((s) => search.changed.has(s.bundle)));
+
+  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, siteTitle: settings.title }, shards);
+  const templates = await templatesFingerprint(settings);
 
   const paginated = [...archive.articlePages, ...archive.sectionFronts, ...archive.sourcePages, ...archive.datePages];
   const pages = planUpdates(
@@ -91,15 +109,6 @@ export async function prepareBuild(settings: Settings, mode: BuildMode, outputDi
     datePages: changed(archive.datePages),
   };
 
-  const shards = archive.searchShards.map((shard) => ({ bundle: shard.bundle, records: shard.articles.map((a) => searchRecord(a, settings)) }));
-  const search = planUpdates(
-    shards.map((shard) => ({ key: shard.bundle, hash: fingerprint(shard.records) })),
-    previous?.search ?? null,
-    (bundle) => written(`/${bundle}/pagefind-entry.json`),
-  );
-  await removeStaleBundles(outputDir, search.stale);
-  const toIndex = shards.filter((s) => search.changed.has(s.bundle));
-
   const manifest: Manifest = { version: 2, templates, pages: pages.hashes, search: search.hashes };
-  return { read, archive, pages, render, toIndex, manifest, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
+  return { read, archive, pages, render, manifest, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

@@ -37,10 +37,18 @@ export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: Bro
   let build: Build | null = null;
 
   config.on("eleventy.before", ({ directories }) => {
-    const prepared = prepareBuild(settings, mode, directories.output);
-    const search = prepared.then(({ toIndex }) => new SearchIndexer(toIndex, directories.output, settings.language));
+    let started: (indexer: SearchIndexer) => void = () => undefined;
+    let failed: (error: unknown) => void = () => undefined;
+    const search = new Promise<SearchIndexer>((resolve, reject) => {
+      started = resolve;
+      failed = reject;
+    });
+    const prepared = prepareBuild(settings, mode, directories.output, (shards) => {
+      started(new SearchIndexer(shards, directories.output, settings.language));
+    });
+    // A build that fails before indexing starts must not leave the search waiting.
+    prepared.catch(failed);
     // Both are awaited later; until then a failure must not count as unhandled.
-    prepared.catch(() => undefined);
     search.catch(() => undefined);
     build = { prepared, search };
   });
