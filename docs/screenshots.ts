@@ -18,11 +18,12 @@ const shots: [string, string][] = [
   ["home", "/"],
   ["article", "/syrian-conflict/2017/04/12/tillerson-and-lavrov-meet-in-moscow-as-us-blasts-russia-about-syria/"],
   ["section", "/weather/"],
-  ["month", "/archive/2016/03/"],
+  ["month", "/archive/2017/11/"],
   ["search", "/search/?q=lighthouse"],
 ];
 for (const [name, url] of shots) {
-  await page.goto(server.url + url);
+  const response = await page.goto(server.url + url);
+  if (response?.status() !== 200) throw new Error(`${url}: HTTP ${response?.status()}`);
   if (name === "search") await page.locator(".result").first().waitFor();
   await page.screenshot({ path: path.join(PROJECT, "docs/screenshots", `${name}.png`) });
   console.log(`docs/screenshots/${name}.png`);
