@@ -1,3 +1,4 @@
+import { MAX_SHARD_ARTICLES } from "./archive/searchShards.js";
 import { DEFAULT_BOILERPLATE } from "./article/parse.js";
 
 /** A site's settings, from `_data/site.json`; every field has a default. */
@@ -19,6 +20,8 @@ export interface Settings {
   readonly articles: string;
   /** Articles per page on section fronts and source pages. */
   readonly pageSize: number;
+  /** Past this many articles the search index is cut into yearly shards (see searchShards). */
+  readonly searchShardSize: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   boilerplate: DEFAULT_BOILERPLATE,
   articles: "articles",
   pageSize: 30,
+  searchShardSize: MAX_SHARD_ARTICLES,
 };
 
 function normalisePrefix(prefix: string): string {
@@ -42,7 +46,8 @@ function normalisePrefix(prefix: string): string {
 /**
  * Fills defaults in and normalises what users write differently (`archive` vs `/archive/`).
  * `BROADSHEET_ARTICLES`, `BROADSHEET_URL` and `BROADSHEET_PATH_PREFIX` override the file, for
- * one-off builds and CI.
+ * one-off builds and CI; `BROADSHEET_SEARCH_SHARD_SIZE` too, to see a large archive's sharded
+ * search on a small one.
  */
 export function resolveSettings(input: Partial<Settings>, env: Readonly<Record<string, string | undefined>> = {}): Settings {
   const merged = { ...DEFAULT_SETTINGS, ...input };
@@ -51,5 +56,6 @@ export function resolveSettings(input: Partial<Settings>, env: Readonly<Record<s
     url: (env.BROADSHEET_URL || merged.url).replace(/\/+$/u, ""),
     pathPrefix: normalisePrefix(env.BROADSHEET_PATH_PREFIX ?? merged.pathPrefix),
     articles: env.BROADSHEET_ARTICLES || merged.articles,
+    searchShardSize: Number(env.BROADSHEET_SEARCH_SHARD_SIZE) || merged.searchShardSize,
   };
 }

@@ -4,8 +4,11 @@ const PAGE_SIZE = 10;
 const FACETS = ["section", "source", "year"];
 
 const form = document.getElementById("search-form");
-// The newest period's index answers first; older periods' indexes are merged in once it has.
-const [primary, ...older] = form.dataset.bundles.split(" ");
+// One Pagefind index per period, newest first. The newest answers first; the older ones are
+// searched once its results show. Each is its own instance of pagefind.js (a module per URL),
+// so that results can be ordered by date across periods: Pagefind's mergeIndex sorts each
+// index on its own and interleaves them by score.
+const bundles = form.dataset.bundles.split(" ");
 const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
 const status = document.getElementById("search-status");
@@ -13,20 +16,35 @@ const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const selects = Object.fromEntries(FACETS.map((f) => [f, document.getElementById(`search-${f}`)]));
 
-const pagefind = await import(`${primary}pagefind.js`);
-// Records carry their full path (path prefix included): nothing to add to them.
-await pagefind.options({ baseUrl: "/", excerptLength: 30 });
-pagefind.init();
-let complete = older.length === 0;
-let merging = null;
+const instances = new Map();
 
-/** Merges the older periods' indexes, once, after the first query has its results. */
-function mergeOlder() {
-  merging ??= (async () => {
-    for (const bundle of older) await pagefind.mergeIndex(bundle, { baseUrl: "/" });
-    complete = true;
-  })();
-  return merging;
+/** The Pagefind instance of one period's index, loaded on first use. */
+function period(bundle) {
+  if (!instances.has(bundle)) {
+    instances.set(
+      bundle,
+      (async () => {
+        const pagefind = await import(`${bundle}pagefind.js`);
+        // Records carry their full path (path prefix included): nothing to add to them.
+        await pagefind.options({ baseUrl: "/", excerptLength: 30 });
+        return pagefind;
+      })(),
+    );
+  }
+  return instances.get(bundle);
+}
+
+const primary = await period(bundles[0]);
+primary.init();
+
+/**
+ * One result list from each period's, newest period first. Periods do not overlap, so for an
+ * order by date the lists follow each other; by relevance, Pagefind's scores decide.
+ */
+function combine(lists, sort) {
+  if (sort?.date === "desc") return lists.flat();
+  if (sort?.date === "asc") return [...lists].reverse().flat();
+  return lists.flat().sort((a, b) => b.score - a.score);
 }
 
 let results = [];
@@ -105,21 +123,18 @@ async function run() {
     status.textContent = "";
     return;
   }
-  const search = await pagefind.debouncedSearch(term || null, { filters, sort }, 40);
-  if (search === null || mine !== generation) return;
-  await show(search, term, mine);
-  if (!complete) {
-    status.textContent += " Searching earlier years…";
-    await mergeOlder();
-    if (mine !== generation) return;
-    const complete = await pagefind.search(term || null, { filters, sort });
-    if (mine === generation) await show(complete, term, mine);
-  }
+  const first = await primary.debouncedSearch(term || null, { filters, sort }, 40);
+  if (first === null || mine !== generation) return;
+  await show(first.results, term, mine);
+  if (bundles.length === 1) return;
+  status.textContent += " Searching earlier years…";
+  const older = await Promise.all(bundles.slice(1).map(async (bundle) => (await (await period(bundle)).search(term || null, { filters, sort })).results));
+  if (mine === generation) await show(combine([first.results, ...older], sort), term, mine);
 }
 
-async function show(search, term, mine) {
+async function show(found, term, mine) {
   if (mine !== generation) return;
-  results = search.results;
+  results = found;
   shown = 0;
   list.replaceChildren();
   const n = results.length;

@@ -81,7 +81,7 @@ export async function prepareBuild(
   const previous = await readManifest(outputDir);
   const written = isWritten(outputDir);
 
-  const shards = searchShards(articles);
+  const shards = searchShards(articles, settings.searchShardSize);
   const records = shards.map((shard) => ({ bundle: shard.bundle, records: shard.articles.map((a) => searchRecord(a, settings)) }));
   const search = planUpdates(
     records.map((shard) => ({ key: shard.bundle, hash: fingerprint(shard.records) })),

@@ -45,6 +45,17 @@ describe("search in the browser", () => {
     expect(await page.locator(".result-excerpt mark").first().textContent()).toMatch(/lighthouse/iu);
   });
 
+  it("shows ten results at a time, and ten more on request", async () => {
+    await page.goto(`${server.url}/search/?q=officials`);
+    await expect.poll(() => headlines(page).then((h) => h.length)).toBe(10);
+    expect(await page.locator("#search-status").textContent()).toMatch(/^36 articles found/u);
+    await page.locator("#search-more").click();
+    await expect.poll(() => headlines(page).then((h) => h.length)).toBe(20);
+    const shown = await headlines(page);
+    expect(new Set(shown).size).toBe(20);
+    for (const h of shown) expect(articles.map((a) => a.headline)).toContain(h);
+  });
+
   it("narrows results by section and sorts them by date", async () => {
     await page.goto(`${server.url}/search/?q=officials&section=Weather&sort=newest`);
     const expected = articles

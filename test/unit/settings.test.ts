@@ -15,6 +15,7 @@ describe("resolveSettings defaults", () => {
       boilerplate: ["Please login or register to comment."],
       articles: "articles",
       pageSize: 30,
+      searchShardSize: 20_000,
     });
   });
 

@@ -1,0 +1,51 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "../support/browser.js";
+import { buildSite } from "../support/buildSite.js";
+import { fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
+import { serveStatic, type StaticServer } from "../support/staticServer.js";
+
+// The fixture's 36 articles over four years, with shards of at most 10: one index per year, as
+// an archive past 20,000 articles gets.
+const articles = fixtureArticles();
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let bundles: string[];
+
+beforeAll(async () => {
+  const site = await buildSite(await writeArchive(articles), { env: { BROADSHEET_SEARCH_SHARD_SIZE: "10" } });
+  expect(site.code).toBe(0);
+  bundles = /data-bundles="([^"]+)"/u.exec(await readFile(path.join(site.output, "search/index.html"), "utf8"))![1]!.split(" ");
+  server = await serveStatic(site.output);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("search over yearly shards", () => {
+  it("writes one index per year, newest first", () => {
+    expect(bundles).toEqual(["/pagefind/", "/pagefind-2017/", "/pagefind-2016/", "/pagefind-2015/"]);
+  });
+
+  it("finds articles of every year, the oldest included", async () => {
+    const oldest = articles.filter((a) => a.date.startsWith("2015"))[0]!;
+    const word = /zq\w+x/u.exec(oldest.paragraphs[1]!)![0];
+    await page.goto(`${server.url}/search/?q=${word}`);
+    await expect.poll(() => page.locator(".result-headline a").allTextContents()).toEqual([oldest.headline]);
+  });
+
+  it("counts the whole archive once every year is merged in", async () => {
+    await page.goto(`${server.url}/search/?q=officials&sort=newest`);
+    await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/^36 articles found/u);
+    // Several articles share a day, and Pagefind orders a day's articles as it likes: compare days.
+    const newest = articles.map((a) => a.date).sort().reverse().slice(0, 10);
+    await expect.poll(() => page.locator(".result-meta time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")))).toEqual(newest);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { newestFirst, type Article } from "../../src/archive/article.js";
+import { searchShards } from "../../src/archive/searchShards.js";
+import type { IsoDate } from "../../src/article/types.js";
+
+/** Articles on the given dates; only dates and URLs matter to shards. */
+function on(dates: string[]): Article[] {
+  return dates
+    .map((date, i) => ({ date: date as IsoDate, url: `/s/${date}/${i}/` }) as unknown as Article)
+    .sort(newestFirst);
+}
+
+describe("search shards", () => {
+  it("keeps a small archive in one index at /pagefind/", () => {
+    const shards = searchShards(on(["2015-01-01", "2016-01-01", "2017-01-01"]), 10);
+    expect(shards.map((s) => [s.bundle, s.label, s.articles.length])).toEqual([["pagefind", "all", 3]]);
+  });
+
+  it("cuts a larger one by year, newest first, the newest at /pagefind/", () => {
+    const dates = [...Array(4).fill("2015-03-01"), ...Array(5).fill("2016-07-01"), ...Array(3).fill("2017-02-01")];
+    const shards = searchShards(on(dates), 10);
+    expect(shards.map((s) => [s.bundle, s.label, s.articles.length])).toEqual([
+      ["pagefind", "2017", 3],
+      ["pagefind-2016", "2016", 5],
+      ["pagefind-2015", "2015", 4],
+    ]);
+  });
+
+  it("cuts a year too big for one shard into runs of whole months", () => {
+    const dates = ["01", "02", "03", "04", "05", "06"].flatMap((m) => Array(4).fill(`2016-${m}-10`));
+    const shards = searchShards(on(dates), 10);
+    // 24 articles over 6 months, at most 10 a shard: three runs of two months.
+    expect(shards.map((s) => [s.label, s.articles.length])).toEqual([
+      ["2016-05 to 2016-06", 8],
+      ["2016-03 to 2016-04", 8],
+      ["2016-01 to 2016-02", 8],
+    ]);
+    expect(new Set(shards.map((s) => s.bundle)).size).toBe(3);
+    // Every article in exactly one shard.
+    expect(shards.reduce((n, s) => n + s.articles.length, 0)).toBe(24);
+  });
+
+  it("gives an article the same shard whatever else is added to other years", () => {
+    const base = [...Array(6).fill("2015-03-01"), ...Array(6).fill("2016-03-01")];
+    const before = searchShards(on(base), 10).find((s) => s.label === "2015")!;
+    const after = searchShards(on([...base, "2017-01-01", "2016-05-05"]), 10).find((s) => s.label === "2015")!;
+    expect(after.bundle).toBe(before.bundle);
+    expect(after.articles.map((a) => a.url)).toEqual(before.articles.map((a) => a.url));
+  });
+});
