@@ -5,9 +5,9 @@ const FACETS = ["section", "source", "year"];
 
 const form = document.getElementById("search-form");
 // One Pagefind index per period, newest first. The newest answers first; the older ones are
-// searched once its results show. Each is its own instance of pagefind.js (a module per URL),
-// so that results can be ordered by date across periods: Pagefind's mergeIndex sorts each
-// index on its own and interleaves them by score.
+// searched once its results show. By relevance, they are merged into one instance (mergeIndex:
+// one copy of Pagefind's code). By date, each period is searched by its own instance (a module
+// per URL) and the lists follow each other: mergeIndex would interleave them by score.
 const bundles = form.dataset.bundles.split(" ");
 const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
@@ -18,33 +18,39 @@ const selects = Object.fromEntries(FACETS.map((f) => [f, document.getElementById
 
 const instances = new Map();
 
-/** The Pagefind instance of one period's index, loaded on first use. */
-function period(bundle) {
-  if (!instances.has(bundle)) {
+/** A Pagefind instance, one per module URL, loaded on first use; `then` prepares it once. */
+function instance(url, then = async () => undefined) {
+  if (!instances.has(url)) {
     instances.set(
-      bundle,
+      url,
       (async () => {
-        const pagefind = await import(`${bundle}pagefind.js`);
+        const pagefind = await import(url);
         // Records carry their full path (path prefix included): nothing to add to them.
         await pagefind.options({ baseUrl: "/", excerptLength: 30 });
+        await then(pagefind);
         return pagefind;
       })(),
     );
   }
-  return instances.get(bundle);
+  return instances.get(url);
 }
 
-const primary = await period(bundles[0]);
+const primary = await instance(`${bundles[0]}pagefind.js`);
 primary.init();
+/** Every period in one instance, for relevance: the newest period's files, fetched again, come from the cache. */
+const everything = () =>
+  instance(`${bundles[0]}pagefind.js?all`, async (pagefind) => {
+    for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/" });
+  });
+/** An older period on its own, for an order by date. */
+const period = (bundle) => instance(`${bundle}pagefind.js`);
 
-/**
- * One result list from each period's, newest period first. Periods do not overlap, so for an
- * order by date the lists follow each other; by relevance, Pagefind's scores decide.
- */
-function combine(lists, sort) {
-  if (sort?.date === "desc") return lists.flat();
-  if (sort?.date === "asc") return [...lists].reverse().flat();
-  return lists.flat().sort((a, b) => b.score - a.score);
+/** The whole archive's results: merged by relevance, or period after period by date. */
+async function searchAll(term, options, first) {
+  if (!options.sort) return (await (await everything()).search(term, options)).results;
+  const older = await Promise.all(bundles.slice(1).map(async (bundle) => (await (await period(bundle)).search(term, options)).results));
+  const lists = [first, ...older];
+  return (options.sort.date === "asc" ? lists.reverse() : lists).flat();
 }
 
 let results = [];
@@ -128,8 +134,8 @@ async function run() {
   await show(first.results, term, mine);
   if (bundles.length === 1) return;
   status.textContent += " Searching earlier years…";
-  const older = await Promise.all(bundles.slice(1).map(async (bundle) => (await (await period(bundle)).search(term || null, { filters, sort })).results));
-  if (mine === generation) await show(combine([first.results, ...older], sort), term, mine);
+  const all = await searchAll(term || null, { filters, sort }, first.results);
+  if (mine === generation) await show(all, term, mine);
 }
 
 async function show(found, term, mine) {

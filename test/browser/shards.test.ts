@@ -41,6 +41,19 @@ describe("search over yearly shards", () => {
     await expect.poll(() => page.locator(".result-headline a").allTextContents()).toEqual([oldest.headline]);
   });
 
+  it("ranks by relevance across every year", async () => {
+    await page.goto(`${server.url}/search/?q=officials`);
+    await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/^36 articles found/u);
+    await expect.poll(() => page.locator(".result").count()).toBe(10);
+  });
+
+  it("orders oldest first across every year", async () => {
+    await page.goto(`${server.url}/search/?q=officials&sort=oldest`);
+    await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/^36 articles found/u);
+    const oldest = articles.map((a) => a.date).sort().slice(0, 10);
+    await expect.poll(() => page.locator(".result-meta time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")))).toEqual(oldest);
+  });
+
   it("counts the whole archive once every year is merged in", async () => {
     await page.goto(`${server.url}/search/?q=officials&sort=newest`);
     await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/^36 articles found/u);
