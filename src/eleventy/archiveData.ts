@@ -48,6 +48,7 @@ async function readWithProgress(settings: Settings): Promise<ReadResult> {
   const options = { boilerplate: settings.boilerplate };
   const parser = await fingerprintFiles(PARSER_SOURCES);
   const cache = await loadParseCache(CACHE_DIR, options, parser);
+  const before = new Map(cache);
   let progress = startProgress("read", 0, "files");
   const read = await readArchive([settings.articles], {
     ...options,
@@ -56,7 +57,9 @@ async function readWithProgress(settings: Settings): Promise<ReadResult> {
     onFile: () => progress.tick(),
   });
   progress.done();
-  await saveParseCache(CACHE_DIR, options, parser, cache, read.files);
+  // Rewriting a 100,000-entry cache costs seconds: only when a file was added, changed or removed.
+  const changed = read.files.length !== before.size || read.files.some((f) => cache.get(f) !== before.get(f));
+  if (changed) await saveParseCache(CACHE_DIR, options, parser, cache, read.files);
   return read;
 }
 
