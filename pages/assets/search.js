@@ -18,8 +18,8 @@ const selects = Object.fromEntries(FACETS.map((f) => [f, document.getElementById
 
 const instances = new Map();
 
-/** A Pagefind instance, one per module URL, loaded on first use; `then` prepares it once. */
-function instance(url, then = async () => undefined) {
+/** A Pagefind instance, one per module URL, loaded on first use; `prepare` runs once on it. */
+function instance(url, prepare = async () => undefined) {
   if (!instances.has(url)) {
     instances.set(
       url,
@@ -27,7 +27,7 @@ function instance(url, then = async () => undefined) {
         const pagefind = await import(url);
         // Records carry their full path (path prefix included): nothing to add to them.
         await pagefind.options({ baseUrl: "/", excerptLength: 30 });
-        await then(pagefind);
+        await prepare(pagefind);
         return pagefind;
       })(),
     );
