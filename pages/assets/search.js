@@ -9,6 +9,8 @@ const form = document.getElementById("search-form");
 // one copy of Pagefind's code). By date, each period is searched by its own instance (a module
 // per URL) and the lists follow each other: mergeIndex would interleave them by score.
 const bundles = form.dataset.bundles.split(" ");
+// The years each bundle holds: a search for one year opens only the bundles that have it.
+const yearsOf = new Map(form.dataset.years.split(" ").map((years, i) => [bundles[i], years.split(",")]));
 const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
 const status = document.getElementById("search-status");
@@ -36,7 +38,6 @@ function instance(url, prepare = async () => undefined) {
 }
 
 const primary = await instance(`${bundles[0]}pagefind.js`);
-primary.init();
 /** Every period in one instance, for relevance: the newest period's files, fetched again, come from the cache. */
 const everything = () =>
   instance(`${bundles[0]}pagefind.js?all`, async (pagefind) => {
@@ -45,11 +46,20 @@ const everything = () =>
 /** An older period on its own, for an order by date. */
 const period = (bundle) => instance(`${bundle}pagefind.js`);
 
-/** The whole archive's results: merged by relevance, or period after period by date. */
-async function searchAll(term, options, first) {
-  if (!options.sort) return (await (await everything()).search(term, options)).results;
-  const older = await Promise.all(bundles.slice(1).map(async (bundle) => (await (await period(bundle)).search(term, options)).results));
-  const lists = [first, ...older];
+/** The periods a search has to look in, newest first. */
+function periodsFor(filters) {
+  return filters.year ? bundles.filter((bundle) => yearsOf.get(bundle).includes(filters.year)) : bundles;
+}
+
+/**
+ * Every period's results after the first's: all merged by relevance, or period after period by
+ * date. A search for one year keeps to that year's periods (one, or a few for a split year).
+ */
+async function searchRest(periods, term, options, first) {
+  if (!options.sort && periods.length === bundles.length) return (await (await everything()).search(term, options)).results;
+  const rest = await Promise.all(periods.slice(1).map(async (bundle) => (await (await period(bundle)).search(term, options)).results));
+  const lists = [first, ...rest];
+  if (!options.sort) return lists.flat().sort((a, b) => b.score - a.score);
   return (options.sort.date === "asc" ? lists.reverse() : lists).flat();
 }
 
@@ -129,12 +139,18 @@ async function run() {
     status.textContent = "";
     return;
   }
-  const first = await primary.debouncedSearch(term || null, { filters, sort }, 40);
+  const periods = periodsFor(filters);
+  if (periods.length === 0) {
+    await show([], term, mine);
+    return;
+  }
+  const firstPeriod = periods[0] === bundles[0] ? primary : await period(periods[0]);
+  const first = await firstPeriod.debouncedSearch(term || null, { filters, sort }, 40);
   if (first === null || mine !== generation) return;
   await show(first.results, term, mine);
-  if (bundles.length === 1) return;
+  if (periods.length === 1) return;
   status.textContent += " Searching earlier years…";
-  const all = await searchAll(term || null, { filters, sort }, first.results);
+  const all = await searchRest(periods, term || null, { filters, sort }, first.results);
   if (mine === generation) await show(all, term, mine);
 }
 
@@ -157,6 +173,11 @@ for (const f of FACETS) {
   const wanted = params.get(f);
   if (wanted && [...selects[f].options].some((o) => o.value === wanted)) selects[f].value = wanted;
 }
+
+// Fetch the index a first search will use while the reader types: the newest period's, unless a
+// shared link asks for another year.
+const opening = periodsFor(currentQuery().filters)[0];
+if (opening) (opening === bundles[0] ? primary : await period(opening)).init();
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();

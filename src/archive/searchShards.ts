@@ -13,6 +13,8 @@ export interface SearchShard {
   readonly label: string;
   /** Newest first. */
   readonly articles: readonly Article[];
+  /** The years it holds, newest first: a search for one year needs only the shards that have it. */
+  readonly years: readonly string[];
 }
 
 /**
@@ -28,7 +30,8 @@ export const MAX_SHARD_ARTICLES = 20_000;
  * moves another article to a different shard, except when it makes its year need a new cut.
  */
 export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_ARTICLES): SearchShard[] {
-  if (newestFirst.length <= max) return [{ bundle: "pagefind", label: "all", articles: newestFirst }];
+  const years = (articles: readonly Article[]): string[] => [...groupBy(articles, (a) => a.date.slice(0, 4)).keys()];
+  if (newestFirst.length <= max) return [{ bundle: "pagefind", label: "all", articles: newestFirst, years: years(newestFirst) }];
   const byYear = groupBy(newestFirst, (a) => a.date.slice(0, 4));
   const shards: { label: string; articles: readonly Article[] }[] = [];
   for (const [year, articles] of byYear) {
@@ -51,7 +54,11 @@ export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_AR
     }
     shards.push({ label: monthRange(runMonths), articles: run });
   }
-  return shards.map((s, i) => ({ ...s, bundle: i === 0 ? "pagefind" : `pagefind-${s.label.replace(/ to /u, "_")}` }));
+  return shards.map((s, i) => ({
+    ...s,
+    bundle: i === 0 ? "pagefind" : `pagefind-${s.label.replace(/ to /u, "_")}`,
+    years: years(s.articles),
+  }));
 }
 
 /** Months arrive newest first. */

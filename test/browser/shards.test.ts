@@ -54,6 +54,20 @@ describe("search over yearly shards", () => {
     await expect.poll(() => page.locator(".result-meta time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")))).toEqual(oldest);
   });
 
+  it("opens only the chosen year's index when a year is chosen", async () => {
+    const fetched: string[] = [];
+    const listen = (request: { url(): string }) => fetched.push(new URL(request.url()).pathname);
+    page.on("request", listen);
+    await page.goto(`${server.url}/search/?q=officials&year=2016`);
+    const in2016 = articles.filter((a) => a.date.startsWith("2016")).map((a) => a.headline).sort();
+    await expect.poll(async () => (await page.locator(".result-headline a").allTextContents()).sort()).toEqual(in2016);
+    page.off("request", listen);
+    const metas = fetched.filter((p) => p.endsWith(".pf_meta"));
+    // The newest year's script loads with the page; no other year's index is fetched.
+    expect(metas.length).toBeGreaterThan(0);
+    expect(metas.every((p) => p.startsWith("/pagefind-2016/"))).toBe(true);
+  });
+
   it("counts the whole archive once every year is merged in", async () => {
     await page.goto(`${server.url}/search/?q=officials&sort=newest`);
     await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/^36 articles found/u);

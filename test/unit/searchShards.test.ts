@@ -14,6 +14,7 @@ describe("search shards", () => {
   it("keeps a small archive in one index at /pagefind/", () => {
     const shards = searchShards(on(["2015-01-01", "2016-01-01", "2017-01-01"]), 10);
     expect(shards.map((s) => [s.bundle, s.label, s.articles.length])).toEqual([["pagefind", "all", 3]]);
+    expect(shards[0]!.years).toEqual(["2017", "2016", "2015"]);
   });
 
   it("cuts a larger one by year, newest first, the newest at /pagefind/", () => {
@@ -24,6 +25,7 @@ describe("search shards", () => {
       ["pagefind-2016", "2016", 5],
       ["pagefind-2015", "2015", 4],
     ]);
+    expect(shards.map((s) => s.years)).toEqual([["2017"], ["2016"], ["2015"]]);
   });
 
   it("cuts a year too big for one shard into runs of whole months", () => {
