@@ -1,27 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../support/browser.js";
-import { buildSite } from "../support/buildSite.js";
+import type { Page } from "playwright-core";
 import { fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
-import { serveStatic, type StaticServer } from "../support/staticServer.js";
+import { siteInBrowser, type SiteInBrowser } from "../support/siteInBrowser.js";
+import type { StaticServer } from "../support/staticServer.js";
 
 const articles = fixtureArticles();
+let opened: SiteInBrowser;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const site = await buildSite(await writeArchive(articles));
-  expect(site.code).toBe(0);
-  server = await serveStatic(site.output);
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  opened = await siteInBrowser(await writeArchive(articles));
+  ({ server, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => opened?.close());
 
 const headlines = (p: Page) => p.locator(".result-headline a").allTextContents();
 

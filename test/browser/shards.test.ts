@@ -1,33 +1,26 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../support/browser.js";
-import { buildSite } from "../support/buildSite.js";
+import type { Page } from "playwright-core";
 import { fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
-import { serveStatic, type StaticServer } from "../support/staticServer.js";
+import { siteInBrowser, type SiteInBrowser } from "../support/siteInBrowser.js";
+import type { StaticServer } from "../support/staticServer.js";
 
 // The fixture's 36 articles over four years, with shards of at most 10: one index per year, as
 // an archive past 20,000 articles gets.
 const articles = fixtureArticles();
+let opened: SiteInBrowser;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 let bundles: string[];
 
 beforeAll(async () => {
-  const site = await buildSite(await writeArchive(articles), { env: { BROADSHEET_SEARCH_SHARD_SIZE: "10" } });
-  expect(site.code).toBe(0);
-  bundles = /data-bundles="([^"]+)"/u.exec(await readFile(path.join(site.output, "search/index.html"), "utf8"))![1]!.split(" ");
-  server = await serveStatic(site.output);
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  opened = await siteInBrowser(await writeArchive(articles), { env: { BROADSHEET_SEARCH_SHARD_SIZE: "10" } });
+  ({ server, page } = opened);
+  bundles = /data-bundles="([^"]+)"/u.exec(await readFile(path.join(opened.site.output, "search/index.html"), "utf8"))![1]!.split(" ");
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => opened?.close());
 
 describe("search over yearly shards", () => {
   it("writes one index per year, newest first", () => {
