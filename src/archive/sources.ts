@@ -1,5 +1,6 @@
 import { teaser, type Teaser } from "./articlePages.js";
 import type { Article } from "./article.js";
+import { groupBy } from "./groupBy.js";
 import { paginate, type ListingPage } from "./paginate.js";
 import { slug } from "../slug.js";
 
@@ -23,17 +24,15 @@ export function sourceUrl(name: string): string {
  * `Reuters, AFP` is listed under both. `articles` must be newest first.
  */
 export function sources(articles: readonly Article[]): { source: Source; articles: Article[] }[] {
-  const groups = new Map<string, { name: string; articles: Article[] }>();
-  for (const article of articles) {
-    for (const name of article.sources) {
-      const key = slug(name, "source");
-      const group = groups.get(key);
-      if (group) group.articles.push(article);
-      else groups.set(key, { name, articles: [article] });
-    }
-  }
-  return [...groups.entries()]
-    .map(([key, g]) => ({ source: { name: g.name, slug: key, url: sourceUrl(g.name), count: g.articles.length }, articles: g.articles }))
+  // A wire archive credits a handful of names a hundred thousand times: slug each name once.
+  const slugs = new Map<string, string>();
+  const slugOf = (name: string): string => slugs.get(name) ?? slugs.set(name, slug(name, "source")).get(name)!;
+  const credits = articles.flatMap((article) => article.sources.map((name) => ({ name, article })));
+  return [...groupBy(credits, (c) => slugOf(c.name)).entries()]
+    .map(([key, group]) => {
+      const name = group[0]!.name;
+      return { source: { name, slug: key, url: sourceUrl(name), count: group.length }, articles: group.map((c) => c.article) };
+    })
     .sort((a, b) => b.source.count - a.source.count || (a.source.name < b.source.name ? -1 : 1));
 }
 

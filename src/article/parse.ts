@@ -22,7 +22,8 @@ function wordCount(text: string): number {
 
 /** A short line with no sentence punctuation at its end: the shape of a crosshead or a credit. */
 function isLabel(text: string, maxWords: number): boolean {
-  return wordCount(text) > 0 && wordCount(text) <= maxWords && !SENTENCE_END.test(text);
+  const words = wordCount(text);
+  return words > 0 && words <= maxWords && !SENTENCE_END.test(text);
 }
 
 /**
