@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { broadsheetPlugin } from "./src/eleventy/plugin.js";
 import type { EleventyConfig } from "./src/eleventy/config.js";
 import { loadSettings } from "./src/io/loadSettings.js";
@@ -8,7 +9,7 @@ export default async function (config: EleventyConfig) {
   const mode = process.env.BROADSHEET_MODE === "lenient" ? "lenient" : "strict";
 
   /* PLUGINS */
-  config.addPlugin(broadsheetPlugin, { settings, mode });
+  config.addPlugin(broadsheetPlugin, { settings, mode, configPath: fileURLToPath(import.meta.url) });
 
   /* ASSETS */
   config.addPassthroughCopy({ "pages/assets": "assets", "pages/_headers": "_headers" });

@@ -22,6 +22,12 @@ export interface Settings {
   readonly pageSize: number;
   /** Past this many articles the search index is cut into yearly shards (see searchShards). */
   readonly searchShardSize: number;
+  /**
+   * Archive pages (articles, section fronts, source and date pages) drawn by one Eleventy run.
+   * Eleventy keeps every page of a run in memory until the run ends; past this many, the rest are
+   * drawn by further runs, one batch at a time.
+   */
+  readonly pagesPerRun: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   articles: "articles",
   pageSize: 30,
   searchShardSize: MAX_SHARD_ARTICLES,
+  pagesPerRun: 5_000,
 };
 
 function normalisePrefix(prefix: string): string {
@@ -46,8 +53,8 @@ function normalisePrefix(prefix: string): string {
 /**
  * Fills defaults in and normalises what users write differently (`archive` vs `/archive/`).
  * `BROADSHEET_ARTICLES`, `BROADSHEET_URL` and `BROADSHEET_PATH_PREFIX` override the file, for
- * one-off builds and CI; `BROADSHEET_SEARCH_SHARD_SIZE` too, to see a large archive's sharded
- * search on a small one.
+ * one-off builds and CI; `BROADSHEET_SEARCH_SHARD_SIZE` and `BROADSHEET_PAGES_PER_RUN` too, to
+ * see a large archive's sharded search and batched rendering on a small one.
  */
 export function resolveSettings(input: Partial<Settings>, env: Readonly<Record<string, string | undefined>> = {}): Settings {
   const merged = { ...DEFAULT_SETTINGS, ...input };
@@ -57,5 +64,6 @@ export function resolveSettings(input: Partial<Settings>, env: Readonly<Record<s
     pathPrefix: normalisePrefix(env.BROADSHEET_PATH_PREFIX ?? merged.pathPrefix),
     articles: env.BROADSHEET_ARTICLES || merged.articles,
     searchShardSize: Number(env.BROADSHEET_SEARCH_SHARD_SIZE) || merged.searchShardSize,
+    pagesPerRun: Number(env.BROADSHEET_PAGES_PER_RUN) || merged.pagesPerRun,
   };
 }

@@ -37,15 +37,18 @@ export interface ArticlePage extends Article {
 export function articlePages(sections: readonly Section[], articles: readonly Article[]): ArticlePage[] {
   const related = relatedArticles(articles);
   const indexOf = new Map(articles.map((a, i) => [a.url, i]));
+  // One teaser per article, shared by every page that links to it.
+  const teasers = articles.map(teaser);
+  const teaserOf = (a: Article): Teaser => teasers[indexOf.get(a.url)!]!;
   return sections.flatMap((section) =>
     section.articles.map((article, i): ArticlePage => {
       const newer = section.articles[i - 1];
       const older = section.articles[i + 1];
       return {
         ...article,
-        newer: newer ? teaser(newer) : null,
-        older: older ? teaser(older) : null,
-        related: related[indexOf.get(article.url)!]!.map((j) => teaser(articles[j]!)),
+        newer: newer ? teaserOf(newer) : null,
+        older: older ? teaserOf(older) : null,
+        related: related[indexOf.get(article.url)!]!.map((j) => teasers[j]!),
         dayUrl: periodUrl(article.date),
         sourceLinks: article.sources.map((name) => ({ name, url: sourceUrl(name) })),
       };

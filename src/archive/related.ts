@@ -11,9 +11,20 @@ const STOPWORDS = new Set(
   "the and for that with from this have has had was were are been will would said says say its their they them than then there what when which who whom whose into over under after before about also more most some such only other could should may might can not but his her him she our out new one two three year years week last first per pct mln dlrs cts vs inc corp ltd company".split(" "),
 );
 
+/** The first LEAD_WORDS words of the body, reading no further than the paragraph they end in. */
+function lead(a: Article): string {
+  const parts: string[] = [];
+  let words = 0;
+  for (const block of a.body) {
+    parts.push(block.text);
+    words += block.text.split(/\s+/u).length;
+    if (words >= LEAD_WORDS) break;
+  }
+  return parts.join(" ").split(/\s+/u).slice(0, LEAD_WORDS).join(" ");
+}
+
 function terms(a: Article): string[] {
-  const lead = a.body.map((b) => b.text).join(" ").split(/\s+/u).slice(0, LEAD_WORDS).join(" ");
-  const text = `${a.headline} ${a.standfirst ?? ""} ${lead}`.toLowerCase();
+  const text = `${a.headline} ${a.standfirst ?? ""} ${lead(a)}`.toLowerCase();
   const words = text.match(/\p{L}[\p{L}\p{M}'’-]{2,}/gu) ?? [];
   return [...new Set(words.filter((w) => !STOPWORDS.has(w)))];
 }
@@ -45,10 +56,18 @@ export function relatedArticles(articles: readonly Article[]): number[][] {
       .sort((a, b) => df[a]! - df[b]! || a - b)
       .slice(0, KEY_TERMS),
   );
-  const postings: number[][] = Array.from({ length: termIds.size }, () => []);
-  keys.forEach((ts, doc) => ts.forEach((t) => postings[t]!.push(doc)));
+  // Postings as one flat array (offsets per term): 100,000 small arrays cost more than the scan.
+  const starts = new Int32Array(termIds.size + 1);
+  for (const ts of keys) for (const t of ts) starts[t + 1]!++;
+  for (let t = 0; t < termIds.size; t++) starts[t + 1]! += starts[t]!;
+  const postings = new Int32Array(starts[termIds.size]!);
+  const fill = starts.slice(0, termIds.size);
+  keys.forEach((ts, doc) => ts.forEach((t) => (postings[fill[t]!++] = doc)));
 
   const scores = new Float64Array(n);
+  const touched = new Int32Array(n);
+  // Not `score === 0`: a word in every article of a small archive weighs nothing.
+  const isTouched = new Uint8Array(n);
   /** Higher score first; then newer; then archive order, so ties always break the same way. */
   const better = (a: number, b: number): boolean => {
     if (scores[a] !== scores[b]) return scores[a]! > scores[b]!;
@@ -57,25 +76,33 @@ export function relatedArticles(articles: readonly Article[]): number[][] {
     return da !== db ? da > db : a < b;
   };
   return keys.map((ts, doc) => {
-    const touched: number[] = [];
+    let count = 0;
     for (const t of ts) {
-      for (const other of postings[t]!) {
+      const weight = idf[t]!;
+      for (let p = starts[t]!, end = starts[t + 1]!; p < end; p++) {
+        const other = postings[p]!;
         if (other === doc) continue;
-        if (scores[other] === 0) touched.push(other);
-        scores[other]! += idf[t]!;
+        if (isTouched[other] === 0) {
+          isTouched[other] = 1;
+          touched[count++] = other;
+        }
+        scores[other]! += weight;
       }
     }
     // Top few by insertion, not a sort of every candidate: a common word can bring thousands.
     const best: number[] = [];
-    for (const o of touched) {
+    for (let k = 0; k < count; k++) {
+      const o = touched[k]!;
+      if (best.length === RELATED_COUNT && !better(o, best[RELATED_COUNT - 1]!)) continue;
       let i = best.length;
       while (i > 0 && better(o, best[i - 1]!)) i--;
-      if (i < RELATED_COUNT) {
-        best.splice(i, 0, o);
-        if (best.length > RELATED_COUNT) best.pop();
-      }
+      best.splice(i, 0, o);
+      if (best.length > RELATED_COUNT) best.pop();
     }
-    for (const o of touched) scores[o] = 0;
+    for (let k = 0; k < count; k++) {
+      scores[touched[k]!] = 0;
+      isTouched[touched[k]!] = 0;
+    }
     return best;
   });
 }

@@ -21,9 +21,48 @@ export interface UpdatePlan {
   readonly hashes: Readonly<Record<string, string>>;
 }
 
-/** A fingerprint of everything a page's template (or a search bundle) is given. */
-export function fingerprint(model: unknown): string {
-  return createHash("sha1").update(JSON.stringify(model)).digest("base64url");
+/** Says what short string may stand for an object in a fingerprint, if any. */
+export type StandIn = (value: object) => string | undefined;
+
+/**
+ * A fingerprint of everything a page's template (or a search bundle) is given. Objects `standIn`
+ * names are hashed as that name: an article as its URL, file and digest, not its whole text.
+ */
+export function fingerprint(model: unknown, standIn?: StandIn): string {
+  const replacer = standIn && ((_key: string, value: unknown) => (typeof value === "object" && value !== null && standIn(value)) || value);
+  return createHash("sha1").update(JSON.stringify(model, replacer)).digest("base64url");
+}
+
+interface ArticleLike {
+  readonly url: string;
+  readonly file: string;
+  readonly body: object;
+}
+
+/**
+ * Stand-ins for articles, their bodies and the teasers that link to them: an article's parsed
+ * content is a function of its file's bytes, the code and the settings, and page fingerprints are
+ * only compared while code and settings are unchanged (the templates fingerprint). At 100,000
+ * articles, hashing every page in full meant serialising some 400 MB of JSON each build.
+ */
+export function articleStandIns(
+  articles: readonly ArticleLike[],
+  teasers: Iterable<{ readonly url: string }>,
+  digestOf: (file: string) => string | undefined,
+): StandIn {
+  const names = new WeakMap<object, string>();
+  const byUrl = new Map<string, string>();
+  for (const a of articles) {
+    const name = `${a.url}\n${a.file}\n${digestOf(a.file) ?? ""}`;
+    names.set(a, name);
+    names.set(a.body, name);
+    byUrl.set(a.url, name);
+  }
+  for (const t of teasers) {
+    const name = byUrl.get(t.url);
+    if (name !== undefined) names.set(t, name);
+  }
+  return (value) => names.get(value);
 }
 
 /**
@@ -44,4 +83,27 @@ export function planUpdates(
   }
   const stale = previous ? Object.keys(previous).filter((key) => !(key in hashes)) : [];
   return { changed, stale, hashes };
+}
+
+/**
+ * Lists of pages cut into runs of at most `size` pages in all, in order (the first list's pages
+ * first): each run has every list, most of them empty. Eleventy keeps every page of a run in
+ * memory until the run ends, so a 100,000-article archive is drawn a few thousand pages at a time.
+ * Always at least one run, so that a build with no pages still draws its other pages.
+ */
+export function inRuns<L extends { readonly [K in keyof L]: readonly unknown[] }>(lists: L, size: number): L[] {
+  const keys = Object.keys(lists) as (keyof L)[];
+  const total = keys.reduce((n, key) => n + lists[key].length, 0);
+  const runs: L[] = [];
+  for (let start = 0; start < total || runs.length === 0; start += size) {
+    let offset = 0;
+    const run = {} as Record<keyof L, readonly unknown[]>;
+    for (const key of keys) {
+      const list = lists[key];
+      run[key] = list.slice(Math.max(0, start - offset), Math.max(0, start + size - offset));
+      offset += list.length;
+    }
+    runs.push(run as unknown as L);
+  }
+  return runs;
 }

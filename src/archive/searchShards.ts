@@ -22,7 +22,7 @@ export interface SearchShard {
  * balances what the benchmark measured: smaller shards re-index faster after a new article, but
  * every later query then fetches one index chunk (~25 kB) per shard.
  */
-export const MAX_SHARD_ARTICLES = 20_000;
+export const MAX_SHARD_ARTICLES = 5_000;
 
 /**
  * One shard for a small archive; otherwise one per year, newest first, a year too big for one

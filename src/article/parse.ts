@@ -16,13 +16,36 @@ const SENTENCE_END = /[.!?:;,…"”'’)\]]$/u;
 const MAX_CROSSHEAD_WORDS = 8;
 const MAX_SOURCE_WORDS = 5;
 
-function wordCount(text: string): number {
-  return text.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether text[start, end) holds a letter or a digit; ASCII answered without the regex. */
+function hasLetterOrDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return true;
+    if (c > 127) return LETTER_OR_DIGIT.test(text.slice(start, end));
+  }
+  return false;
+}
+
+/**
+ * Words (space-separated runs holding a letter or digit), counted no further than `limit`:
+ * every line of every article is measured against a crosshead's few words.
+ */
+function wordsUpTo(text: string, limit: number): number {
+  let count = 0;
+  for (let start = 0; start <= text.length && count < limit; ) {
+    const space = text.indexOf(" ", start);
+    const end = space === -1 ? text.length : space;
+    if (hasLetterOrDigit(text, start, end)) count++;
+    start = end + 1;
+  }
+  return count;
 }
 
 /** A short line with no sentence punctuation at its end: the shape of a crosshead or a credit. */
 function isLabel(text: string, maxWords: number): boolean {
-  const words = wordCount(text);
+  const words = wordsUpTo(text, maxWords + 1);
   return words > 0 && words <= maxWords && !SENTENCE_END.test(text);
 }
 
@@ -37,7 +60,7 @@ function isFigures(text: string): boolean {
 
 /** A full paragraph: more than a label's worth of words, ending as a sentence ends. */
 function isProseLine(text: string | undefined): boolean {
-  return text !== undefined && wordCount(text) > MAX_CROSSHEAD_WORDS && SENTENCE_END.test(text);
+  return text !== undefined && wordsUpTo(text, MAX_CROSSHEAD_WORDS + 1) > MAX_CROSSHEAD_WORDS && SENTENCE_END.test(text);
 }
 
 /** Checks `YYYY-MM-DD` is a real calendar date (no 30 February). */
@@ -153,7 +176,7 @@ export function parseArticle(text: string, file: string, options: ParseOptions =
     bodyLines[0] = split.text;
   }
   const body = bodyBlocks(bodyLines);
-  const words = (standfirst ? wordCount(standfirst) : 0) + body.reduce((n, b) => n + wordCount(b.text), 0);
+  const words = (standfirst ? wordsUpTo(standfirst, Infinity) : 0) + body.reduce((n, b) => n + wordsUpTo(b.text, Infinity), 0);
   const article: ParsedArticle = {
     file,
     date,

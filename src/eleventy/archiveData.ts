@@ -1,7 +1,7 @@
 import { indexArchive, publishArchive, type Archive } from "../archive/archive.js";
 import { searchShards } from "../archive/searchShards.js";
 import type { ArticlePage } from "../archive/articlePages.js";
-import { fingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
+import { articleStandIns, fingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
 import type { DatePage } from "../archive/dates.js";
 import type { SectionFrontPage } from "../archive/sections.js";
 import type { SourcePage } from "../archive/sources.js";
@@ -43,6 +43,8 @@ export class RejectedArticlesError extends Error {
 
 /** The parser's own code: a change to it invalidates every cached parse. */
 const PARSER_SOURCES = ["src/article", "src/slug.ts"];
+/** What makes a search record of an article. */
+const SEARCH_RECORD_SOURCE = "src/eleventy/searchIndex.ts";
 
 async function readWithProgress(settings: Settings): Promise<ReadResult> {
   const options = { boilerplate: settings.boilerplate };
@@ -84,22 +86,37 @@ export async function prepareBuild(
   const previous = await readManifest(outputDir);
   const written = isWritten(outputDir);
 
+  const digestOf = (file: string): string | undefined => read.digests.get(file);
   const shards = searchShards(articles, settings.searchShardSize);
-  const records = shards.map((shard) => ({ bundle: shard.bundle, records: shard.articles.map((a) => searchRecord(a, settings)) }));
+  // A search record is made from its article, the parser, searchRecord and these settings.
+  const recordInputs = {
+    code: await fingerprintFiles([...PARSER_SOURCES, SEARCH_RECORD_SOURCE]),
+    settings: [settings.pathPrefix, settings.language, settings.sectionNames, settings.boilerplate],
+  };
+  const articleNames = articleStandIns(articles, [], digestOf);
   const search = planUpdates(
-    records.map((shard) => ({ key: shard.bundle, hash: fingerprint(shard.records) })),
+    shards.map((shard) => ({ key: shard.bundle, hash: fingerprint({ ...recordInputs, articles: shard.articles }, articleNames) })),
     previous?.search ?? null,
     (bundle) => written(`/${bundle}/pagefind-entry.json`),
   );
   await removeStaleBundles(outputDir, search.stale);
-  startIndexing(records.filter((s) => search.changed.has(s.bundle)));
+  startIndexing(
+    shards
+      .filter((shard) => search.changed.has(shard.bundle))
+      .map((shard) => ({ bundle: shard.bundle, size: shard.articles.length, records: () => shard.articles.map((a) => searchRecord(a, settings)) })),
+  );
 
   const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, siteTitle: settings.title }, shards);
   const templates = await templatesFingerprint(settings);
 
   const paginated = [...archive.articlePages, ...archive.sectionFronts, ...archive.sourcePages, ...archive.datePages];
+  const pageNames = articleStandIns(
+    articles,
+    archive.articlePages.flatMap((p) => [p.newer, p.older, ...p.related].filter((t) => t !== null)),
+    digestOf,
+  );
   const pages = planUpdates(
-    paginated.map((page) => ({ key: page.url, hash: fingerprint(page) })),
+    paginated.map((page) => ({ key: page.url, hash: fingerprint(page, pageNames) })),
     previous?.templates === templates ? previous.pages : null,
     written,
   );

@@ -1,6 +1,10 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
 import { startProgress, type Progress } from "../io/progress.js";
+import { inRuns } from "../archive/renderPlan.js";
 import type { Settings } from "../settings.js";
-import { prepareBuild, type BuildMode, type PreparedBuild } from "./archiveData.js";
+import { prepareBuild, type BuildMode, type PreparedBuild, type RenderLists } from "./archiveData.js";
 import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
 import type { EleventyConfig } from "./config.js";
 import { filtersPlugin } from "./filters.js";
@@ -10,7 +14,12 @@ import { SearchIndexer } from "./searchIndex.js";
 export interface BroadsheetOptions {
   readonly settings: Settings;
   readonly mode: BuildMode;
+  /** The Eleventy config file that adds this plugin: further runs load it to draw batches of pages. */
+  readonly configPath: string;
 }
+
+/** The templates paginated over `render`; a batch run ignores every other. */
+const BATCHED_TEMPLATES = new Set(["article.njk", "section.njk", "source.njk", "date.njk"]);
 
 /** Pages drawn once per build: home, sections, sources, archive, search, 404, robots.txt. */
 const SINGLE_PAGES = 7;
@@ -28,12 +37,69 @@ interface Build {
   renderProgress?: Progress;
 }
 
+/** Archive pages drawn by an Eleventy run of their own, started from the build's first run. */
+interface Batch {
+  readonly build: Build;
+  readonly archive: PreparedBuild["archive"];
+  readonly render: RenderLists;
+  readonly inputDir: string;
+  readonly written: WrittenPage[];
+}
+
+/**
+ * The batch whose run is under way. A run loads the config file afresh, and with it this plugin:
+ * this is how that instance learns it draws one batch rather than a whole build.
+ */
+let batchInProgress: Batch | null = null;
+
+/** A batch run: the paginated templates only, drawing the batch's pages from the build's archive. */
+function batchPlugin(config: EleventyConfig, batch: Batch, settings: Settings): void {
+  for (const name of readdirSync(batch.inputDir)) {
+    if (name.endsWith(".njk") && !BATCHED_TEMPLATES.has(name)) config.ignores.add(path.join(batch.inputDir, name));
+  }
+  config.addGlobalData("archive", batch.archive);
+  config.addGlobalData("render", batch.render);
+  config.addTransform("broadsheet-progress", (content: string) => {
+    batch.build.renderProgress?.tick();
+    return content;
+  });
+  filtersPlugin(config, settings);
+  config.on("eleventy.after", ({ results }) => {
+    for (const r of (results ?? []) as unknown as WrittenPage[]) batch.written.push({ inputPath: r.inputPath, outputPath: r.outputPath });
+  });
+}
+
+/** Draws the batches after the first run's, one Eleventy run each. */
+async function drawRemainingBatches(
+  build: Build,
+  prepared: PreparedBuild,
+  { configPath, settings }: BroadsheetOptions,
+  directories: { readonly input: string; readonly output: string },
+): Promise<WrittenPage[]> {
+  const written: WrittenPage[] = [];
+  for (const render of inRuns(prepared.render, settings.pagesPerRun).slice(1)) {
+    batchInProgress = { build, archive: prepared.archive, render: Object.freeze(render), inputDir: directories.input, written };
+    try {
+      // As "cli": only then do these folders win over the config file's (`--output` included).
+      await new Eleventy(directories.input, directories.output, { configPath, quietMode: true, source: "cli" }).write();
+    } finally {
+      batchInProgress = null;
+    }
+  }
+  return written;
+}
+
 /**
  * The Broadsheet theme as one Eleventy plugin: archive data, filters, search index, build report.
  * Each build (and each rebuild under `--serve`) reads the archive once, draws only the pages whose
  * data or templates changed, and indexes the articles for search while Eleventy renders.
  */
-export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: BroadsheetOptions): void {
+export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOptions): void {
+  const { settings, mode } = options;
+  if (batchInProgress !== null) {
+    batchPlugin(config, batchInProgress, settings);
+    return;
+  }
   let build: Build | null = null;
 
   config.on("eleventy.before", ({ directories }) => {
@@ -56,12 +122,13 @@ export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: Bro
     if (build === null) throw new Error("broadsheet: archive data requested outside a build");
     return build;
   };
-  config.addGlobalData("archive", async () => (await current().prepared).archive);
+  // Frozen: Eleventy then shares them between templates instead of copying them into each.
+  config.addGlobalData("archive", async () => Object.freeze((await current().prepared).archive));
   config.addGlobalData("render", async () => {
     const b = current();
     const prepared = await b.prepared;
     b.renderProgress = startProgress("render", pagesToDraw(prepared), "pages");
-    return prepared.render;
+    return Object.freeze(inRuns(prepared.render, settings.pagesPerRun)[0]!);
   });
   config.addTransform("broadsheet-progress", (content: string) => {
     build?.renderProgress?.tick();
@@ -72,7 +139,9 @@ export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: Bro
 
   config.on("eleventy.after", async ({ directories, results }) => {
     const b = current();
-    const { read, pages: plan, manifest, seconds, archive } = await b.prepared;
+    const prepared = await b.prepared;
+    const { read, pages: plan, manifest, seconds, archive } = prepared;
+    const batches = await drawRemainingBatches(b, prepared, options, directories);
     const render = b.renderProgress?.done() ?? 0;
     const searchStarted = performance.now();
     const indexer = await b.search;
@@ -84,7 +153,7 @@ export function broadsheetPlugin(config: EleventyConfig, { settings, mode }: Bro
     const indexed = await indexer.finished();
     progress.done();
     await writeManifest(directories.output, manifest);
-    const pages = pagesByKind((results ?? []) as unknown as WrittenPage[]);
+    const pages = pagesByKind([...((results ?? []) as unknown as WrittenPage[]), ...batches]);
     const kept = Object.keys(plan.hashes).length - plan.changed.size;
     const timing = `read ${seconds.read.toFixed(1)} s, plan ${seconds.plan.toFixed(1)} s, render ${render.toFixed(1)} s, search index ${((performance.now() - searchStarted) / 1000).toFixed(1)} s more`;
     const search = { shards: archive.searchShards.length, indexed, articles: archive.articles.length };

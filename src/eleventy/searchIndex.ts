@@ -49,7 +49,9 @@ function ask(worker: Worker, job: ShardJob): Promise<WorkerReply> {
 
 export interface ShardToIndex {
   readonly bundle: string;
-  readonly records: readonly pagefind.CustomRecord[];
+  readonly size: number;
+  /** Made when the shard's turn comes: a queue of 100,000 articles' text is 100 MB held for nothing. */
+  readonly records: () => readonly pagefind.CustomRecord[];
 }
 
 /**
@@ -72,9 +74,9 @@ export class SearchIndexer {
     private readonly outputDir: string,
     private readonly language: string,
   ) {
-    this.total = shards.reduce((n, s) => n + s.records.length, 0);
+    this.total = shards.reduce((n, s) => n + s.size, 0);
     // Largest first: a big shard left for last would keep one core busy alone.
-    this.queue = [...shards].sort((a, b) => b.records.length - a.records.length);
+    this.queue = [...shards].sort((a, b) => b.size - a.size);
     this.widen();
   }
 
@@ -96,7 +98,7 @@ export class SearchIndexer {
     const worker = startWorker();
     try {
       for (let shard = this.queue.shift(); shard; shard = this.queue.shift()) {
-        const job: ShardJob = { outputPath: path.resolve(this.outputDir, shard.bundle), language: this.language, records: shard.records };
+        const job: ShardJob = { outputPath: path.resolve(this.outputDir, shard.bundle), language: this.language, records: shard.records() };
         const reply = await ask(worker, job);
         if (!reply.ok) throw new Error(`pagefind (${shard.bundle}): ${reply.error}`);
         this.indexed += reply.records;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { open, readdir, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { decodeArticle } from "../article/decode.js";
 import { parseArticle, type ParseOptions } from "../article/parse.js";
@@ -13,6 +14,8 @@ export interface ReadResult {
   readonly problems: readonly Problem[];
   /** Files that had at least one error. */
   readonly rejected: readonly string[];
+  /** SHA-1 of each published article's file, by displayed path: stands for its parsed content. */
+  readonly digests: ReadonlyMap<string, string>;
 }
 
 /** What reading one file gave, as cached between builds. */
@@ -70,31 +73,48 @@ export function readBytes(bytes: Uint8Array, shown: string, options: ParseOption
   return { article: result.article, problems: [...problems, ...result.warnings], digest };
 }
 
-async function readOne(file: string, options: ReadOptions): Promise<FileOutcome> {
-  const shown = displayPath(file);
+/** A whole file from one open descriptor: its size and mtime come from the same fstat. */
+function readWhole(file: string): { readonly bytes: Uint8Array; readonly size: number; readonly mtimeMs: number } {
+  const fd = openSync(file, "r");
+  try {
+    const info = fstatSync(fd);
+    const bytes = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < info.size) {
+      const n = readSync(fd, bytes, filled, info.size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return { bytes: bytes.subarray(0, filled), size: info.size, mtimeMs: info.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Synchronous on purpose: articles are small and usually in the page cache, where a promise per
+ * open, stat, read and close cost twenty times the reading (measured: 15 s against 0.7 s for
+ * 100,000 files).
+ */
+function readOne(file: string, shown: string, options: ReadOptions): FileOutcome {
   try {
     // A cached file costs one stat; a new one a single open for both its stat and its read.
     const cached = options.cache?.get(shown);
     if (cached) {
-      const info = await stat(file);
+      const info = statSync(file);
       if (cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.outcome;
     }
-    const handle = await open(file, "r");
-    try {
-      const info = await handle.stat();
-      const outcome = readBytes(await handle.readFile(), shown, options);
-      options.cache?.set(shown, { size: info.size, mtimeMs: info.mtimeMs, outcome });
-      return outcome;
-    } finally {
-      await handle.close();
-    }
+    const { bytes, size, mtimeMs } = readWhole(file);
+    const outcome = readBytes(bytes, shown, options);
+    options.cache?.set(shown, { size, mtimeMs, outcome });
+    return outcome;
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
     return { article: null, problems: [{ file: shown, line: 0, message: `unreadable file (${reason})`, severity: "error" }], digest: "" };
   }
 }
 
-/** Reads `paths` (files or folders, in any mix), a bounded number of files at a time. */
+/** Reads `paths` (files or folders, in any mix). */
 export async function readArchive(paths: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
   const files: string[] = [];
   for (const p of paths) {
@@ -102,30 +122,29 @@ export async function readArchive(paths: readonly string[], options: ReadOptions
     files.push(...(info.isDirectory() ? await listArticleFiles(p) : [path.resolve(p)]));
   }
   options.onListed?.(files.length);
-  const outcomes: FileOutcome[] = new Array(files.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const i = next++;
-      outcomes[i] = await readOne(files[i]!, options);
-      options.onFile?.();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(32, files.length) }, worker));
+  const shownPaths = files.map(displayPath);
+  const outcomes = files.map((file, i) => {
+    const outcome = readOne(file, shownPaths[i]!, options);
+    options.onFile?.();
+    return outcome;
+  });
   const articles: ParsedArticle[] = [];
   const problems: Problem[] = [];
   const rejected: string[] = [];
+  const digests = new Map<string, string>();
   // Identical files are both published (nothing is dropped on a guess), but said once.
   const firstWithDigest = new Map<string, string>();
   for (const [i, outcome] of outcomes.entries()) {
     problems.push(...outcome.problems);
-    const shown = displayPath(files[i]!);
+    const shown = shownPaths[i]!;
     // An unreadable file has no digest: nothing to compare.
     const twin = outcome.digest ? firstWithDigest.get(outcome.digest) : undefined;
     if (twin) problems.push({ file: shown, line: 0, message: `same content as ${twin}: published twice`, severity: "warning" });
     else if (outcome.digest) firstWithDigest.set(outcome.digest, shown);
-    if (outcome.article) articles.push(outcome.article);
-    else rejected.push(shown);
+    if (outcome.article) {
+      articles.push(outcome.article);
+      digests.set(shown, outcome.digest);
+    } else rejected.push(shown);
   }
-  return { files: files.map(displayPath), articles, problems, rejected };
+  return { files: shownPaths, articles, problems, rejected, digests };
 }

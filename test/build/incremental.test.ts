@@ -74,6 +74,22 @@ describe("rebuilding an archive that changed", () => {
     expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
   });
 
+  it("shows an edited article's new words on its page, in the teasers linking to it and in search", async () => {
+    const dir = await writeArchive(articles);
+    const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
+    const first = await buildSite(dir, { cache });
+    const url = await pageUrlOf(first.output, gone.headline);
+    // Same headline and date, so the same URL: only the words change.
+    const edited = { ...gone, standfirst: "Corrected: the quay reopens on Thursday", paragraphs: ["Harbour officials corrected their notice on Monday, saying the quay would reopen on Thursday instead."] };
+    await writeFile(path.join(dir, goneFile), articleText(edited));
+    const second = await buildSite(dir, { cache, output: first.output });
+    expect(second.code).toBe(0);
+    expect(await readFile(path.join(first.output, url!, "index.html"), "utf8")).toContain("reopen on Thursday instead");
+    expect(await searchFragmentsMention(first.output, url!)).toBe(true);
+    const clean = await buildSite(dir);
+    expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
+  });
+
   it("keeps an article's URL when its file is renamed with its content unchanged", async () => {
     const dir = await writeArchive(articles);
     const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));

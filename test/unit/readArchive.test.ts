@@ -160,7 +160,7 @@ describe("readArchive", () => {
 
   it("reads an empty folder as an empty archive", async () => {
     const result = await readArchive([root]);
-    expect(result).toEqual({ files: [], articles: [], problems: [], rejected: [] });
+    expect(result).toEqual({ files: [], articles: [], problems: [], rejected: [], digests: new Map() });
   });
 
   it("reads many files", async () => {

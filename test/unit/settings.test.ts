@@ -15,7 +15,8 @@ describe("resolveSettings defaults", () => {
       boilerplate: ["Please login or register to comment."],
       articles: "articles",
       pageSize: 30,
-      searchShardSize: 20_000,
+      searchShardSize: 5_000,
+      pagesPerRun: 5_000,
     });
   });
 
