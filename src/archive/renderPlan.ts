@@ -17,8 +17,10 @@ export interface UpdatePlan {
   readonly changed: ReadonlySet<string>;
   /** Keys written by the previous build that no longer exist: their files must go. */
   readonly stale: readonly string[];
+  /** How many keys this build has, written or kept. */
+  readonly count: number;
   /** Key → fingerprint, for the next build's manifest. */
-  readonly hashes: Readonly<Record<string, string>>;
+  hashes(): Readonly<Record<string, string>>;
 }
 
 /** Says what short string may stand for an object in a fingerprint, if any. */
@@ -68,21 +70,25 @@ export function articleStandIns(
 /**
  * Decides what needs writing. An output is kept only when the previous build wrote it from the
  * same data (`previous` is null when templates changed or there was no previous build) and its
- * file is still there: it is then byte-identical to what a clean build would write.
+ * file is still there: it is then byte-identical to what a clean build would write. With nothing
+ * to compare against, every output is written and no fingerprint is taken until `hashes()` asks:
+ * a clean build can take them once the pages are drawn, off the path to its first page.
  */
 export function planUpdates(
-  items: Iterable<{ readonly key: string; readonly hash: string }>,
+  items: readonly { readonly key: string; readonly hash: () => string }[],
   previous: Readonly<Record<string, string>> | null,
   written: (key: string) => boolean,
 ): UpdatePlan {
-  const hashes: Record<string, string> = {};
-  const changed = new Set<string>();
-  for (const { key, hash } of items) {
-    hashes[key] = hash;
-    if (previous === null || previous[key] !== hash || !written(key)) changed.add(key);
+  const keys = new Set(items.map((item) => item.key));
+  const stale = previous ? Object.keys(previous).filter((key) => !keys.has(key)) : [];
+  const all = (): Record<string, string> => Object.fromEntries(items.map(({ key, hash }) => [key, hash()]));
+  if (previous === null) {
+    let hashes: Record<string, string> | null = null;
+    return { changed: keys, stale, count: keys.size, hashes: () => (hashes ??= all()) };
   }
-  const stale = previous ? Object.keys(previous).filter((key) => !(key in hashes)) : [];
-  return { changed, stale, hashes };
+  const hashes = all();
+  const changed = new Set(Object.keys(hashes).filter((key) => previous[key] !== hashes[key] || !written(key)));
+  return { changed, stale, count: keys.size, hashes: () => hashes };
 }
 
 /**

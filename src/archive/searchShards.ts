@@ -26,44 +26,64 @@ export const MAX_SHARD_ARTICLES = 5_000;
 
 /**
  * One shard for a small archive; otherwise one per year, newest first, a year too big for one
- * shard cut into runs of whole months. Boundaries depend only on dates, so a new article never
- * moves another article to a different shard, except when it makes its year need a new cut.
+ * shard cut into runs of whole months, and a month too big into runs of whole days. Boundaries
+ * depend only on dates, so a new article never moves another article to a different shard,
+ * except when it makes its year (or month) need a new cut.
  */
 export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_ARTICLES): SearchShard[] {
   const years = (articles: readonly Article[]): string[] => [...groupBy(articles, (a) => a.date.slice(0, 4)).keys()];
   if (newestFirst.length <= max) return [{ bundle: "pagefind", label: "all", articles: newestFirst, years: years(newestFirst) }];
-  const byYear = groupBy(newestFirst, (a) => a.date.slice(0, 4));
-  const shards: { label: string; articles: readonly Article[] }[] = [];
-  for (const [year, articles] of byYear) {
+  const shards: Run[] = [];
+  for (const [year, articles] of groupBy(newestFirst, (a) => a.date.slice(0, 4))) {
     if (articles.length <= max) {
-      shards.push({ label: year, articles });
+      shards.push({ label: year, articles, periods: 1 });
       continue;
     }
-    const parts = Math.ceil(articles.length / max);
-    const target = articles.length / parts;
-    let run: Article[] = [];
-    let runMonths: string[] = [];
-    for (const [month, inMonth] of groupBy(articles, (a) => a.date.slice(0, 7))) {
-      if (run.length > 0 && run.length + inMonth.length > target * 1.25) {
-        shards.push({ label: monthRange(runMonths), articles: run });
-        run = [];
-        runMonths = [];
-      }
-      run.push(...inMonth);
-      runMonths.push(month);
+    for (const months of runs(articles, MONTH, max)) {
+      shards.push(...(months.periods === 1 && months.articles.length > max ? runs(months.articles, DAY, max) : [months]));
     }
-    shards.push({ label: monthRange(runMonths), articles: run });
   }
   return shards.map((s, i) => ({
-    ...s,
+    label: s.label,
+    articles: s.articles,
     bundle: i === 0 ? "pagefind" : `pagefind-${s.label.replace(/ to /u, "_")}`,
     years: years(s.articles),
   }));
 }
 
-/** Months arrive newest first. */
-function monthRange(months: readonly string[]): string {
-  const newest = months[0]!;
-  const oldest = months[months.length - 1]!;
+/** Lengths of the date prefixes that name a month (`2016-05`) and a day (`2016-05-14`). */
+const MONTH = 7;
+const DAY = 10;
+
+interface Run {
+  readonly label: string;
+  readonly articles: readonly Article[];
+  /** How many months (or days) it covers. */
+  readonly periods: number;
+}
+
+/** Newest-first articles cut into runs of whole periods, of about equal size, none much over `max` unless one period is. */
+function runs(articles: readonly Article[], unit: number, max: number): Run[] {
+  const target = articles.length / Math.ceil(articles.length / max);
+  const result: Run[] = [];
+  let run: Article[] = [];
+  let periods: string[] = [];
+  for (const [period, inPeriod] of groupBy(articles, (a) => a.date.slice(0, unit))) {
+    if (run.length > 0 && run.length + inPeriod.length > target * 1.25) {
+      result.push({ label: range(periods), articles: run, periods: periods.length });
+      run = [];
+      periods = [];
+    }
+    run.push(...inPeriod);
+    periods.push(period);
+  }
+  result.push({ label: range(periods), articles: run, periods: periods.length });
+  return result;
+}
+
+/** Periods arrive newest first. */
+function range(periods: readonly string[]): string {
+  const newest = periods[0]!;
+  const oldest = periods[periods.length - 1]!;
   return newest === oldest ? newest : `${oldest} to ${newest}`;
 }

@@ -28,8 +28,8 @@ export interface PreparedBuild {
   readonly archive: Archive;
   readonly pages: UpdatePlan;
   readonly render: RenderLists;
-  /** For the next build, once this one succeeds. */
-  readonly manifest: Manifest;
+  /** For the next build, once this one succeeds; on a clean build its fingerprints are taken then. */
+  readonly manifest: () => Manifest;
   readonly seconds: { readonly read: number; readonly plan: number };
 }
 
@@ -59,9 +59,7 @@ async function readWithProgress(settings: Settings): Promise<ReadResult> {
     onFile: () => progress.tick(),
   });
   progress.done();
-  // Rewriting a 100,000-entry cache costs seconds: only when a file was added, changed or removed.
-  const changed = read.files.length !== before.size || read.files.some((f) => cache.get(f) !== before.get(f));
-  if (changed) await saveParseCache(CACHE_DIR, options, parser, cache, read.files);
+  await saveParseCache(CACHE_DIR, options, parser, before, cache, read.files);
   return read;
 }
 
@@ -95,7 +93,7 @@ export async function prepareBuild(
   };
   const articleNames = articleStandIns(articles, [], digestOf);
   const search = planUpdates(
-    shards.map((shard) => ({ key: shard.bundle, hash: fingerprint({ ...recordInputs, articles: shard.articles }, articleNames) })),
+    shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, articleNames) })),
     previous?.search ?? null,
     (bundle) => written(`/${bundle}/pagefind-entry.json`),
   );
@@ -116,7 +114,7 @@ export async function prepareBuild(
     digestOf,
   );
   const pages = planUpdates(
-    paginated.map((page) => ({ key: page.url, hash: fingerprint(page, pageNames) })),
+    paginated.map((page) => ({ key: page.url, hash: () => fingerprint(page, pageNames) })),
     previous?.templates === templates ? previous.pages : null,
     written,
   );
@@ -129,6 +127,6 @@ export async function prepareBuild(
     datePages: changed(archive.datePages),
   };
 
-  const manifest: Manifest = { version: 2, templates, pages: pages.hashes, search: search.hashes };
+  const manifest = (): Manifest => ({ version: 2, templates, pages: pages.hashes(), search: search.hashes() });
   return { read, archive, pages, render, manifest, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

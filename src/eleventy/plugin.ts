@@ -1,5 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
 import Eleventy from "@11ty/eleventy";
 import { startProgress, type Progress } from "../io/progress.js";
 import { inRuns } from "../archive/renderPlan.js";
@@ -69,6 +71,25 @@ function batchPlugin(config: EleventyConfig, batch: Batch, settings: Settings): 
   });
 }
 
+/**
+ * A full garbage collection between Eleventy runs, once the heap has grown by GC_SLACK past what
+ * the last one left live. V8 sizes its heap by what was live at its last full collection, so a
+ * finished run's pages otherwise linger while the next run's pile up (measured at 100,000
+ * articles: up to 3.4 GB for the whole build without it, 2.2 GB collecting after every run; every
+ * run costs seconds of collecting, hence the slack).
+ */
+const collectGarbage = ((): (() => void) => {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  const GC_SLACK = 512 * 2 ** 20;
+  let liveAfterLast = 0;
+  return () => {
+    if (v8.getHeapStatistics().used_heap_size - liveAfterLast < GC_SLACK) return;
+    gc();
+    liveAfterLast = v8.getHeapStatistics().used_heap_size;
+  };
+})();
+
 /** Draws the batches after the first run's, one Eleventy run each. */
 async function drawRemainingBatches(
   build: Build,
@@ -85,6 +106,7 @@ async function drawRemainingBatches(
     } finally {
       batchInProgress = null;
     }
+    collectGarbage();
   }
   return written;
 }
@@ -150,11 +172,13 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const progress = startProgress("search index", indexer.total, "articles");
     progress.tick(indexer.indexed);
     indexer.onShard = (records) => progress.tick(records);
+    // Taken while Pagefind works (a clean build fingerprints its pages only now), written once it is done.
+    const next = manifest();
     const indexed = await indexer.finished();
     progress.done();
-    await writeManifest(directories.output, manifest);
+    await writeManifest(directories.output, next);
     const pages = pagesByKind([...((results ?? []) as unknown as WrittenPage[]), ...batches]);
-    const kept = Object.keys(plan.hashes).length - plan.changed.size;
+    const kept = plan.count - plan.changed.size;
     const timing = `read ${seconds.read.toFixed(1)} s, plan ${seconds.plan.toFixed(1)} s, render ${render.toFixed(1)} s, search index ${((performance.now() - searchStarted) / 1000).toFixed(1)} s more`;
     const search = { shards: archive.searchShards.length, indexed, articles: archive.articles.length };
     process.stdout.write(`${buildSummary(read, pages, search, kept, plan.stale.length)}\nbroadsheet: phases: ${timing}\n`);

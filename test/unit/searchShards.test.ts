@@ -42,6 +42,19 @@ describe("search shards", () => {
     expect(shards.reduce((n, s) => n + s.articles.length, 0)).toBe(24);
   });
 
+  it("cuts a month too big for one shard into runs of whole days", () => {
+    const dates = [...["01", "02", "03"].flatMap((d) => Array(6).fill(`2016-05-${d}`)), ...Array(4).fill("2016-04-20")];
+    const shards = searchShards(on(dates), 10);
+    // May alone holds 18: its three days are cut in runs; April fits in one shard of its own.
+    expect(shards.map((s) => [s.label, s.articles.length])).toEqual([
+      ["2016-05-03", 6],
+      ["2016-05-02", 6],
+      ["2016-05-01", 6],
+      ["2016-04", 4],
+    ]);
+    expect(new Set(shards.map((s) => s.bundle)).size).toBe(4);
+  });
+
   it("gives an article the same shard whatever else is added to other years", () => {
     const base = [...Array(6).fill("2015-03-01"), ...Array(6).fill("2016-03-01")];
     const before = searchShards(on(base), 10).find((s) => s.label === "2015")!;
