@@ -11,16 +11,15 @@ const STOPWORDS = new Set(
   "the and for that with from this have has had was were are been will would said says say its their they them than then there what when which who whom whose into over under after before about also more most some such only other could should may might can not but his her him she our out new one two three year years week last first per pct mln dlrs cts vs inc corp ltd company".split(" "),
 );
 
-/** The first LEAD_WORDS words of the body, reading no further than the paragraph they end in. */
+/** The first LEAD_WORDS words of the body, scanning no further than they go. */
 function lead(a: Article): string {
-  const parts: string[] = [];
-  let words = 0;
+  const words: string[] = [];
   for (const block of a.body) {
-    parts.push(block.text);
-    words += block.text.split(/\s+/u).length;
-    if (words >= LEAD_WORDS) break;
+    const word = /\S+/gu;
+    for (let m = word.exec(block.text); m !== null && words.length < LEAD_WORDS; m = word.exec(block.text)) words.push(m[0]);
+    if (words.length >= LEAD_WORDS) break;
   }
-  return parts.join(" ").split(/\s+/u).slice(0, LEAD_WORDS).join(" ");
+  return words.join(" ");
 }
 
 function terms(a: Article): string[] {

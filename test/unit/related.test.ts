@@ -57,6 +57,25 @@ describe("related articles", () => {
     for (const list of related.values()) expect(new Set(list).size).toBe(list.length);
   });
 
+  it("reads the body's first eighty words, not the rest", () => {
+    const words = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(" ");
+    const withBody = (n: number, headline: string, paragraphs: string[]) =>
+      parsed({ file: `articles/b${n}.txt`, date: iso("2019-03-14"), headline, body: paragraphs.map((text) => ({ type: "paragraph" as const, text })) });
+    const articles = publish([
+      // "zebrafish" is the 71st word, in the second paragraph: inside the lead.
+      withBody(1, "Senate hearing adjourned", [words(70, "alpha"), "zebrafish results were published."]),
+      withBody(2, "Clinic opens downtown", [`The zebrafish study ${words(10, "beta")}.`]),
+      // "okapi" is the 91st word: past the lead, so it relates nothing.
+      withBody(3, "Vineyard harvest early", [words(90, "gamma"), "okapi sightings rose."]),
+      withBody(4, "Bridge repairs finished", [`The okapi census ${words(10, "delta")}.`]),
+      ...filler,
+    ]);
+    const related = relatedArticles(articles);
+    const headlinesOf = (headline: string) => related[articles.findIndex((a) => a.headline === headline)]!.map((j) => articles[j]!.headline);
+    expect(headlinesOf("Senate hearing adjourned")).toContain("Clinic opens downtown");
+    expect(headlinesOf("Vineyard harvest early")).not.toContain("Bridge repairs finished");
+  });
+
   it("lists five when more qualify", () => {
     const many = Array.from({ length: 9 }, (_, i) => story(i, `Airport runway works phase${i}`));
     const related = relatedHeadlines([...many, ...filler]);
