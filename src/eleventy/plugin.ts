@@ -1,16 +1,11 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
-import v8 from "node:v8";
-import vm from "node:vm";
-import Eleventy from "@11ty/eleventy";
 import { startProgress, type Progress } from "../io/progress.js";
-import { inRuns } from "../archive/renderPlan.js";
 import type { Settings } from "../settings.js";
-import { prepareBuild, type BuildMode, type PreparedBuild, type RenderLists } from "./archiveData.js";
+import { prepareBuild, type BuildMode, type PreparedBuild } from "./archiveData.js";
 import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
 import type { EleventyConfig } from "./config.js";
 import { filtersPlugin } from "./filters.js";
 import { writeManifest } from "./incremental.js";
+import { batchInProgress, batchPlugin, drawRemainingRuns, firstRun } from "./runs.js";
 import { SearchIndexer } from "./searchIndex.js";
 
 export interface BroadsheetOptions {
@@ -19,9 +14,6 @@ export interface BroadsheetOptions {
   /** The Eleventy config file that adds this plugin: further runs load it to draw batches of pages. */
   readonly configPath: string;
 }
-
-/** The templates paginated over `render`; a batch run ignores every other. */
-const BATCHED_TEMPLATES = new Set(["article.njk", "section.njk", "source.njk", "date.njk"]);
 
 /** Pages drawn once per build: home, sections, sources, archive, search, 404, robots.txt. */
 const SINGLE_PAGES = 7;
@@ -39,87 +31,18 @@ interface Build {
   renderProgress?: Progress;
 }
 
-/** Archive pages drawn by an Eleventy run of their own, started from the build's first run. */
-interface Batch {
-  readonly build: Build;
-  readonly archive: PreparedBuild["archive"];
-  readonly render: RenderLists;
-  readonly inputDir: string;
-  readonly written: WrittenPage[];
-}
-
-/**
- * The batch whose run is under way. A run loads the config file afresh, and with it this plugin:
- * this is how that instance learns it draws one batch rather than a whole build.
- */
-let batchInProgress: Batch | null = null;
-
-/** A batch run: the paginated templates only, drawing the batch's pages from the build's archive. */
-function batchPlugin(config: EleventyConfig, batch: Batch, settings: Settings): void {
-  for (const name of readdirSync(batch.inputDir)) {
-    if (name.endsWith(".njk") && !BATCHED_TEMPLATES.has(name)) config.ignores.add(path.join(batch.inputDir, name));
-  }
-  config.addGlobalData("archive", batch.archive);
-  config.addGlobalData("render", batch.render);
-  config.addTransform("broadsheet-progress", (content: string) => {
-    batch.build.renderProgress?.tick();
-    return content;
-  });
-  filtersPlugin(config, settings);
-  config.on("eleventy.after", ({ results }) => {
-    for (const r of (results ?? []) as unknown as WrittenPage[]) batch.written.push({ inputPath: r.inputPath, outputPath: r.outputPath });
-  });
-}
-
-/**
- * A full garbage collection between Eleventy runs, once the heap has grown by GC_SLACK past what
- * the last one left live. V8 sizes its heap by what was live at its last full collection, so a
- * finished run's pages otherwise linger while the next run's pile up (measured at 100,000
- * articles: up to 3.4 GB for the whole build without it, 2.2 GB collecting after every run; every
- * run costs seconds of collecting, hence the slack).
- */
-const collectGarbage = ((): (() => void) => {
-  v8.setFlagsFromString("--expose-gc");
-  const gc = vm.runInNewContext("gc") as () => void;
-  const GC_SLACK = 512 * 2 ** 20;
-  let liveAfterLast = 0;
-  return () => {
-    if (v8.getHeapStatistics().used_heap_size - liveAfterLast < GC_SLACK) return;
-    gc();
-    liveAfterLast = v8.getHeapStatistics().used_heap_size;
-  };
-})();
-
-/** Draws the batches after the first run's, one Eleventy run each. */
-async function drawRemainingBatches(
-  build: Build,
-  prepared: PreparedBuild,
-  { configPath, settings }: BroadsheetOptions,
-  directories: { readonly input: string; readonly output: string },
-): Promise<WrittenPage[]> {
-  const written: WrittenPage[] = [];
-  for (const render of inRuns(prepared.render, settings.pagesPerRun).slice(1)) {
-    batchInProgress = { build, archive: prepared.archive, render: Object.freeze(render), inputDir: directories.input, written };
-    try {
-      // As "cli": only then do these folders win over the config file's (`--output` included).
-      await new Eleventy(directories.input, directories.output, { configPath, quietMode: true, source: "cli" }).write();
-    } finally {
-      batchInProgress = null;
-    }
-    collectGarbage();
-  }
-  return written;
-}
-
 /**
  * The Broadsheet theme as one Eleventy plugin: archive data, filters, search index, build report.
  * Each build (and each rebuild under `--serve`) reads the archive once, draws only the pages whose
- * data or templates changed, and indexes the articles for search while Eleventy renders.
+ * data or templates changed (a large archive in several Eleventy runs: see runs.ts), and indexes
+ * the articles for search while Eleventy renders.
  */
 export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOptions): void {
   const { settings, mode } = options;
-  if (batchInProgress !== null) {
-    batchPlugin(config, batchInProgress, settings);
+  const batch = batchInProgress();
+  if (batch !== null) {
+    batchPlugin(config, batch);
+    filtersPlugin(config, settings);
     return;
   }
   let build: Build | null = null;
@@ -150,7 +73,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const b = current();
     const prepared = await b.prepared;
     b.renderProgress = startProgress("render", pagesToDraw(prepared), "pages");
-    return Object.freeze(inRuns(prepared.render, settings.pagesPerRun)[0]!);
+    return Object.freeze(firstRun(prepared.render, settings.pagesPerRun));
   });
   config.addTransform("broadsheet-progress", (content: string) => {
     build?.renderProgress?.tick();
@@ -163,7 +86,9 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const b = current();
     const prepared = await b.prepared;
     const { read, pages: plan, manifest, seconds, archive } = prepared;
-    const batches = await drawRemainingBatches(b, prepared, options, directories);
+    const batches = await drawRemainingRuns(prepared, { ...directories, configPath: options.configPath, pagesPerRun: settings.pagesPerRun }, () =>
+      b.renderProgress?.tick(),
+    );
     const render = b.renderProgress?.done() ?? 0;
     const searchStarted = performance.now();
     const indexer = await b.search;
