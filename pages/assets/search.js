@@ -149,7 +149,7 @@ async function run() {
   if (first === null || mine !== generation) return;
   await show(first.results, term, mine);
   if (periods.length === 1) return;
-  status.textContent += " Searching earlier years…";
+  status.textContent += " Searching older articles…";
   const all = await searchRest(periods, term || null, { filters, sort }, first.results);
   if (mine === generation) await show(all, term, mine);
 }
