@@ -41,17 +41,20 @@ interface ArticleLike {
   readonly body: object;
 }
 
+/** Names for articles and everything that stands for one, to fingerprint pages by. */
+export interface ArticleNames {
+  readonly standIn: StandIn;
+  /** Names teasers after the articles they link to. */
+  nameTeasers(teasers: Iterable<{ readonly url: string }>): void;
+}
+
 /**
  * Stand-ins for articles, their bodies and the teasers that link to them: an article's parsed
  * content is a function of its file's bytes, the code and the settings, and page fingerprints are
  * only compared while code and settings are unchanged (the templates fingerprint). At 100,000
  * articles, hashing every page in full meant serialising some 400 MB of JSON each build.
  */
-export function articleStandIns(
-  articles: readonly ArticleLike[],
-  teasers: Iterable<{ readonly url: string }>,
-  digestOf: (file: string) => string | undefined,
-): StandIn {
+export function articleStandIns(articles: readonly ArticleLike[], digestOf: (file: string) => string | undefined): ArticleNames {
   const names = new WeakMap<object, string>();
   const byUrl = new Map<string, string>();
   for (const a of articles) {
@@ -60,11 +63,15 @@ export function articleStandIns(
     names.set(a.body, name);
     byUrl.set(a.url, name);
   }
-  for (const t of teasers) {
-    const name = byUrl.get(t.url);
-    if (name !== undefined) names.set(t, name);
-  }
-  return (value) => names.get(value);
+  return {
+    standIn: (value) => names.get(value),
+    nameTeasers(teasers) {
+      for (const t of teasers) {
+        const name = byUrl.get(t.url);
+        if (name !== undefined) names.set(t, name);
+      }
+    },
+  };
 }
 
 /**

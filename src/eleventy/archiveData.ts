@@ -46,11 +46,11 @@ const PARSER_SOURCES = ["src/article", "src/slug.ts"];
 /** What makes a search record of an article. */
 const SEARCH_RECORD_SOURCE = "src/eleventy/searchIndex.ts";
 
-async function readWithProgress(settings: Settings): Promise<ReadResult> {
+async function readWithProgress(settings: Settings, parser: string): Promise<ReadResult> {
   const options = { boilerplate: settings.boilerplate };
-  const parser = await fingerprintFiles(PARSER_SOURCES);
-  const cache = await loadParseCache(CACHE_DIR, options, parser);
-  const before = new Map(cache);
+  const loaded = await loadParseCache(CACHE_DIR, options, parser);
+  // Read in place: what was loaded is kept apart, to find what changed.
+  const cache = new Map(loaded.entries);
   let progress = startProgress("read", 0, "files");
   const read = await readArchive([settings.articles], {
     ...options,
@@ -59,7 +59,7 @@ async function readWithProgress(settings: Settings): Promise<ReadResult> {
     onFile: () => progress.tick(),
   });
   progress.done();
-  await saveParseCache(CACHE_DIR, options, parser, before, cache, read.files);
+  await saveParseCache(CACHE_DIR, options, parser, loaded, cache, read.files);
   return read;
 }
 
@@ -76,7 +76,8 @@ export async function prepareBuild(
   startIndexing: (shards: readonly ShardToIndex[]) => void,
 ): Promise<PreparedBuild> {
   const t0 = performance.now();
-  const read = await readWithProgress(settings);
+  const parser = await fingerprintFiles(PARSER_SOURCES);
+  const read = await readWithProgress(settings, parser);
   for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);
   if (read.rejected.length > 0 && mode === "strict") throw new RejectedArticlesError(read.rejected.length);
   const t1 = performance.now();
@@ -88,12 +89,13 @@ export async function prepareBuild(
   const shards = searchShards(articles, settings.searchShardSize);
   // A search record is made from its article, the parser, searchRecord and these settings.
   const recordInputs = {
-    code: await fingerprintFiles([...PARSER_SOURCES, SEARCH_RECORD_SOURCE]),
+    code: [parser, await fingerprintFiles([SEARCH_RECORD_SOURCE])],
     settings: [settings.pathPrefix, settings.language, settings.sectionNames, settings.boilerplate],
   };
-  const articleNames = articleStandIns(articles, [], digestOf);
+  // Built once: search shards are fingerprinted by these names, pages by these and their teasers'.
+  const names = articleStandIns(articles, digestOf);
   const search = planUpdates(
-    shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, articleNames) })),
+    shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn) })),
     previous?.search ?? null,
     (bundle) => written(`/${bundle}/pagefind-entry.json`),
   );
@@ -108,13 +110,9 @@ export async function prepareBuild(
   const templates = await templatesFingerprint(settings);
 
   const paginated = [...archive.articlePages, ...archive.sectionFronts, ...archive.sourcePages, ...archive.datePages];
-  const pageNames = articleStandIns(
-    articles,
-    archive.articlePages.flatMap((p) => [p.newer, p.older, ...p.related].filter((t) => t !== null)),
-    digestOf,
-  );
+  names.nameTeasers(archive.articlePages.flatMap((p) => [p.newer, p.older, ...p.related].filter((t) => t !== null)));
   const pages = planUpdates(
-    paginated.map((page) => ({ key: page.url, hash: () => fingerprint(page, pageNames) })),
+    paginated.map((page) => ({ key: page.url, hash: () => fingerprint(page, names.standIn) })),
     previous?.templates === templates ? previous.pages : null,
     written,
   );

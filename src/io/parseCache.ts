@@ -31,22 +31,30 @@ async function readOrEmpty(file: string): Promise<string> {
   }
 }
 
-export async function loadParseCache(dir: string, options: ParseOptions, parserVersion: string): Promise<ParseCache> {
+/** The cache as a build loads it, and how many journal lines it was replayed from. */
+export interface LoadedParseCache {
+  readonly entries: ParseCache;
+  readonly journalled: number;
+}
+
+export async function loadParseCache(dir: string, options: ParseOptions, parserVersion: string): Promise<LoadedParseCache> {
   const files = cacheFiles(dir, options, parserVersion);
-  const cache: ParseCache = new Map();
+  const entries: ParseCache = new Map();
+  let journalled = 0;
   try {
     const snapshot = await readOrEmpty(files.snapshot);
-    if (snapshot) for (const [file, entry] of JSON.parse(snapshot) as [string, Entry][]) cache.set(file, entry);
+    if (snapshot) for (const [file, entry] of JSON.parse(snapshot) as [string, Entry][]) entries.set(file, entry);
     for (const line of (await readOrEmpty(files.journal)).split("\n")) {
       if (!line) continue;
       const [file, entry] = JSON.parse(line) as JournalLine;
-      if (entry) cache.set(file, entry);
-      else cache.delete(file);
+      if (entry) entries.set(file, entry);
+      else entries.delete(file);
+      journalled++;
     }
-    return cache;
+    return { entries, journalled };
   } catch {
     // A damaged cache only costs a full read.
-    return new Map();
+    return { entries: new Map(), journalled: 0 };
   }
 }
 
@@ -58,20 +66,19 @@ export async function saveParseCache(
   dir: string,
   options: ParseOptions,
   parserVersion: string,
-  before: ReadonlyMap<string, Entry>,
+  before: LoadedParseCache,
   cache: ParseCache,
   files: readonly string[],
 ): Promise<void> {
   const paths = cacheFiles(dir, options, parserVersion);
   const present = new Set(files);
+  const loaded = before.entries;
   const lines: JournalLine[] = [
-    ...files.flatMap((f): JournalLine[] => (cache.get(f) !== before.get(f) ? [[f, cache.get(f) ?? null]] : [])),
-    ...[...before.keys()].filter((f) => !present.has(f)).map((f): JournalLine => [f, null]),
+    ...files.flatMap((f): JournalLine[] => (cache.get(f) !== loaded.get(f) ? [[f, cache.get(f) ?? null]] : [])),
+    ...[...loaded.keys()].filter((f) => !present.has(f)).map((f): JournalLine => [f, null]),
   ];
   if (lines.length === 0) return;
-  const journal = await readOrEmpty(paths.journal);
-  const journalled = journal.split("\n").filter(Boolean).length + lines.length;
-  if (before.size > 0 && journalled <= before.size * JOURNAL_SHARE) {
+  if (loaded.size > 0 && before.journalled + lines.length <= loaded.size * JOURNAL_SHARE) {
     await appendFile(paths.journal, lines.map((line) => `${JSON.stringify(line)}\n`).join(""));
     return;
   }

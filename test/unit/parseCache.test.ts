@@ -14,11 +14,11 @@ const OPTIONS = { boilerplate: [] };
  * returns what the next build loads.
  */
 async function build(dir: string, change: (cache: ParseCache) => void): Promise<{ now: ParseCache; next: ParseCache }> {
-  const cache = await loadParseCache(dir, OPTIONS, "v1");
-  const before = new Map(cache);
+  const before = await loadParseCache(dir, OPTIONS, "v1");
+  const cache = new Map(before.entries);
   change(cache);
   await saveParseCache(dir, OPTIONS, "v1", before, cache, [...cache.keys()]);
-  return { now: cache, next: await loadParseCache(dir, OPTIONS, "v1") };
+  return { now: cache, next: (await loadParseCache(dir, OPTIONS, "v1")).entries };
 }
 
 describe("the parse cache between builds", () => {
@@ -57,6 +57,6 @@ describe("the parse cache between builds", () => {
   it("starts empty for another parser version", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-unit-"));
     await build(dir, (c) => c.set("c/1.txt", entry(1)));
-    expect((await loadParseCache(dir, OPTIONS, "v2")).size).toBe(0);
+    expect((await loadParseCache(dir, OPTIONS, "v2")).entries.size).toBe(0);
   });
 });
