@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../support/buildSite.js";
+import { buildSite, type BuiltSite } from "../support/buildSite.js";
 import { articleText, fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
 import { siteTree, treeDifferences } from "../support/siteTree.js";
 
@@ -31,11 +31,22 @@ async function searchFragmentsMention(output: string, url: string): Promise<bool
   return texts.some((t) => t.includes(url));
 }
 
+/** The fixture archive built once, with a build cache of its own, to be changed and built again. */
+async function builtOnce(): Promise<{ dir: string; cache: string; first: BuiltSite }> {
+  const dir = await writeArchive(articles);
+  const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
+  return { dir, cache, first: await buildSite(dir, { cache }) };
+}
+
+/** What an incremental build left is byte for byte what a clean build of the same files writes. */
+async function expectSameAsCleanBuild(dir: string, output: string): Promise<void> {
+  const clean = await buildSite(dir);
+  expect(treeDifferences(await siteTree(output), await siteTree(clean.output))).toEqual([]);
+}
+
 describe("rebuilding an archive that changed", () => {
   it("removes a deleted article's page, search entry, feed entry and sitemap entry, and rebuilds to exactly a clean build", async () => {
-    const dir = await writeArchive(articles);
-    const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
-    const first = await buildSite(dir, { cache });
+    const { dir, cache, first } = await builtOnce();
     expect(first.code).toBe(0);
     const url = await pageUrlOf(first.output, gone.headline);
     expect(url).toBeDefined();
@@ -52,15 +63,11 @@ describe("rebuilding an archive that changed", () => {
     for (const feed of ["feed.json", "feed.xml"]) expect(await readFile(path.join(first.output, feed), "utf8")).not.toContain(gone.headline);
     expect(await searchFragmentsMention(first.output, url!)).toBe(false);
 
-    // What the incremental build left is byte for byte what a clean build of the same files writes.
-    const clean = await buildSite(dir);
-    expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
+    await expectSameAsCleanBuild(dir, first.output);
   });
 
   it("adds a new article by drawing only the pages it touches", async () => {
-    const dir = await writeArchive(articles);
-    const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
-    const first = await buildSite(dir, { cache });
+    const { dir, cache, first } = await builtOnce();
     const added = { ...articles[0]!, file: "new/late-story.txt", headline: "Late story about the regatta", date: "2018-12-30" };
     await mkdir(path.join(dir, "new"), { recursive: true });
     await writeFile(path.join(dir, added.file), articleText(added));
@@ -70,14 +77,11 @@ describe("rebuilding an archive that changed", () => {
     const kept = Number(/(\d+) unchanged pages kept/u.exec(second.stdout)?.[1]);
     expect(kept).toBeGreaterThan(written);
     expect(await pageUrlOf(first.output, added.headline)).toBeDefined();
-    const clean = await buildSite(dir);
-    expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
+    await expectSameAsCleanBuild(dir, first.output);
   });
 
   it("shows an edited article's new words on its page, in the teasers linking to it and in search", async () => {
-    const dir = await writeArchive(articles);
-    const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
-    const first = await buildSite(dir, { cache });
+    const { dir, cache, first } = await builtOnce();
     const url = await pageUrlOf(first.output, gone.headline);
     // Same headline and date, so the same URL: only the words change.
     const edited = { ...gone, standfirst: "Corrected: the quay reopens on Thursday", paragraphs: ["Harbour officials corrected their notice on Monday, saying the quay would reopen on Thursday instead."] };
@@ -86,14 +90,11 @@ describe("rebuilding an archive that changed", () => {
     expect(second.code).toBe(0);
     expect(await readFile(path.join(first.output, url!, "index.html"), "utf8")).toContain("reopen on Thursday instead");
     expect(await searchFragmentsMention(first.output, url!)).toBe(true);
-    const clean = await buildSite(dir);
-    expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
+    await expectSameAsCleanBuild(dir, first.output);
   });
 
   it("keeps an article's URL when its file is renamed with its content unchanged", async () => {
-    const dir = await writeArchive(articles);
-    const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
-    const first = await buildSite(dir, { cache });
+    const { dir, cache, first } = await builtOnce();
     const before = await pageUrlOf(first.output, gone.headline);
     await rename(path.join(dir, goneFile), path.join(dir, "renamed-elsewhere.txt"));
     const second = await buildSite(dir, { cache, output: first.output });
