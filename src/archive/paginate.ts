@@ -22,11 +22,27 @@ export function pageUrl(base: string, pageNumber: number): string {
   return pageNumber === 1 ? base : `${base}page/${pageNumber}/`;
 }
 
+/** The page numbers a pager shows, ascending: the first, the last, and those around `current`. */
+function shownPages(current: number, count: number): number[] {
+  if (count < 1) return [];
+  if (count === 1) return [1];
+  const from = Math.max(2, current - AROUND);
+  const to = Math.min(count - 1, current + AROUND);
+  const around = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+  return [1, ...around, count];
+}
+
+/**
+ * The pager of page `current` of `count`, a gap wherever pages are left out. Built from the few
+ * pages shown, not by walking every page: a section of 1,500 pages made 2 million steps otherwise.
+ */
 export function pageLinks(base: string, current: number, count: number): PageLink[] {
   const links: PageLink[] = [];
-  for (let n = 1; n <= count; n++) {
-    if (n === 1 || n === count || Math.abs(n - current) <= AROUND) links.push({ number: n, url: pageUrl(base, n), current: n === current });
-    else if (!("gap" in (links[links.length - 1] ?? {}))) links.push({ gap: true });
+  let previous = 0;
+  for (const n of shownPages(current, count)) {
+    if (n > previous + 1) links.push({ gap: true });
+    links.push({ number: n, url: pageUrl(base, n), current: n === current });
+    previous = n;
   }
   return links;
 }

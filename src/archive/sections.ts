@@ -55,7 +55,9 @@ export function summary({ name, slug, url, count, firstDate, lastDate }: Section
 }
 
 export function sectionFronts(all: readonly Section[], pageSize: number): SectionFrontPage[] {
-  return all.flatMap((section) =>
-    paginate(section.articles.map(teaser), pageSize, section.url).map((page) => ({ ...page, section: summary(section) })),
-  );
+  return all.flatMap((section) => {
+    const about = summary(section);
+    // The page's fields last, so that every page shares one hidden class (see `publish`).
+    return paginate(section.articles.map(teaser), pageSize, section.url).map((page) => ({ section: about, ...page }));
+  });
 }

@@ -15,8 +15,24 @@ export interface SourcePage extends ListingPage<Teaser> {
   readonly source: Source;
 }
 
+/**
+ * Slugs of source names, for the life of the process. A wire archive credits a handful of names
+ * a hundred thousand times, and every article page links its credits: slugging each time cost
+ * half a second a build. A slug depends on the name alone, so it never goes stale.
+ */
+const sourceSlugs = new Map<string, string>();
+
+function sourceSlug(name: string): string {
+  let found = sourceSlugs.get(name);
+  if (found === undefined) {
+    found = slug(name, "source");
+    sourceSlugs.set(name, found);
+  }
+  return found;
+}
+
 export function sourceUrl(name: string): string {
-  return `/source/${slug(name, "source")}/`;
+  return `/source/${sourceSlug(name)}/`;
 }
 
 /**
@@ -24,11 +40,8 @@ export function sourceUrl(name: string): string {
  * `Reuters, AFP` is listed under both. `articles` must be newest first.
  */
 export function sources(articles: readonly Article[]): { source: Source; articles: Article[] }[] {
-  // A wire archive credits a handful of names a hundred thousand times: slug each name once.
-  const slugs = new Map<string, string>();
-  const slugOf = (name: string): string => slugs.get(name) ?? slugs.set(name, slug(name, "source")).get(name)!;
   const credits = articles.flatMap((article) => article.sources.map((name) => ({ name, article })));
-  return [...groupBy(credits, (c) => slugOf(c.name)).entries()]
+  return [...groupBy(credits, (c) => sourceSlug(c.name)).entries()]
     .map(([key, group]) => {
       const name = group[0]!.name;
       return { source: { name, slug: key, url: sourceUrl(name), count: group.length }, articles: group.map((c) => c.article) };
@@ -37,5 +50,6 @@ export function sources(articles: readonly Article[]): { source: Source; article
 }
 
 export function sourcePages(all: ReturnType<typeof sources>, pageSize: number): SourcePage[] {
-  return all.flatMap(({ source, articles }) => paginate(articles.map(teaser), pageSize, source.url).map((page) => ({ ...page, source })));
+  // The page's fields last, so that every page shares one hidden class (see `publish`).
+  return all.flatMap(({ source, articles }) => paginate(articles.map(teaser), pageSize, source.url).map((page) => ({ source, ...page })));
 }

@@ -182,6 +182,7 @@ export function parseArticle(text: string, file: string, options: ParseOptions =
     date,
     sectionRaw,
     headline: headline.text,
+    slug: slug(headline.text),
     standfirst,
     dateline,
     body,

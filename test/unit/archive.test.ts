@@ -78,6 +78,15 @@ describe("buildArchive", () => {
     expect(backward).toEqual(forward);
   });
 
+  it("shares one teaser per article between every page that lists it", () => {
+    const archive = buildArchive(month(), { pageSize: 10, siteTitle: "Test Gazette" });
+    const onFront = archive.sectionFronts[0]!.items[1]!;
+    const onDay = archive.datePages.find((p) => p.period === onFront.date)!.sections[0]!.articles[0]!;
+    const onPage = archive.articlePages.find((p) => p.older?.url === onFront.url)!.older;
+    expect(onDay).toBe(onFront);
+    expect(onPage).toBe(onFront);
+  });
+
   it("builds an empty archive from no articles", () => {
     const archive = buildArchive([], { pageSize: 10, siteTitle: "Test Gazette" });
     expect(archive.articles).toEqual([]);

@@ -1,5 +1,6 @@
 import { parseArticle, type ParseOptions } from "../../src/article/parse.js";
 import type { IsoDate, ParsedArticle, Problem } from "../../src/article/types.js";
+import { slug } from "../../src/slug.js";
 
 /** Joins lines into a file's text, ending with a newline. */
 export function file(lines: readonly string[], eol = "\n"): string {
@@ -38,10 +39,13 @@ export const STANDFIRST = "Storms and a steel shortage push back the island's bi
 
 /** A minimal parsed article, as the parser would produce it, for archive tests. */
 export function parsed(over: Partial<ParsedArticle> & { file: string }): ParsedArticle {
+  // The slug follows the headline unless a test sets it, as the parser's would.
+  const headline = over.headline ?? HEADLINE;
   return {
     date: "2019-03-14" as IsoDate,
     sectionRaw: "MALTA NEWS",
-    headline: HEADLINE,
+    headline,
+    slug: slug(headline),
     standfirst: null,
     dateline: null,
     body: [{ type: "paragraph", text: PROSE.p1 }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageUrl, paginate } from "../../src/archive/paginate.js";
+import { pageLinks, pageUrl, paginate, type PageLink } from "../../src/archive/paginate.js";
 
 const numbers = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -69,5 +69,25 @@ describe("paginate", () => {
     const page = paginate(numbers(300), 3, "/business/")[49]!; // page 50 of 100
     const shown = page.links.map((l) => ("gap" in l ? "…" : l.number));
     expect(shown).toEqual([1, "…", 48, 49, 50, 51, 52, "…", 100]);
+  });
+});
+
+/** The pager as first written: every page in turn, shown or folded into a gap. */
+function referenceLinks(base: string, current: number, count: number): PageLink[] {
+  const links: PageLink[] = [];
+  for (let n = 1; n <= count; n++) {
+    if (n === 1 || n === count || Math.abs(n - current) <= 2) links.push({ number: n, url: pageUrl(base, n), current: n === current });
+    else if (!("gap" in (links[links.length - 1] ?? {}))) links.push({ gap: true });
+  }
+  return links;
+}
+
+describe("pageLinks", () => {
+  it("gives the same pager as walking every page, for every page of listings of 1 to 60 pages", () => {
+    for (let count = 1; count <= 60; count++) {
+      for (let current = 1; current <= count; current++) {
+        expect(pageLinks("/world/", current, count), `page ${current} of ${count}`).toEqual(referenceLinks("/world/", current, count));
+      }
+    }
   });
 });

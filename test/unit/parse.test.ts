@@ -173,6 +173,11 @@ describe("headline", () => {
     const a = parseOk(file([HEADER, HEADLINE, STANDFIRST, PROSE.p1]));
     expect(texts(a)).not.toContain(HEADLINE);
   });
+
+  it("comes with its URL slug", () => {
+    const a = parseOk(file([HEADER, "Erdoğan's U.S. visit <SRD> delayed", STANDFIRST, PROSE.p1]));
+    expect(a.slug).toBe("erdogans-us-visit-srd-delayed");
+  });
 });
 
 describe("standfirst", () => {
