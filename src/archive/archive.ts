@@ -50,11 +50,16 @@ export function buildArchive(parsed: readonly ParsedArticle[], options: ArchiveO
   return indexArchive(publishArchive(parsed, options), options);
 }
 
-/**
- * The archive's indexes and pages, from published articles (newest first). `shards` lets a caller
- * that has already cut the search shards (to start indexing early) hand them over.
- */
-export function indexArchive(articles: readonly Article[], options: ArchiveOptions, shards = searchShards(articles)): Archive {
+/** Parts of the archive a caller may have worked out already, to hand over. */
+export interface Precomputed {
+  /** Cut early, to start indexing while the pages are planned. */
+  readonly shards?: readonly SearchShard[];
+  /** Each article's relatives by index, from the related index of an earlier build. */
+  readonly related?: readonly (readonly number[])[];
+}
+
+/** The archive's indexes and pages, from published articles (newest first). */
+export function indexArchive(articles: readonly Article[], options: ArchiveOptions, precomputed: Precomputed = {}): Archive {
   const all = sections(articles);
   const bySource = sources(articles);
   const dates = datePages(articles);
@@ -75,13 +80,13 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
     latest: articles.slice(0, LATEST_ON_HOME),
     sections: all,
     sectionFronts: fronts,
-    articlePages: articlePages(all, articles),
+    articlePages: articlePages(all, articles, precomputed.related),
     sources: bySource.map((s) => s.source),
     sourcePages: pagesBySource,
     datePages: dates,
     years: dates.filter((d) => d.kind === "year").reverse().map((d) => ({ year: d.period, url: d.url, count: d.count })),
     feeds: feeds(options.siteTitle, articles, all),
     sitemaps: sitemaps(listed),
-    searchShards: shards,
+    searchShards: precomputed.shards ?? searchShards(articles),
   };
 }

@@ -15,8 +15,21 @@ export interface Teaser {
   readonly source: string | null;
 }
 
+/**
+ * Teasers made so far, by article. An article is listed on up to five pages (its section front,
+ * source pages, month and day pages, its neighbours' pages): one teaser serves them all, instead
+ * of five copies of each of 100,000. Weak, so a build's teasers go with its articles.
+ */
+const teasers = new WeakMap<Article, Teaser>();
+
+/** The article's teaser: the same object for every page that lists it. */
 export function teaser(a: Article): Teaser {
-  return { url: a.url, headline: a.headline, standfirst: a.standfirst, date: a.date, section: a.section, sectionSlug: a.sectionSlug, source: a.source };
+  let found = teasers.get(a);
+  if (found === undefined) {
+    found = { url: a.url, headline: a.headline, standfirst: a.standfirst, date: a.date, section: a.section, sectionSlug: a.sectionSlug, source: a.source };
+    teasers.set(a, found);
+  }
+  return found;
 }
 
 /** An article page: the article and the links drawn around it. */
@@ -33,24 +46,28 @@ export interface ArticlePage extends Article {
   readonly sourceLinks: readonly { readonly name: string; readonly url: string }[];
 }
 
-/** Article pages in section order. `articles` is the whole archive, for related articles. */
-export function articlePages(sections: readonly Section[], articles: readonly Article[]): ArticlePage[] {
-  const related = relatedArticles(articles);
+/**
+ * Article pages in section order. `articles` is the whole archive, newest first; `related` lists
+ * each one's relatives by index in it (a build with an earlier index works them out itself).
+ */
+export function articlePages(
+  sections: readonly Section[],
+  articles: readonly Article[],
+  related: readonly (readonly number[])[] = relatedArticles(articles, (a) => a.file).lists,
+): ArticlePage[] {
   const indexOf = new Map(articles.map((a, i) => [a.url, i]));
-  // One teaser per article, shared by every page that links to it.
-  const teasers = articles.map(teaser);
-  const teaserOf = (a: Article): Teaser => teasers[indexOf.get(a.url)!]!;
   return sections.flatMap((section) =>
     section.articles.map((article, i): ArticlePage => {
       const newer = section.articles[i - 1];
       const older = section.articles[i + 1];
+      // The article's fields last, so that every page shares one hidden class (see `publish`).
       return {
-        ...article,
-        newer: newer ? teaserOf(newer) : null,
-        older: older ? teaserOf(older) : null,
-        related: related[indexOf.get(article.url)!]!.map((j) => teasers[j]!),
+        newer: newer ? teaser(newer) : null,
+        older: older ? teaser(older) : null,
+        related: related[indexOf.get(article.url)!]!.map((j) => teaser(articles[j]!)),
         dayUrl: periodUrl(article.date),
         sourceLinks: article.sources.map((name) => ({ name, url: sourceUrl(name) })),
+        ...article,
       };
     }),
   );

@@ -11,8 +11,11 @@ const STOPWORDS = new Set(
   "the and for that with from this have has had was were are been will would said says say its their they them than then there what when which who whom whose into over under after before about also more most some such only other could should may might can not but his her him she our out new one two three year years week last first per pct mln dlrs cts vs inc corp ltd company".split(" "),
 );
 
+/** What relating articles reads of one. */
+export type RelatedInput = Pick<Article, "headline" | "standfirst" | "body" | "date" | "file">;
+
 /** The first LEAD_WORDS words of the body, scanning no further than they go. */
-function lead(a: Article): string {
+function lead(a: RelatedInput): string {
   const words: string[] = [];
   for (const block of a.body) {
     const word = /\S+/gu;
@@ -22,73 +25,216 @@ function lead(a: Article): string {
   return words.join(" ");
 }
 
-function terms(a: Article): string[] {
+function terms(a: RelatedInput): string[] {
   const text = `${a.headline} ${a.standfirst ?? ""} ${lead(a)}`.toLowerCase();
   const words = text.match(/\p{L}[\p{L}\p{M}'’-]{2,}/gu) ?? [];
   return [...new Set(words.filter((w) => !STOPWORDS.has(w)))];
 }
 
 /**
- * For each article (by index), the indices of up to RELATED_COUNT others that share its rarest
- * words, scored by the sum of the shared words' inverse document frequency: ranking from the
- * archive itself, with no service. Terms found in too many articles say nothing and are skipped,
- * which also bounds the work at 100,000 articles.
+ * The most articles a key term may be found in. A word in 0.5% of the archive still says what a
+ * story is about, but past 100 articles it costs more than it tells: scoring reads every article of
+ * every key word. Constant past 20,000 articles, so that a large archive's keys only change where
+ * its words' counts do (see relatedArticles).
  */
-export function relatedArticles(articles: readonly Article[]): number[][] {
-  const n = articles.length;
-  const termIds = new Map<string, number>();
-  const docTerms: number[][] = articles.map((a) =>
-    terms(a).map((t) => {
-      let id = termIds.get(t);
-      if (id === undefined) termIds.set(t, (id = termIds.size));
-      return id;
-    }),
-  );
-  const df = new Uint32Array(termIds.size);
-  for (const ts of docTerms) for (const t of ts) df[t]!++;
-  // A word in 0.5% of the archive still says what a story is about, but past 100 articles it costs
-  // more than it tells: scoring reads every article of every key word (at 100,000 articles a cap
-  // of 200 took 6 s, 100 takes half). Archives under 20,000 articles are not affected.
-  const maxDf = Math.max(20, Math.min(100, Math.round(n * 0.005)));
-  const idf = Float64Array.from(df, (d) => Math.log(n / d));
-  // Keep each article's rarest useful terms only.
-  const keys = docTerms.map((ts) =>
-    ts
-      .filter((t) => df[t]! >= 2 && df[t]! <= maxDf)
-      .sort((a, b) => df[a]! - df[b]! || a - b)
-      .slice(0, KEY_TERMS),
-  );
-  // Postings as one flat array (offsets per term): 100,000 small arrays cost more than the scan.
-  const starts = new Int32Array(termIds.size + 1);
-  for (const ts of keys) for (const t of ts) starts[t + 1]!++;
-  for (let t = 0; t < termIds.size; t++) starts[t + 1]! += starts[t]!;
-  const postings = new Int32Array(starts[termIds.size]!);
-  const fill = starts.slice(0, termIds.size);
-  keys.forEach((ts, doc) => ts.forEach((t) => (postings[fill[t]!++] = doc)));
+export function keyTermCap(articles: number): number {
+  return Math.max(20, Math.min(100, Math.round(articles * 0.005)));
+}
 
+/**
+ * What one build leaves the next, so that relating a large archive again costs only what its
+ * changes touch. Typed arrays and strings only: it is stored with `v8.serialize`.
+ */
+export interface RelatedIndex {
+  readonly version: 1;
+  readonly cap: number;
+  /** Each article's identity (it must change whenever the article's text does), in index order. */
+  readonly ids: readonly string[];
+  /** Every word seen, by number. */
+  readonly words: readonly string[];
+  /** Article i's words: `wordIds[wordStarts[i]]` up to `wordIds[wordStarts[i + 1]]`. */
+  readonly wordStarts: Int32Array;
+  readonly wordIds: Int32Array;
+  /** Article i's key words, the same way. */
+  readonly keyStarts: Int32Array;
+  readonly keyIds: Int32Array;
+  /** RELATED_COUNT per article, indices into `ids`, -1 where there are fewer. */
+  readonly related: Int32Array;
+}
+
+export interface Related {
+  /** For each article (by index), the indices of up to RELATED_COUNT others, most alike first. */
+  readonly lists: readonly (readonly number[])[];
+  /** For the next build. */
+  readonly index: RelatedIndex;
+  /** How many articles had their list worked out rather than carried over. */
+  readonly recomputed: number;
+}
+
+/** A list of lists of numbers, flat: item i is `values[starts[i]]` up to `values[starts[i + 1]]`. */
+class Lists {
+  readonly starts: Int32Array;
+  private values: Int32Array;
+  private length = 0;
+
+  constructor(count: number, capacity: number) {
+    this.starts = new Int32Array(count + 1);
+    this.values = new Int32Array(Math.max(16, capacity));
+  }
+
+  /** Appends the next item's values (items are added in order). */
+  push(item: number, values: ArrayLike<number>): void {
+    if (this.length + values.length > this.values.length) {
+      const grown = new Int32Array(Math.max(this.values.length * 2, this.length + values.length));
+      grown.set(this.values.subarray(0, this.length));
+      this.values = grown;
+    }
+    this.values.set(values, this.length);
+    this.length += values.length;
+    this.starts[item + 1] = this.length;
+  }
+
+  flat(): Int32Array {
+    return this.values.slice(0, this.length);
+  }
+}
+
+function slice(starts: Int32Array, values: Int32Array, i: number): Int32Array {
+  return values.subarray(starts[i]!, starts[i + 1]!);
+}
+
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * For each article, up to RELATED_COUNT others sharing its rarest words, scored by the sum of the
+ * shared words' weights: ranking from the archive itself, with no service.
+ *
+ * A word's weight is `log(200 × cap / df)`, its inverse document frequency in an archive of the
+ * size the cap is tuned for rather than in this one: then adding an article changes the weights of
+ * its own words only, not of every word. With `previous` (the index of an earlier build), only the
+ * articles whose list can have changed are scored again: those whose key words changed, and those
+ * with a key word whose weight changed or that another article gained, lost, added or removed.
+ * Every other list is carried over, and the result is the same as relating from scratch.
+ */
+export function relatedArticles(
+  articles: readonly RelatedInput[],
+  identity: (article: RelatedInput, index: number) => string,
+  previous: RelatedIndex | null = null,
+  cap = keyTermCap(articles.length),
+): Related {
+  const n = articles.length;
+  const ids = articles.map(identity);
+  const before = previous?.version === 1 ? previous : null;
+
+  // Each article's words: carried over by identity, extracted only for articles new to the index.
+  const oldOf = new Int32Array(n).fill(-1);
+  if (before) {
+    const position = new Map(before.ids.map((id, j) => [id, j]));
+    ids.forEach((id, i) => (oldOf[i] = position.get(id) ?? -1));
+  }
+  const words = before ? [...before.words] : [];
+  let wordNumber: Map<string, number> | null = null;
+  const numberOf = (word: string): number => {
+    wordNumber ??= new Map(words.map((w, k) => [w, k]));
+    let k = wordNumber.get(word);
+    if (k === undefined) {
+      k = words.push(word) - 1;
+      wordNumber.set(word, k);
+    }
+    return k;
+  };
+  const docWords = new Lists(n, before ? before.wordIds.length : n * 48);
+  for (let i = 0; i < n; i++) {
+    const j = oldOf[i]!;
+    docWords.push(i, j >= 0 ? slice(before!.wordStarts, before!.wordIds, j) : terms(articles[i]!).map(numberOf));
+  }
+  const wordStarts = docWords.starts;
+  const wordIds = docWords.flat();
+  const wordsOf = (i: number): Int32Array => slice(wordStarts, wordIds, i);
+
+  const df = new Int32Array(words.length);
+  for (const w of wordIds) df[w]!++;
+
+  // The words whose counts changed: those of added and removed articles, where they differ.
+  const fresh = before === null || before.cap !== cap;
+  const changedWord = new Uint8Array(words.length);
+  const removed: number[] = [];
+  if (!fresh) {
+    const dfBefore = df.slice();
+    const stillHere = new Uint8Array(before.ids.length);
+    for (let i = 0; i < n; i++) {
+      if (oldOf[i]! >= 0) stillHere[oldOf[i]!] = 1;
+      else for (const w of wordsOf(i)) dfBefore[w]!--;
+    }
+    for (let j = 0; j < before.ids.length; j++) {
+      if (stillHere[j] === 1) continue;
+      removed.push(j);
+      for (const w of slice(before.wordStarts, before.wordIds, j)) dfBefore[w]!++;
+    }
+    for (let w = 0; w < words.length; w++) if (dfBefore[w] !== df[w]) changedWord[w] = 1;
+  }
+
+  // Key words: the rarest useful ones. Ties go to the word itself, not its number, which differs
+  // between an index grown build by build and one made from scratch.
+  const keysFor = (i: number): number[] =>
+    [...wordsOf(i)]
+      .filter((w) => df[w]! >= 2 && df[w]! <= cap)
+      .sort((a, b) => df[a]! - df[b]! || (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : 0))
+      .slice(0, KEY_TERMS);
+  // Words whose articles must be scored again: weight changed, or gained or lost as some article's key.
+  const touchedWord = changedWord.slice();
+  const keyChanged = new Uint8Array(n);
+  const docKeys = new Lists(n, n * KEY_TERMS);
+  for (let i = 0; i < n; i++) {
+    const j = oldOf[i]!;
+    const oldKeys = fresh || j < 0 ? null : slice(before!.keyStarts, before!.keyIds, j);
+    const unchanged = oldKeys !== null && !wordsOf(i).some((w) => changedWord[w] === 1);
+    const keys = unchanged ? oldKeys : keysFor(i);
+    docKeys.push(i, keys);
+    if (unchanged || (oldKeys !== null && sameValues(oldKeys, keys))) continue;
+    keyChanged[i] = 1;
+    for (const w of keys) if (!oldKeys?.includes(w)) touchedWord[w] = 1;
+    for (const w of oldKeys ?? []) if (!keys.includes(w)) touchedWord[w] = 1;
+  }
+  for (const j of removed) for (const w of slice(before!.keyStarts, before!.keyIds, j)) touchedWord[w] = 1;
+  const keyStarts = docKeys.starts;
+  const keyIds = docKeys.flat();
+
+  // Postings of key words as one flat array: 100,000 small arrays cost more than the scan.
+  const starts = new Int32Array(words.length + 1);
+  for (const w of keyIds) starts[w + 1]!++;
+  for (let w = 0; w < words.length; w++) starts[w + 1]! += starts[w]!;
+  const postings = new Int32Array(keyIds.length);
+  const fill = starts.slice(0, words.length);
+  for (let i = 0; i < n; i++) for (let p = keyStarts[i]!; p < keyStarts[i + 1]!; p++) postings[fill[keyIds[p]!]!++] = i;
+
+  const weight = Float64Array.from(df, (d) => Math.log((200 * cap) / Math.max(d, 1)));
   const scores = new Float64Array(n);
   const touched = new Int32Array(n);
-  // Not `score === 0`: a word in every article of a small archive weighs nothing.
   const isTouched = new Uint8Array(n);
-  /** Higher score first; then newer; then archive order, so ties always break the same way. */
+  /** Higher score first; then newer; then by file, so ties break the same way in every build. */
   const better = (a: number, b: number): boolean => {
     if (scores[a] !== scores[b]) return scores[a]! > scores[b]!;
-    const da = articles[a]!.date;
-    const db = articles[b]!.date;
-    return da !== db ? da > db : a < b;
+    const x = articles[a]!;
+    const y = articles[b]!;
+    return x.date !== y.date ? x.date > y.date : x.file < y.file;
   };
-  return keys.map((ts, doc) => {
+  const score = (doc: number): number[] => {
     let count = 0;
-    for (const t of ts) {
-      const weight = idf[t]!;
-      for (let p = starts[t]!, end = starts[t + 1]!; p < end; p++) {
-        const other = postings[p]!;
+    for (let p = keyStarts[doc]!; p < keyStarts[doc + 1]!; p++) {
+      const w = keyIds[p]!;
+      for (let q = starts[w]!, end = starts[w + 1]!; q < end; q++) {
+        const other = postings[q]!;
         if (other === doc) continue;
         if (isTouched[other] === 0) {
           isTouched[other] = 1;
           touched[count++] = other;
         }
-        scores[other]! += weight;
+        scores[other]! += weight[w]!;
       }
     }
     // Top few by insertion, not a sort of every candidate: a common word can bring thousands.
@@ -106,5 +252,27 @@ export function relatedArticles(articles: readonly Article[]): number[][] {
       isTouched[touched[k]!] = 0;
     }
     return best;
+  };
+
+  const newOf = new Int32Array(before?.ids.length ?? 0).fill(-1);
+  for (let i = 0; i < n; i++) if (oldOf[i]! >= 0) newOf[oldOf[i]!] = i;
+  const carried = (j: number): number[] => {
+    const list: number[] = [];
+    for (let k = 0; k < RELATED_COUNT; k++) {
+      const old = before!.related[j * RELATED_COUNT + k]!;
+      if (old >= 0) list.push(newOf[old]!);
+    }
+    return list;
+  };
+  let recomputed = 0;
+  const lists = Array.from({ length: n }, (_, i): number[] => {
+    const j = oldOf[i]!;
+    if (!fresh && j >= 0 && keyChanged[i] === 0 && !slice(keyStarts, keyIds, i).some((w) => touchedWord[w] === 1)) return carried(j);
+    recomputed++;
+    return score(i);
   });
+
+  const related = new Int32Array(n * RELATED_COUNT).fill(-1);
+  lists.forEach((list, i) => related.set(list, i * RELATED_COUNT));
+  return { lists, recomputed, index: { version: 1, cap, ids, words, wordStarts, wordIds, keyStarts, keyIds, related } };
 }

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import type { Article } from "./article.js";
+import type { ArticlePage } from "./articlePages.js";
 
 /** What a build leaves for the next one: the fingerprint of everything it wrote. */
 export interface Manifest {
@@ -38,40 +40,64 @@ export function fingerprint(model: unknown, standIn?: StandIn): string {
 interface ArticleLike {
   readonly url: string;
   readonly file: string;
-  readonly body: object;
 }
 
 /** Names for articles and everything that stands for one, to fingerprint pages by. */
 export interface ArticleNames {
   readonly standIn: StandIn;
-  /** Names teasers after the articles they link to. */
-  nameTeasers(teasers: Iterable<{ readonly url: string }>): void;
+  /** The name of the article at a URL. */
+  of(url: string): string;
 }
 
 /**
- * Stand-ins for articles, their bodies and the teasers that link to them: an article's parsed
+ * Stand-ins for articles and whatever stands for one (its body, its teaser): an article's parsed
  * content is a function of its file's bytes, the code and the settings, and page fingerprints are
  * only compared while code and settings are unchanged (the templates fingerprint). At 100,000
  * articles, hashing every page in full meant serialising some 400 MB of JSON each build.
  */
-export function articleStandIns(articles: readonly ArticleLike[], digestOf: (file: string) => string | undefined): ArticleNames {
+export function articleStandIns<A extends ArticleLike>(
+  articles: readonly A[],
+  digestOf: (file: string) => string | undefined,
+  aliases: (article: A) => readonly object[],
+): ArticleNames {
   const names = new WeakMap<object, string>();
   const byUrl = new Map<string, string>();
   for (const a of articles) {
     const name = `${a.url}\n${a.file}\n${digestOf(a.file) ?? ""}`;
     names.set(a, name);
-    names.set(a.body, name);
+    for (const alias of aliases(a)) names.set(alias, name);
     byUrl.set(a.url, name);
   }
   return {
     standIn: (value) => names.get(value),
-    nameTeasers(teasers) {
-      for (const t of teasers) {
-        const name = byUrl.get(t.url);
-        if (name !== undefined) names.set(t, name);
-      }
-    },
+    of: (url) => byUrl.get(url) ?? url,
   };
+}
+
+type ArticlePageLinks = { readonly [K in Exclude<keyof ArticlePage, keyof Article>]: (value: ArticlePage[K], names: ArticleNames) => string };
+
+/**
+ * Everything an article page holds besides its article's own fields, as names. A field added to
+ * ArticlePage fails to compile until it is named here.
+ */
+const ARTICLE_PAGE_LINKS: ArticlePageLinks = {
+  newer: (t, names) => (t ? names.of(t.url) : ""),
+  older: (t, names) => (t ? names.of(t.url) : ""),
+  related: (list, names) => list.map((t) => names.of(t.url)).join("\t"),
+  dayUrl: (url) => url,
+  sourceLinks: (links) => links.map((l) => `${l.name}\t${l.url}`).join("\t"),
+};
+const LINK_KEYS = Object.keys(ARTICLE_PAGE_LINKS) as (keyof ArticlePageLinks)[];
+
+/**
+ * An article page's fingerprint, by names alone: its article and the articles it links to.
+ * `fingerprint` would serialise 100,000 pages' worth of fields to say the same.
+ */
+export function articlePageFingerprint(page: ArticlePage, names: ArticleNames): string {
+  const parts = [names.of(page.url)];
+  // `as never`: TypeScript cannot pair each key's value with its own function.
+  for (const key of LINK_KEYS) parts.push(ARTICLE_PAGE_LINKS[key](page[key] as never, names));
+  return createHash("sha1").update(parts.join("\n")).digest("base64url");
 }
 
 /**

@@ -1,12 +1,14 @@
 import { indexArchive, publishArchive, type Archive } from "../archive/archive.js";
 import { searchShards } from "../archive/searchShards.js";
-import type { ArticlePage } from "../archive/articlePages.js";
-import { articleStandIns, fingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
+import { teaser, type ArticlePage } from "../archive/articlePages.js";
+import { articlePageFingerprint, articleStandIns, fingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
 import type { DatePage } from "../archive/dates.js";
 import type { SectionFrontPage } from "../archive/sections.js";
 import type { SourcePage } from "../archive/sources.js";
 import { formatProblem } from "../article/types.js";
+import { relatedArticles } from "../archive/related.js";
 import { loadParseCache, saveParseCache } from "../io/parseCache.js";
+import { loadRelatedIndex, saveRelatedIndex } from "../io/relatedCache.js";
 import { startProgress } from "../io/progress.js";
 import { readArchive, type ReadResult } from "../io/readArchive.js";
 import type { Settings } from "../settings.js";
@@ -30,6 +32,8 @@ export interface PreparedBuild {
   readonly render: RenderLists;
   /** For the next build, once this one succeeds; on a clean build its fingerprints are taken then. */
   readonly manifest: () => Manifest;
+  /** Keeps the related-articles index for the next build. */
+  readonly saveRelated: () => Promise<void>;
   readonly seconds: { readonly read: number; readonly plan: number };
 }
 
@@ -45,6 +49,8 @@ export class RejectedArticlesError extends Error {
 const PARSER_SOURCES = ["src/article", "src/slug.ts"];
 /** What makes a search record of an article. */
 const SEARCH_RECORD_SOURCE = "src/eleventy/searchIndex.ts";
+/** What relates articles: its index is only reused by the same code. */
+const RELATED_SOURCE = "src/archive/related.ts";
 
 async function readWithProgress(settings: Settings, parser: string): Promise<ReadResult> {
   const options = { boilerplate: settings.boilerplate };
@@ -93,7 +99,7 @@ export async function prepareBuild(
     settings: [settings.pathPrefix, settings.language, settings.sectionNames, settings.boilerplate],
   };
   // Built once: search shards are fingerprinted by these names, pages by these and their teasers'.
-  const names = articleStandIns(articles, digestOf);
+  const names = articleStandIns(articles, digestOf, (a) => [a.body, teaser(a)]);
   const search = planUpdates(
     shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn) })),
     previous?.search ?? null,
@@ -106,13 +112,22 @@ export async function prepareBuild(
       .map((shard) => ({ bundle: shard.bundle, size: shard.articles.length, records: () => shard.articles.map((a) => searchRecord(a, settings)) })),
   );
 
-  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, siteTitle: settings.title }, shards);
+  // An article is itself while its file's bytes are: then its words, key words and list carry over.
+  const relatedCode = `${parser}${await fingerprintFiles([RELATED_SOURCE])}`;
+  const related = relatedArticles(
+    articles,
+    (a) => `${a.file}\n${digestOf(a.file) ?? ""}`,
+    await loadRelatedIndex(CACHE_DIR, settings.articles, relatedCode),
+  );
+  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, siteTitle: settings.title }, { shards, related: related.lists });
   const templates = await templatesFingerprint(settings);
 
-  const paginated = [...archive.articlePages, ...archive.sectionFronts, ...archive.sourcePages, ...archive.datePages];
-  names.nameTeasers(archive.articlePages.flatMap((p) => [p.newer, p.older, ...p.related].filter((t) => t !== null)));
+  const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.datePages];
   const pages = planUpdates(
-    paginated.map((page) => ({ key: page.url, hash: () => fingerprint(page, names.standIn) })),
+    [
+      ...archive.articlePages.map((page) => ({ key: page.url, hash: () => articlePageFingerprint(page, names) })),
+      ...listings.map((page) => ({ key: page.url, hash: () => fingerprint(page, names.standIn) })),
+    ],
     previous?.templates === templates ? previous.pages : null,
     written,
   );
@@ -126,5 +141,6 @@ export async function prepareBuild(
   };
 
   const manifest = (): Manifest => ({ version: 2, templates, pages: pages.hashes(), search: search.hashes() });
-  return { read, archive, pages, render, manifest, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
+  const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, related.index);
+  return { read, archive, pages, render, manifest, saveRelated, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

@@ -102,6 +102,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const indexed = await indexer.finished();
     progress.done();
     await writeManifest(directories.output, next);
+    await prepared.saveRelated();
     const pages = pagesByKind([...((results ?? []) as unknown as WrittenPage[]), ...batches]);
     const kept = plan.count - plan.changed.size;
     const timing = `read ${seconds.read.toFixed(1)} s, plan ${seconds.plan.toFixed(1)} s, render ${render.toFixed(1)} s, search index ${((performance.now() - searchStarted) / 1000).toFixed(1)} s more`;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { publish } from "../../src/archive/urls.js";
 import { relatedArticles } from "../../src/archive/related.js";
@@ -16,7 +17,7 @@ function story(n: number, words: string, date = "2019-03-14") {
 /** Index → the headlines of its related articles, which is what a reader sees. */
 function relatedHeadlines(stories: ReturnType<typeof story>[]): Map<string, string[]> {
   const articles = publish(stories);
-  const related = relatedArticles(articles);
+  const related = relatedArticles(articles, (a) => a.file).lists;
   return new Map(articles.map((a, i) => [a.headline, related[i]!.map((j) => articles[j]!.headline)]));
 }
 
@@ -70,7 +71,7 @@ describe("related articles", () => {
       withBody(4, "Bridge repairs finished", [`The okapi census ${words(10, "delta")}.`]),
       ...filler,
     ]);
-    const related = relatedArticles(articles);
+    const related = relatedArticles(articles, (a) => a.file).lists;
     const headlinesOf = (headline: string) => related[articles.findIndex((a) => a.headline === headline)]!.map((j) => articles[j]!.headline);
     expect(headlinesOf("Senate hearing adjourned")).toContain("Clinic opens downtown");
     expect(headlinesOf("Vineyard harvest early")).not.toContain("Bridge repairs finished");
@@ -80,5 +81,81 @@ describe("related articles", () => {
     const many = Array.from({ length: 9 }, (_, i) => story(i, `Airport runway works phase${i}`));
     const related = relatedHeadlines([...many, ...filler]);
     for (const s of many) expect(related.get(s.headline)).toHaveLength(5);
+  });
+});
+
+describe("related articles, carried over from an earlier build", () => {
+  // Words numbered in letters (digits are not words), a low cap on key words, and articles with
+  // more words under the cap than they keep as keys: in a few dozen articles, adding or removing
+  // one moves words across the cap and reorders other articles' keys.
+  const word = (k: number) => `word${k.toString(26).replace(/./gu, (d) => String.fromCharCode(97 + parseInt(d, 26)))}`;
+  const VOCABULARY = Array.from({ length: 200 }, (_, k) => word(k));
+  const CAP = 8;
+  const DATES = ["2019-03-01", "2019-03-02", "2019-03-03"];
+
+  type Spec = { readonly file: number; readonly words: readonly number[]; readonly date: number };
+  const spec = fc.record({
+    file: fc.integer({ min: 0, max: 60 }),
+    words: fc.array(fc.integer({ min: 0, max: 199 }), { minLength: 1, maxLength: 40, size: "max" }),
+    date: fc.integer({ min: 0, max: DATES.length - 1 }),
+  });
+  const toArticle = (s: Spec) =>
+    parsed({
+      file: `articles/${String(s.file).padStart(3, "0")}.txt`,
+      date: iso(DATES[s.date]!),
+      headline: s.words.map((k) => VOCABULARY[k]).join(" "),
+      body: [{ type: "paragraph", text: "Filler." }],
+    });
+  /** The archive as a build sees it: one article per file, newest first. */
+  const archiveOf = (specs: readonly Spec[]) => {
+    const byFile = new Map(specs.map((s) => [s.file, s]));
+    return publish([...byFile.values()].map(toArticle)).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1));
+  };
+  // The identity changes with the text, as a file's digest does.
+  const identity = (a: { file: string; headline: string }) => `${a.file}\n${a.headline}`;
+  const files = (list: readonly (readonly number[])[], articles: readonly { file: string }[]) => list.map((l) => l.map((j) => articles[j]!.file));
+
+  it("gives every article the same list as relating from scratch, through additions, edits and removals", () => {
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 5, maxLength: 40, size: "max" }), fc.array(fc.oneof(spec.map((s) => ({ add: s })), fc.integer({ min: 0, max: 60 }).map((file) => ({ remove: file }))), { minLength: 1, maxLength: 6 }), (initial, changes) => {
+        let specs = [...initial];
+        let articles = archiveOf(specs);
+        let previous = relatedArticles(articles, identity, null, CAP).index;
+        for (const change of changes) {
+          specs = "add" in change ? [...specs.filter((s) => s.file !== change.add.file), change.add] : specs.filter((s) => s.file !== change.remove);
+          articles = archiveOf(specs);
+          const carried = relatedArticles(articles, identity, previous, CAP);
+          const scratch = relatedArticles(articles, identity, null, CAP);
+          expect(files(carried.lists, articles)).toEqual(files(scratch.lists, articles));
+          previous = carried.index;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("drops an edited article from a list when the word they shared is no longer one of its keys", () => {
+    // "zulu" links the two; the edit keeps it, but adds twelve rarer-or-equal words that sort first.
+    const rare = Array.from({ length: 12 }, (_, k) => word(k));
+    const fillers = rare.map((w, k) => story(100 + k, `Filler ${w}`));
+    const before = publish([story(1, "Anchor zulu"), story(2, "Original zulu"), ...fillers]);
+    const after = publish([story(1, "Anchor zulu"), story(2, `Rewritten zulu ${rare.join(" ")}`), ...fillers]);
+    const index = relatedArticles(before, identity, null, CAP).index;
+    const carried = relatedArticles(after, identity, index, CAP);
+    expect(files(carried.lists, after)).toEqual(files(relatedArticles(after, identity, null, CAP).lists, after));
+    expect(carried.lists[after.findIndex((a) => a.headline === "Anchor zulu")]).toEqual([]);
+  });
+
+  it("works out again only the lists one new article can change", () => {
+    // Words are letters only: "topic" + a letter code for the number.
+    const code = (n: number) => n.toString(26).replace(/./gu, (d) => String.fromCharCode(97 + parseInt(d, 26)));
+    const stories = Array.from({ length: 300 }, (_, i) => story(i, `Topic${code(i % 100)} matter${code(i % 37)} item${code(i)}`));
+    const before = publish(stories);
+    const index = relatedArticles(before, identity).index;
+    const after = publish([...stories, story(999, `Topic${code(7)} matter${code(3)} newcomer`)]);
+    const carried = relatedArticles(after, identity, index);
+    expect(carried.recomputed).toBeLessThan(after.length / 10);
+    expect(files(carried.lists, after)).toEqual(files(relatedArticles(after, identity).lists, after));
+    expect(carried.lists[after.findIndex((a) => a.headline.includes("newcomer"))]!.length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fingerprint, planUpdates } from "../../src/archive/renderPlan.js";
+import { buildArchive } from "../../src/archive/archive.js";
+import { teaser } from "../../src/archive/articlePages.js";
+import { articlePageFingerprint, articleStandIns, fingerprint, planUpdates } from "../../src/archive/renderPlan.js";
+import { iso, parsed } from "./helpers.js";
 
 const item = (key: string, model: unknown) => ({ key, hash: () => fingerprint(model) });
 const everyFileThere = (): boolean => true;
@@ -29,5 +32,28 @@ describe("planUpdates: what a rebuild draws again", () => {
 
   it("gives the next build the same fingerprints whether they were taken early or late", () => {
     expect(planUpdates(before, previous, everyFileThere).hashes()).toEqual(previous);
+  });
+});
+
+describe("articlePageFingerprint: which article pages a changed file redraws", () => {
+  // Three articles in one section: each page links its neighbours, and all share "lighthouse".
+  const stories = ["2019-03-01", "2019-03-02", "2019-03-03"].map((date, i) =>
+    parsed({ file: `articles/${i}.txt`, date: iso(date), headline: `Lighthouse keeper story ${"abc"[i]}`, body: [{ type: "paragraph", text: "Filler." }] }),
+  );
+  const unrelated = parsed({ file: "articles/9.txt", sectionRaw: "SPORT", date: iso("2019-03-02"), headline: "Regatta postponed", body: [{ type: "paragraph", text: "Gales." }] });
+  const archive = buildArchive([...stories, unrelated], { pageSize: 10, siteTitle: "T" });
+  const fingerprints = (digests: Record<string, string>) => {
+    const names = articleStandIns(archive.articles, (file) => digests[file], (a) => [a.body, teaser(a)]);
+    return new Map(archive.articlePages.map((page) => [page.headline, articlePageFingerprint(page, names)]));
+  };
+  const digests = { "articles/0.txt": "d0", "articles/1.txt": "d1", "articles/2.txt": "d2", "articles/9.txt": "d9" };
+
+  it("redraws an edited article's page and the pages that link to it, and no other", () => {
+    const before = fingerprints(digests);
+    const after = fingerprints({ ...digests, "articles/0.txt": "d0-edited" });
+    const redrawn = [...before.keys()].filter((headline) => before.get(headline) !== after.get(headline)).sort();
+    // Story a is linked from b (its newer neighbour, and related) and from c (related).
+    expect(redrawn).toEqual(["Lighthouse keeper story a", "Lighthouse keeper story b", "Lighthouse keeper story c"]);
+    expect(fingerprints(digests)).toEqual(before);
   });
 });
