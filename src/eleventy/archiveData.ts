@@ -3,6 +3,7 @@ import { searchShards } from "../archive/searchShards.js";
 import { teaser, type ArticlePage } from "../archive/articlePages.js";
 import { articlePageFingerprint, articleStandIns, fingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
 import type { DatePage } from "../archive/dates.js";
+import type { Feed } from "../archive/feeds.js";
 import type { SectionFrontPage } from "../archive/sections.js";
 import type { SourcePage } from "../archive/sources.js";
 import { formatProblem } from "../article/types.js";
@@ -10,10 +11,10 @@ import { relatedArticles } from "../archive/related.js";
 import { loadParseCache, saveParseCache } from "../io/parseCache.js";
 import { loadRelatedIndex, saveRelatedIndex } from "../io/relatedCache.js";
 import { startProgress } from "../io/progress.js";
-import { readArchive, type ReadResult } from "../io/readArchive.js";
+import { readArchive, readBody, type ReadResult } from "../io/readArchive.js";
 import type { Settings } from "../settings.js";
 import { CACHE_DIR, fingerprintFiles, isWritten, readManifest, removeStale, removeStaleBundles, templatesFingerprint } from "./incremental.js";
-import { searchRecord, type ShardToIndex } from "./searchIndex.js";
+import { recordSource, type ShardToIndex } from "./searchIndex.js";
 
 export type BuildMode = "strict" | "lenient";
 
@@ -30,6 +31,8 @@ export interface PreparedBuild {
   readonly archive: Archive;
   readonly pages: UpdatePlan;
   readonly render: RenderLists;
+  /** The feeds whose entries changed: drawn in the build's own run, both formats. */
+  readonly feeds: readonly Feed[];
   /** For the next build, once this one succeeds; on a clean build its fingerprints are taken then. */
   readonly manifest: () => Manifest;
   /** Keeps the related-articles index for the next build. */
@@ -54,7 +57,7 @@ const RELATED_SOURCE = "src/archive/related.ts";
 
 async function readWithProgress(settings: Settings, parser: string): Promise<ReadResult> {
   const options = { boilerplate: settings.boilerplate };
-  const loaded = await loadParseCache(CACHE_DIR, options, parser);
+  const loaded = await loadParseCache(CACHE_DIR, options, parser, (file, digest) => readBody(file, digest, options));
   // Read in place: what was loaded is kept apart, to find what changed.
   const cache = new Map(loaded.entries);
   let progress = startProgress("read", 0, "files");
@@ -109,7 +112,7 @@ export async function prepareBuild(
   startIndexing(
     shards
       .filter((shard) => search.changed.has(shard.bundle))
-      .map((shard) => ({ bundle: shard.bundle, size: shard.articles.length, records: () => shard.articles.map((a) => searchRecord(a, settings)) })),
+      .map((shard) => ({ bundle: shard.bundle, size: shard.articles.length, records: () => shard.articles.map((a) => recordSource(a, digestOf(a.file) ?? "")) })),
   );
 
   // An article is itself while its file's bytes are: then its words, key words and list carry over.
@@ -127,6 +130,11 @@ export async function prepareBuild(
     [
       ...archive.articlePages.map((page) => ({ key: page.url, hash: () => articlePageFingerprint(page, names) })),
       ...listings.map((page) => ({ key: page.url, hash: () => fingerprint(page, names.standIn) })),
+      // A feed is two files from the same data: both are drawn if either must be.
+      ...archive.feeds.flatMap((feed) => {
+        const hash = () => fingerprint(feed, names.standIn);
+        return [feed.atomUrl, feed.jsonUrl].map((key) => ({ key, hash }));
+      }),
     ],
     previous?.templates === templates ? previous.pages : null,
     written,
@@ -139,8 +147,9 @@ export async function prepareBuild(
     sourcePages: changed(archive.sourcePages),
     datePages: changed(archive.datePages),
   };
+  const feeds = archive.feeds.filter((feed) => pages.changed.has(feed.atomUrl) || pages.changed.has(feed.jsonUrl));
 
   const manifest = (): Manifest => ({ version: 2, templates, pages: pages.hashes(), search: search.hashes() });
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, related.index);
-  return { read, archive, pages, render, manifest, saveRelated, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
+  return { read, archive, pages, render, feeds, manifest, saveRelated, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

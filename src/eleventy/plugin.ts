@@ -19,10 +19,10 @@ export interface BroadsheetOptions {
 const SINGLE_PAGES = 7;
 
 /** Every page Eleventy draws this build: the changed paginated pages, feeds, sitemaps, singles. */
-function pagesToDraw({ render, archive }: PreparedBuild): number {
+function pagesToDraw({ render, archive, feeds }: PreparedBuild): number {
   const paginated = render.articles.length + render.sectionFronts.length + render.sourcePages.length + render.datePages.length;
   const sitemaps = archive.sitemaps.files.length + (archive.sitemaps.index ? 1 : 0);
-  return paginated + archive.feeds.length * 2 + sitemaps + SINGLE_PAGES;
+  return paginated + feeds.length * 2 + sitemaps + SINGLE_PAGES;
 }
 
 interface Build {
@@ -55,7 +55,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
       failed = reject;
     });
     const prepared = prepareBuild(settings, mode, directories.output, (shards) => {
-      started(new SearchIndexer(shards, directories.output, settings.language));
+      started(new SearchIndexer(shards, directories.output, settings, { boilerplate: settings.boilerplate }));
     });
     // A build that fails before indexing starts must not leave the search waiting.
     prepared.catch(failed);
@@ -73,7 +73,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const b = current();
     const prepared = await b.prepared;
     b.renderProgress = startProgress("render", pagesToDraw(prepared), "pages");
-    return Object.freeze(firstRun(prepared.render, settings.pagesPerRun));
+    return Object.freeze({ ...firstRun(prepared.render, settings.pagesPerRun), feeds: prepared.feeds });
   });
   config.addTransform("broadsheet-progress", (content: string) => {
     build?.renderProgress?.tick();

@@ -2,11 +2,17 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type * as pagefind from "pagefind";
 import type { Article } from "../archive/article.js";
+import type { ParseOptions } from "../article/parse.js";
+import type { Block } from "../article/types.js";
+import { ifMade } from "../io/lazyList.js";
 import type { Settings } from "../settings.js";
 import type { ShardJob, WorkerReply } from "./searchWorker.js";
 
+/** What a search record says of the site: where pages live, and in which language. */
+export type RecordSettings = Pick<Settings, "pathPrefix" | "language">;
+
 /** What a reader searches: the article's words, and nothing of the page around them. */
-export function searchRecord(article: Article, settings: Settings): pagefind.CustomRecord {
+export function searchRecord(article: Article, settings: RecordSettings): pagefind.CustomRecord {
   const text = [article.headline, article.standfirst ?? "", article.dateline ?? "", ...article.body.map((b) => b.text)];
   return {
     url: settings.pathPrefix + article.url.slice(1),
@@ -47,11 +53,27 @@ function ask(worker: Worker, job: ShardJob): Promise<WorkerReply> {
   });
 }
 
+/**
+ * An article on its way to an indexer. A body still in its file (see parseCache.ts) is read there,
+ * on the indexer's thread: reading back a 5,000-article shard would otherwise hold up the pages.
+ */
+export interface RecordSource {
+  readonly article: Omit<Article, "body">;
+  readonly body: readonly Block[] | null;
+  /** The file's digest, which the body read back must match. */
+  readonly digest: string;
+}
+
+export function recordSource(article: Article, digest: string): RecordSource {
+  const { body, ...rest } = article;
+  return { article: rest, body: ifMade(body), digest };
+}
+
 export interface ShardToIndex {
   readonly bundle: string;
   readonly size: number;
   /** Made when the shard's turn comes: a queue of 100,000 articles' text is 100 MB held for nothing. */
-  readonly records: () => readonly pagefind.CustomRecord[];
+  readonly records: () => readonly RecordSource[];
 }
 
 /**
@@ -73,7 +95,8 @@ export class SearchIndexer {
   constructor(
     shards: readonly ShardToIndex[],
     private readonly outputDir: string,
-    private readonly language: string,
+    private readonly settings: RecordSettings,
+    private readonly parseOptions: ParseOptions,
   ) {
     this.total = shards.reduce((n, s) => n + s.size, 0);
     // Largest first: a big shard left for last would keep one core busy alone.
@@ -100,7 +123,7 @@ export class SearchIndexer {
     const worker = startWorker();
     try {
       for (let shard = this.queue.shift(); shard; shard = this.queue.shift()) {
-        const job: ShardJob = { outputPath: path.resolve(this.outputDir, shard.bundle), language: this.language, records: shard.records() };
+        const job: ShardJob = { outputPath: path.resolve(this.outputDir, shard.bundle), settings: this.settings, parseOptions: this.parseOptions, sources: shard.records() };
         const reply = await ask(worker, job);
         if (!reply.ok) throw new Error(`pagefind (${shard.bundle}): ${reply.error}`);
         this.indexed += reply.records;

@@ -3,11 +3,16 @@
 import { rm } from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
 import * as pagefind from "pagefind";
+import type { ParseOptions } from "../article/parse.js";
+import { readBody } from "../io/readArchive.js";
+import { searchRecord, type RecordSettings, type RecordSource } from "./searchIndex.js";
 
 export interface ShardJob {
   readonly outputPath: string;
-  readonly language: string;
-  readonly records: readonly pagefind.CustomRecord[];
+  readonly settings: RecordSettings;
+  /** To read back bodies left in their files. */
+  readonly parseOptions: ParseOptions;
+  readonly sources: readonly RecordSource[];
 }
 
 export type WorkerReply = { readonly ok: true; readonly records: number } | { readonly ok: false; readonly error: string };
@@ -16,10 +21,13 @@ export type WorkerReply = { readonly ok: true; readonly records: number } | { re
 const BATCH = 500;
 
 async function indexShard(job: ShardJob): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: job.language });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: job.settings.language });
   if (!index) throw new Error(errors.join("; "));
-  for (let i = 0; i < job.records.length; i += BATCH) {
-    const results = await Promise.all(job.records.slice(i, i + BATCH).map((r) => index.addCustomRecord(r)));
+  for (let i = 0; i < job.sources.length; i += BATCH) {
+    const records = job.sources
+      .slice(i, i + BATCH)
+      .map(({ article, body, digest }) => searchRecord({ ...article, body: body ?? readBody(article.file, digest, job.parseOptions) }, job.settings));
+    const results = await Promise.all(records.map((r) => index.addCustomRecord(r)));
     const failed = results.flatMap((r) => r.errors);
     if (failed.length > 0) throw new Error(failed.join("; "));
   }
@@ -29,7 +37,7 @@ async function indexShard(job: ShardJob): Promise<number> {
   if (written.errors.length > 0) throw new Error(written.errors.join("; "));
   // Frees the index's memory in the service before the next shard.
   await index.deleteIndex();
-  return job.records.length;
+  return job.sources.length;
 }
 
 parentPort?.on("message", (job: ShardJob | "close") => {

@@ -2,17 +2,23 @@ import { createHash } from "node:crypto";
 import { appendFile, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type { ParseOptions } from "../article/parse.js";
+import type { Block } from "../article/types.js";
+import { lazyList } from "./lazyList.js";
 import type { ParseCache } from "./readArchive.js";
 import { writeAtomically } from "./writeAtomically.js";
 
 /**
  * The parse cache on disk, one per set of parse options (boilerplate) and parser version: a new
  * article costs one parse, not a re-read of the whole archive. It is a snapshot of every entry
- * plus a journal of the entries changed since: rewriting 100,000 entries (150 MB of JSON) for
- * one new article cost seconds, appending it costs nothing.
+ * plus a journal of the entries changed since: rewriting 100,000 entries for one new article cost
+ * seconds, appending it costs nothing.
+ *
+ * Bodies are left out: they were two thirds of the cache (150 MB at 100,000 articles), loaded and
+ * collected on every build, while a rebuild shows only the few pages and search records that
+ * changed. A cached article's body is read back from its file when something first reads it.
  */
 function cacheFiles(dir: string, options: ParseOptions, parserVersion: string): { readonly snapshot: string; readonly journal: string } {
-  const key = createHash("sha1").update(JSON.stringify(options)).update(parserVersion).digest("hex").slice(0, 16);
+  const key = createHash("sha1").update(JSON.stringify(options)).update(parserVersion).update("without bodies").digest("hex").slice(0, 16);
   return { snapshot: path.join(dir, `parsed-${key}.json`), journal: path.join(dir, `parsed-${key}.journal`) };
 }
 
@@ -37,17 +43,35 @@ export interface LoadedParseCache {
   readonly journalled: number;
 }
 
-export async function loadParseCache(dir: string, options: ParseOptions, parserVersion: string): Promise<LoadedParseCache> {
+/** Reads a cached article's body back from its file, which must still have the digest it had. */
+export type BodyReader = (file: string, digest: string) => readonly Block[];
+
+/** An entry as stored: its article, if any, has no body. */
+function withoutBody(entry: Entry): Entry {
+  const { article } = entry.outcome;
+  if (article === null) return entry;
+  const { body: _body, ...rest } = article;
+  return { ...entry, outcome: { ...entry.outcome, article: rest as typeof article } };
+}
+
+/** An entry as loaded: its article's body read back from the file on first use. */
+function withBodyReader(file: string, entry: Entry, readBody: BodyReader): Entry {
+  const { article, digest } = entry.outcome;
+  if (article !== null) (article as { body: readonly Block[] }).body = lazyList(() => readBody(file, digest));
+  return entry;
+}
+
+export async function loadParseCache(dir: string, options: ParseOptions, parserVersion: string, readBody: BodyReader): Promise<LoadedParseCache> {
   const files = cacheFiles(dir, options, parserVersion);
   const entries: ParseCache = new Map();
   let journalled = 0;
   try {
     const snapshot = await readOrEmpty(files.snapshot);
-    if (snapshot) for (const [file, entry] of JSON.parse(snapshot) as [string, Entry][]) entries.set(file, entry);
+    if (snapshot) for (const [file, entry] of JSON.parse(snapshot) as [string, Entry][]) entries.set(file, withBodyReader(file, entry, readBody));
     for (const line of (await readOrEmpty(files.journal)).split("\n")) {
       if (!line) continue;
       const [file, entry] = JSON.parse(line) as JournalLine;
-      if (entry) entries.set(file, entry);
+      if (entry) entries.set(file, withBodyReader(file, entry, readBody));
       else entries.delete(file);
       journalled++;
     }
@@ -74,7 +98,10 @@ export async function saveParseCache(
   const present = new Set(files);
   const loaded = before.entries;
   const lines: JournalLine[] = [
-    ...files.flatMap((f): JournalLine[] => (cache.get(f) !== loaded.get(f) ? [[f, cache.get(f) ?? null]] : [])),
+    ...files.flatMap((f): JournalLine[] => {
+      const entry = cache.get(f);
+      return entry !== loaded.get(f) ? [[f, entry ? withoutBody(entry) : null]] : [];
+    }),
     ...[...loaded.keys()].filter((f) => !present.has(f)).map((f): JournalLine => [f, null]),
   ];
   if (lines.length === 0) return;
@@ -84,7 +111,7 @@ export async function saveParseCache(
   }
   const kept = files.flatMap((f) => {
     const entry = cache.get(f);
-    return entry ? [[f, entry] as const] : [];
+    return entry ? [[f, withoutBody(entry)] as const] : [];
   });
   await writeAtomically(paths.snapshot, JSON.stringify(kept));
   await rm(paths.journal, { force: true });

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { decodeArticle } from "../article/decode.js";
 import { parseArticle, type ParseOptions } from "../article/parse.js";
-import type { ParsedArticle, Problem } from "../article/types.js";
+import type { Block, ParsedArticle, Problem } from "../article/types.js";
 
 export interface ReadResult {
   /** Every file looked at, as displayed (relative to the working directory), sorted. */
@@ -71,6 +71,16 @@ export function readBytes(bytes: Uint8Array, shown: string, options: ParseOption
   const result = parseArticle(decoded.text, shown, options);
   if (!result.ok) return { article: null, problems: [...problems, ...result.problems], digest };
   return { article: result.article, problems: [...problems, ...result.warnings], digest };
+}
+
+/**
+ * The body of an article whose parse came from the cache, read back from its file. A file changed
+ * since it was listed would give another article's body under this one's headline: that is an error.
+ */
+export function readBody(file: string, digest: string, options: ParseOptions = {}): readonly Block[] {
+  const outcome = readBytes(readFileSync(file), file, options);
+  if (outcome.digest !== digest || outcome.article === null) throw new Error(`${file}: changed while the site was being built; build again`);
+  return outcome.article.body;
 }
 
 /** A whole file from one open descriptor: its size and mtime come from the same fstat. */

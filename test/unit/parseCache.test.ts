@@ -4,21 +4,25 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadParseCache, saveParseCache } from "../../src/io/parseCache.js";
 import type { ParseCache } from "../../src/io/readArchive.js";
+import { parsed } from "./helpers.js";
 
 type Entry = ParseCache extends Map<string, infer E> ? E : never;
 const entry = (n: number): Entry => ({ size: n, mtimeMs: n, outcome: { article: null, problems: [], digest: `d${n}` } });
 const OPTIONS = { boilerplate: [] };
+const noBodies = (file: string): never => {
+  throw new Error(`no body expected for ${file}`);
+};
 
 /**
  * One build, as `readArchive` does it: the loaded cache is updated in place (`change`), then saved;
  * returns what the next build loads.
  */
 async function build(dir: string, change: (cache: ParseCache) => void): Promise<{ now: ParseCache; next: ParseCache }> {
-  const before = await loadParseCache(dir, OPTIONS, "v1");
+  const before = await loadParseCache(dir, OPTIONS, "v1", noBodies);
   const cache = new Map(before.entries);
   change(cache);
   await saveParseCache(dir, OPTIONS, "v1", before, cache, [...cache.keys()]);
-  return { now: cache, next: (await loadParseCache(dir, OPTIONS, "v1")).entries };
+  return { now: cache, next: (await loadParseCache(dir, OPTIONS, "v1", noBodies)).entries };
 }
 
 describe("the parse cache between builds", () => {
@@ -57,6 +61,28 @@ describe("the parse cache between builds", () => {
   it("starts empty for another parser version", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-unit-"));
     await build(dir, (c) => c.set("c/1.txt", entry(1)));
-    expect((await loadParseCache(dir, OPTIONS, "v2")).entries.size).toBe(0);
+    expect((await loadParseCache(dir, OPTIONS, "v2", noBodies)).entries.size).toBe(0);
+  });
+
+  it("keeps an article without its body, and reads the body back from the file when it is read", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-unit-"));
+    const body = [{ type: "paragraph" as const, text: "A sentence only the file holds." }];
+    const article = parsed({ file: "d/1.txt", headline: "Cached headline", body });
+    await build(dir, (c) => c.set("d/1.txt", { size: 1, mtimeMs: 1, outcome: { article, problems: [], digest: "d1" } }));
+    const stored = (await readdir(dir)).map((f) => readFile(path.join(dir, f), "utf8"));
+    expect((await Promise.all(stored)).join("")).not.toContain("only the file holds");
+
+    const asked: string[] = [];
+    const loaded = await loadParseCache(dir, OPTIONS, "v1", (file, digest) => {
+      asked.push(`${file} ${digest}`);
+      return body;
+    });
+    const cached = loaded.entries.get("d/1.txt")!.outcome.article!;
+    expect(cached.headline).toBe("Cached headline");
+    expect(asked).toEqual([]);
+    expect(cached.body[0]!.text).toBe("A sentence only the file holds.");
+    expect(cached.body).toEqual(body);
+    expect(Array.isArray(cached.body)).toBe(true);
+    expect(asked).toEqual(["d/1.txt d1"]);
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listArticleFiles, readArchive } from "../../src/io/readArchive.js";
+import { listArticleFiles, readArchive, readBody } from "../../src/io/readArchive.js";
 import { file, HEADLINE, PROSE, STANDFIRST } from "./helpers.js";
 
 let root: string;
@@ -169,5 +169,16 @@ describe("readArchive", () => {
     expect(result.articles).toHaveLength(60);
     expect(result.articles[0]!.headline).toBe("Story number 0");
     expect(result.articles[59]!.headline).toBe("Story number 59");
+  });
+});
+
+describe("readBody: a cached article's body, read back", () => {
+  it("gives the body of the file as it was read, and refuses a file changed since", async () => {
+    const full = await put("a/story.txt", story("Ferry terminal opens"));
+    const read = await readArchive([full]);
+    const digest = read.digests.get(read.files[0]!)!;
+    expect(readBody(full, digest)).toEqual(read.articles[0]!.body);
+    await put("a/story.txt", story("Ferry terminal opening postponed"));
+    expect(() => readBody(full, digest)).toThrow(/changed while the site was being built/u);
   });
 });
