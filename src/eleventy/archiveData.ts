@@ -13,7 +13,7 @@ import { loadRelatedIndex, saveRelatedIndex } from "../io/relatedCache.js";
 import { startProgress } from "../io/progress.js";
 import { readArchive, readBody, type ReadResult } from "../io/readArchive.js";
 import type { Settings } from "../settings.js";
-import { CACHE_DIR, fingerprintFiles, isWritten, readManifest, removeStale, removeStaleBundles, templatesFingerprint } from "./incremental.js";
+import { CACHE_DIR, fingerprintFiles, isWritten, readManifest, removeStale, removeStaleBundles, stillWritten, templatesFingerprint } from "./incremental.js";
 import { recordSource, type ShardToIndex } from "./searchIndex.js";
 
 export type BuildMode = "strict" | "lenient";
@@ -93,6 +93,9 @@ export async function prepareBuild(
   const articles = publishArchive(read.articles, { sectionNames: settings.sectionNames });
   const previous = await readManifest(outputDir);
   const written = isWritten(outputDir);
+  // Checked while the pages are planned; only pages with a fingerprint to compare are asked about.
+  const pagesWritten = stillWritten(outputDir, Object.keys(previous?.pages ?? {}));
+  pagesWritten.catch(() => undefined); // awaited below; a build failing first must not leave it unhandled
 
   const digestOf = (file: string): string | undefined => read.digests.get(file);
   const shards = searchShards(articles, settings.searchShardSize);
@@ -137,7 +140,7 @@ export async function prepareBuild(
       }),
     ],
     previous?.templates === templates ? previous.pages : null,
-    written,
+    await pagesWritten,
   );
   await removeStale(outputDir, pages.stale);
   const changed = <T extends { readonly url: string }>(list: readonly T[]): T[] => list.filter((p) => pages.changed.has(p.url));

@@ -66,6 +66,20 @@ describe("rebuilding an archive that changed", () => {
     await expectSameAsCleanBuild(dir, first.output);
   });
 
+  it("draws again the pages and feeds deleted from the output by hand, and only those", async () => {
+    const { dir, cache, first } = await builtOnce();
+    const url = await pageUrlOf(first.output, gone.headline);
+    const deleted = [path.join(url!, "index.html"), "feed.json", path.join("archive", gone.date.slice(0, 4), "index.html")];
+    for (const file of deleted) await rm(path.join(first.output, file));
+    const second = await buildSite(dir, { cache, output: first.output });
+    expect(second.code).toBe(0);
+    for (const file of deleted) expect(existsSync(path.join(first.output, file))).toBe(true);
+    // The article page, the year page, and the feed with its twin: nothing else of the archive.
+    expect(second.stdout).toMatch(/article 1\b/u);
+    expect(second.stdout).toMatch(/feed-json 1\b/u);
+    await expectSameAsCleanBuild(dir, first.output);
+  });
+
   it("adds a new article by drawing only the pages it touches", async () => {
     const { dir, cache, first } = await builtOnce();
     const added = { ...articles[0]!, file: "new/late-story.txt", headline: "Late story about the regatta", date: "2018-12-30" };
