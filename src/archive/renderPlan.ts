@@ -70,27 +70,38 @@ export interface ArticleNames {
 }
 
 /**
- * Stand-ins for articles and whatever stands for one (its body, its teaser): an article's parsed
- * content is a function of its file's bytes, the code and the settings, and page fingerprints are
- * only compared while code and settings are unchanged (the templates fingerprint). At 100,000
- * articles, hashing every page in full meant serialising some 400 MB of JSON each build.
+ * Stand-ins for articles and their teasers: an article's parsed content is a function of its file's
+ * bytes, the code and the settings, and page fingerprints are only compared while code and settings
+ * are unchanged (the templates fingerprint). At 100,000 articles, hashing every page in full meant
+ * serialising some 400 MB of JSON each build. Names are made when first asked for, and found by
+ * URL rather than kept per object: weak maps of 300,000 entries cost half a second a build.
+ * (A body is never reached: it is only serialised inside its article, which is named first.)
  */
 export function articleStandIns<A extends ArticleLike>(
   articles: readonly A[],
   digestOf: (file: string) => string | undefined,
-  aliases: (article: A) => readonly object[],
+  teaserOf: (article: A) => object,
 ): ArticleNames {
-  const names = new WeakMap<object, string>();
-  const byUrl = new Map<string, string>();
-  for (const a of articles) {
-    const name = shortHash(`${a.url}\n${a.file}\n${digestOf(a.file) ?? ""}`);
-    names.set(a, name);
-    for (const alias of aliases(a)) names.set(alias, name);
-    byUrl.set(a.url, name);
-  }
+  const byUrl = new Map<string, A>();
+  for (const a of articles) byUrl.set(a.url, a);
+  const names = new Map<string, string>();
+  const of = (url: string): string => {
+    let name = names.get(url);
+    if (name === undefined) {
+      const a = byUrl.get(url);
+      name = a ? shortHash(`${a.url}\n${a.file}\n${digestOf(a.file) ?? ""}`) : url;
+      names.set(url, name);
+    }
+    return name;
+  };
   return {
-    standIn: (value) => names.get(value),
-    of: (url) => byUrl.get(url) ?? url,
+    standIn: (value) => {
+      const url = (value as { url?: unknown }).url;
+      if (typeof url !== "string") return undefined;
+      const a = byUrl.get(url);
+      return a !== undefined && (value === a || value === teaserOf(a)) ? of(url) : undefined;
+    },
+    of,
   };
 }
 

@@ -105,7 +105,7 @@ export async function prepareBuild(
     settings: [settings.pathPrefix, settings.language, settings.sectionNames, settings.boilerplate],
   };
   // Built once: search shards are fingerprinted by these names, pages by these and their teasers'.
-  const names = articleStandIns(articles, digestOf, (a) => [a.body, teaser(a)]);
+  const names = articleStandIns(articles, digestOf, teaser);
   const search = planUpdates(
     shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn) })),
     previous?.search ?? null,
