@@ -1,4 +1,5 @@
 import type { Article } from "./article.js";
+import { groupBy } from "./groupBy.js";
 import type { Section } from "./sections.js";
 
 /** Entries per feed: readers poll feeds for what is new, not for the archive. */
@@ -46,9 +47,21 @@ export interface Sitemaps {
   readonly index: boolean;
 }
 
+/**
+ * One file when the site fits; past the limit, one file for the pages without a date of their own
+ * and one per year of articles (a year past the limit in parts), under an index. By year, so that
+ * an article added to a large archive changes the file of its year, not every file after it.
+ */
 export function sitemaps(entries: readonly SitemapEntry[], limit = SITEMAP_LIMIT): Sitemaps {
   if (entries.length <= limit) return { files: [{ url: "/sitemap.xml", entries }], index: false };
-  const files = [];
-  for (let i = 0; i * limit < entries.length; i++) files.push({ url: `/sitemap-${i + 1}.xml`, entries: entries.slice(i * limit, (i + 1) * limit) });
+  const groups = groupBy(entries, (e) => (e.lastmod === null ? "pages" : e.lastmod.slice(0, 4)));
+  const keys = [...groups.keys()].sort((a, b) => (a === "pages" ? -1 : b === "pages" ? 1 : a < b ? -1 : 1));
+  const files = keys.flatMap((key) => {
+    const group = groups.get(key)!;
+    return Array.from({ length: Math.ceil(group.length / limit) }, (_, i) => ({
+      url: `/sitemap-${key}${i === 0 ? "" : `-${i + 1}`}.xml`,
+      entries: group.slice(i * limit, (i + 1) * limit),
+    }));
+  });
   return { files, index: true };
 }

@@ -3,7 +3,7 @@ import { searchShards } from "../archive/searchShards.js";
 import { teaser, type ArticlePage } from "../archive/articlePages.js";
 import { articlePageFingerprint, articleStandIns, fingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
 import type { DatePage } from "../archive/dates.js";
-import type { Feed } from "../archive/feeds.js";
+import type { Feed, Sitemaps } from "../archive/feeds.js";
 import type { SectionFrontPage } from "../archive/sections.js";
 import type { SourcePage } from "../archive/sources.js";
 import { formatProblem } from "../article/types.js";
@@ -33,6 +33,8 @@ export interface PreparedBuild {
   readonly render: RenderLists;
   /** The feeds whose entries changed: drawn in the build's own run, both formats. */
   readonly feeds: readonly Feed[];
+  /** The sitemap files whose entries changed, likewise. */
+  readonly sitemaps: Sitemaps["files"];
   /** For the next build, once this one succeeds; on a clean build its fingerprints are taken then. */
   readonly manifest: () => Manifest;
   /** Keeps the related-articles index for the next build. */
@@ -135,9 +137,12 @@ export async function prepareBuild(
       ...listings.map((page) => ({ key: page.url, hash: () => fingerprint(page, names.standIn) })),
       // A feed is two files from the same data: both are drawn if either must be.
       ...archive.feeds.flatMap((feed) => {
-        const hash = () => fingerprint(feed, names.standIn);
+        let taken: string | undefined;
+        const hash = (): string => (taken ??= fingerprint(feed, names.standIn));
         return [feed.atomUrl, feed.jsonUrl].map((key) => ({ key, hash }));
       }),
+      // Plain data: no names to stand in, so the fast path of JSON.stringify.
+      ...archive.sitemaps.files.map((file) => ({ key: file.url, hash: () => fingerprint(file) })),
     ],
     previous?.templates === templates ? previous.pages : null,
     await pagesWritten,
@@ -151,8 +156,9 @@ export async function prepareBuild(
     datePages: changed(archive.datePages),
   };
   const feeds = archive.feeds.filter((feed) => pages.changed.has(feed.atomUrl) || pages.changed.has(feed.jsonUrl));
+  const sitemaps = changed(archive.sitemaps.files);
 
   const manifest = (): Manifest => ({ version: 2, templates, pages: pages.hashes(), search: search.hashes() });
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, related.index);
-  return { read, archive, pages, render, feeds, manifest, saveRelated, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
+  return { read, archive, pages, render, feeds, sitemaps, manifest, saveRelated, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

@@ -19,10 +19,9 @@ export interface BroadsheetOptions {
 const SINGLE_PAGES = 7;
 
 /** Every page Eleventy draws this build: the changed paginated pages, feeds, sitemaps, singles. */
-function pagesToDraw({ render, archive, feeds }: PreparedBuild): number {
+function pagesToDraw({ render, archive, feeds, sitemaps }: PreparedBuild): number {
   const paginated = render.articles.length + render.sectionFronts.length + render.sourcePages.length + render.datePages.length;
-  const sitemaps = archive.sitemaps.files.length + (archive.sitemaps.index ? 1 : 0);
-  return paginated + feeds.length * 2 + sitemaps + SINGLE_PAGES;
+  return paginated + feeds.length * 2 + sitemaps.length + (archive.sitemaps.index ? 1 : 0) + SINGLE_PAGES;
 }
 
 interface Build {
@@ -73,7 +72,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const b = current();
     const prepared = await b.prepared;
     b.renderProgress = startProgress("render", pagesToDraw(prepared), "pages");
-    return Object.freeze({ ...firstRun(prepared.render, settings.pagesPerRun), feeds: prepared.feeds });
+    return Object.freeze({ ...firstRun(prepared.render, settings.pagesPerRun), feeds: prepared.feeds, sitemaps: prepared.sitemaps });
   });
   config.addTransform("broadsheet-progress", (content: string) => {
     build?.renderProgress?.tick();

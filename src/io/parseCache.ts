@@ -5,6 +5,7 @@ import type { ParseOptions } from "../article/parse.js";
 import type { Block } from "../article/types.js";
 import { lazyList } from "./lazyList.js";
 import type { ParseCache } from "./readArchive.js";
+import { removeStaleCaches } from "./staleCaches.js";
 import { writeAtomically } from "./writeAtomically.js";
 
 /**
@@ -115,4 +116,5 @@ export async function saveParseCache(
   });
   await writeAtomically(paths.snapshot, JSON.stringify(kept));
   await rm(paths.journal, { force: true });
+  await removeStaleCaches(dir, /^parsed-[0-9a-f]{16}\.(json|journal)$/u, [paths.snapshot]);
 }

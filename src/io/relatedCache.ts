@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { RelatedIndex } from "../archive/related.js";
+import { removeStaleCaches } from "./staleCaches.js";
 import { writeAtomically } from "./writeAtomically.js";
 
 /**
@@ -27,5 +28,7 @@ export async function loadRelatedIndex(dir: string, articles: string, codeVersio
 }
 
 export async function saveRelatedIndex(dir: string, articles: string, codeVersion: string, index: RelatedIndex): Promise<void> {
-  await writeAtomically(indexFile(dir, articles, codeVersion), serialize(index));
+  const file = indexFile(dir, articles, codeVersion);
+  await writeAtomically(file, serialize(index));
+  await removeStaleCaches(dir, /^related-[0-9a-f]{16}\.v8$/u, [file]);
 }

@@ -64,6 +64,16 @@ describe("the parse cache between builds", () => {
     expect((await loadParseCache(dir, OPTIONS, "v2", noBodies)).entries.size).toBe(0);
   });
 
+  it("deletes the cache of an earlier parser version once a new one is written", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-unit-"));
+    await build(dir, (c) => c.set("c/1.txt", entry(1)));
+    const before = await loadParseCache(dir, OPTIONS, "v2", noBodies);
+    const cache = new Map([["c/1.txt", entry(1)]]);
+    await saveParseCache(dir, OPTIONS, "v2", before, cache, ["c/1.txt"]);
+    expect(await readdir(dir)).toHaveLength(1);
+    expect((await loadParseCache(dir, OPTIONS, "v2", noBodies)).entries).toEqual(cache);
+  });
+
   it("keeps an article without its body, and reads the body back from the file when it is read", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-unit-"));
     const body = [{ type: "paragraph" as const, text: "A sentence only the file holds." }];
