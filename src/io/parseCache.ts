@@ -96,6 +96,7 @@ export async function saveParseCache(
   files: readonly string[],
 ): Promise<void> {
   const paths = cacheFiles(dir, options, parserVersion);
+  await removeStaleCaches(dir, /^parsed-[0-9a-f]{16}\.(json|journal)$/u, [paths.snapshot, paths.journal]);
   const present = new Set(files);
   const loaded = before.entries;
   const lines: JournalLine[] = [
@@ -116,5 +117,4 @@ export async function saveParseCache(
   });
   await writeAtomically(paths.snapshot, JSON.stringify(kept));
   await rm(paths.journal, { force: true });
-  await removeStaleCaches(dir, /^parsed-[0-9a-f]{16}\.(json|journal)$/u, [paths.snapshot]);
 }
