@@ -93,8 +93,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const indexer = await b.search;
     // Rendering is over: its core is free for a second indexer.
     indexer.widen();
-    const progress = startProgress("search index", indexer.total, "articles");
-    progress.tick(indexer.indexed);
+    const progress = startProgress("search index", indexer.total, "articles", process.stdout, indexer.indexed);
     indexer.onShard = (records) => progress.tick(records);
     // Taken while Pagefind works (a clean build fingerprints its pages only now), written once it is done.
     const next = manifest();

@@ -15,17 +15,21 @@ export function formatDuration(seconds: number): string {
   return `${m} min ${Math.round(seconds - m * 60)} s`;
 }
 
-export function startProgress(label: string, total: number, unit: string, stream: NodeJS.WriteStream = process.stdout): Progress {
+/**
+ * `already` is work done before the phase's clock starts (search shards indexed while pages were
+ * drawn): it counts towards the total, not towards the rate.
+ */
+export function startProgress(label: string, total: number, unit: string, stream: NodeJS.WriteStream = process.stdout, already = 0): Progress {
   const started = performance.now();
   const tty = stream.isTTY === true;
   // Small phases finish before a reader could look: say nothing until the end.
   const quiet = total < 1000;
-  let count = 0;
+  let count = already;
   let lastDraw = 0;
-  let quarter = 0;
+  let quarter = total > 0 ? Math.floor((already / total) * 4) : 0;
   const elapsed = (): number => (performance.now() - started) / 1000;
   const line = (): string => {
-    const rate = count / Math.max(elapsed(), 1e-3);
+    const rate = (count - already) / Math.max(elapsed(), 1e-3);
     const left = (total - count) / Math.max(rate, 1e-9);
     return `broadsheet: ${label} ${count.toLocaleString("en")}/${total.toLocaleString("en")} ${unit} · ${Math.round(rate).toLocaleString("en")}/s · ${formatDuration(left)} left`;
   };
