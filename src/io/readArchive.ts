@@ -78,8 +78,15 @@ export function readBytes(bytes: Uint8Array, shown: string, options: ParseOption
  * since it was listed would give another article's body under this one's headline: that is an error.
  */
 export function readBody(file: string, digest: string, options: ParseOptions = {}): readonly Block[] {
-  const outcome = readBytes(readFileSync(file), file, options);
-  if (outcome.digest !== digest || outcome.article === null) throw new Error(`${file}: changed while the site was being built; build again`);
+  const changed = new Error(`${file}: changed or removed while the site was being built; build again`);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw changed;
+  }
+  const outcome = readBytes(bytes, file, options);
+  if (outcome.digest !== digest || outcome.article === null) throw changed;
   return outcome.article.body;
 }
 

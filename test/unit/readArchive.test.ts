@@ -173,12 +173,14 @@ describe("readArchive", () => {
 });
 
 describe("readBody: a cached article's body, read back", () => {
-  it("gives the body of the file as it was read, and refuses a file changed since", async () => {
+  it("gives the body of the file as it was read, and refuses a file changed or removed since", async () => {
     const full = await put("a/story.txt", story("Ferry terminal opens"));
     const read = await readArchive([full]);
     const digest = read.digests.get(read.files[0]!)!;
     expect(readBody(full, digest)).toEqual(read.articles[0]!.body);
     await put("a/story.txt", story("Ferry terminal opening postponed"));
-    expect(() => readBody(full, digest)).toThrow(/changed while the site was being built/u);
+    expect(() => readBody(full, digest)).toThrow(/story\.txt: changed or removed while the site was being built/u);
+    await rm(full);
+    expect(() => readBody(full, digest)).toThrow(/story\.txt: changed or removed while the site was being built/u);
   });
 });
