@@ -23,8 +23,17 @@ export interface Section extends SectionSummary {
 
 const LATEST_PER_SECTION = 3;
 
+/** What every page of a section front says of its section: its name and where it lives. */
+export type SectionLink = Pick<SectionSummary, "name" | "slug" | "url">;
+
 export interface SectionFrontPage extends ListingPage<Teaser> {
-  readonly section: SectionSummary;
+  readonly section: SectionLink;
+  /**
+   * The section's size and span, on its first page only. Deeper pages show their own span, so
+   * that an article added to a section of 30,000 redraws the pages whose lists it shifts, not all
+   * 1,500 of them for a count.
+   */
+  readonly about: SectionSummary | null;
 }
 
 /**
@@ -57,7 +66,8 @@ export function summary({ name, slug, url, count, firstDate, lastDate }: Section
 export function sectionFronts(all: readonly Section[], pageSize: number): SectionFrontPage[] {
   return all.flatMap((section) => {
     const about = summary(section);
+    const link: SectionLink = { name: about.name, slug: about.slug, url: about.url };
     // The page's fields last, so that every page shares one hidden class (see `publish`).
-    return paginate(section.articles.map(teaser), pageSize, section.url).map((page) => ({ section: about, ...page }));
+    return paginate(section.articles.map(teaser), pageSize, section.url).map((page) => ({ section: link, about: page.pageNumber === 1 ? about : null, ...page }));
   });
 }

@@ -12,7 +12,9 @@ export interface Source {
 }
 
 export interface SourcePage extends ListingPage<Teaser> {
-  readonly source: Source;
+  readonly source: Pick<Source, "name" | "slug" | "url">;
+  /** The credit's size, on its first page only (see SectionFrontPage.about). */
+  readonly about: Source | null;
 }
 
 /**
@@ -51,5 +53,8 @@ export function sources(articles: readonly Article[]): { source: Source; article
 
 export function sourcePages(all: ReturnType<typeof sources>, pageSize: number): SourcePage[] {
   // The page's fields last, so that every page shares one hidden class (see `publish`).
-  return all.flatMap(({ source, articles }) => paginate(articles.map(teaser), pageSize, source.url).map((page) => ({ source, ...page })));
+  return all.flatMap(({ source, articles }) => {
+    const link = { name: source.name, slug: source.slug, url: source.url };
+    return paginate(articles.map(teaser), pageSize, source.url).map((page) => ({ source: link, about: page.pageNumber === 1 ? source : null, ...page }));
+  });
 }

@@ -102,6 +102,15 @@ describe("the built site", () => {
     }
   });
 
+  it("counts a section or source on its first page, and gives deeper pages their own span of dates", async () => {
+    for (const [first, second] of [["/weather/index.html", "/weather/page/2/index.html"], ["/source/reuters/index.html", "/source/reuters/page/2/index.html"]]) {
+      expect(await read(first!), first).toMatch(/<p class="front-meta">[\d,]+ articles[^<]*(<time[^]*)? · page 1 of \d+<\/p>/u);
+      const meta = /<p class="front-meta">Page 2 of \d+: <time datetime="(\d{4}-\d{2}-\d{2})">[^<]+<\/time> to <time datetime="(\d{4}-\d{2}-\d{2})">/u.exec(await read(second!));
+      expect(meta, second).not.toBeNull();
+      expect(meta![1]! <= meta![2]!, "oldest first").toBe(true);
+    }
+  });
+
   it("is valid HTML, every page of it, by the project's html-validate config", async () => {
     const validator = new HtmlValidate(config);
     const problems: string[] = [];

@@ -87,4 +87,15 @@ describe("sectionFronts", () => {
     const [first] = sectionFronts(sections(sample()), 2);
     expect(first!.items.map((a) => a.date)).toEqual([day(5), day(4)]);
   });
+
+  it("counts the section on its first page only, so an older article leaves the newer pages as they were", () => {
+    const world = (d: number) => parsed({ file: `world/${d}.txt`, date: iso(day(d)), sectionRaw: "WORLD", headline: `World story of day ${d}` });
+    const before = sectionFronts(sections(publish([1, 3, 5, 6, 7].map(world))), 2);
+    const after = sectionFronts(sections(publish([1, 2, 3, 5, 6, 7].map(world))), 2);
+    expect(after[0]!.about?.count).toBe(6);
+    expect(after.slice(1).every((page) => page.about === null)).toBe(true);
+    // Day 2 lands on the last page: page 2 (days 5 and 3) is as it was; page 1 counts it.
+    const same = after.map((page, i) => JSON.stringify(page) === JSON.stringify(before[i]));
+    expect(same).toEqual([false, true, false]);
+  });
 });
