@@ -6,7 +6,7 @@ import type { EleventyConfig } from "./config.js";
 import { filtersPlugin } from "./filters.js";
 import { writeManifest } from "./incremental.js";
 import { batchInProgress, batchPlugin, drawRemainingRuns, firstRun } from "./runs.js";
-import { SearchIndexer } from "./searchIndex.js";
+import { SearchIndexer, startIndexers } from "./searchIndex.js";
 
 export interface BroadsheetOptions {
   readonly settings: Settings;
@@ -53,11 +53,18 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
       started = resolve;
       failed = reject;
     });
+    const ready = startIndexers(2);
+    let handedOver = false;
     const prepared = prepareBuild(settings, mode, directories.output, (shards) => {
-      started(new SearchIndexer(shards, directories.output, settings, { boilerplate: settings.boilerplate }));
+      handedOver = true;
+      started(new SearchIndexer(shards, directories.output, settings, { boilerplate: settings.boilerplate }, ready));
     });
-    // A build that fails before indexing starts must not leave the search waiting.
-    prepared.catch(failed);
+    // A build that fails before indexing starts must not leave the search waiting, nor, under
+    // --serve, its indexers idle for good.
+    prepared.catch((error: unknown) => {
+      if (!handedOver) for (const worker of ready) void worker.terminate();
+      failed(error);
+    });
     // Both are awaited later; until then a failure must not count as unhandled.
     search.catch(() => undefined);
     build = { prepared, search };

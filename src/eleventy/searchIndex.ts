@@ -36,6 +36,29 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
+/**
+ * Indexers started while the archive is read, before anyone knows whether a shard changed: a
+ * worker takes some 0.4 s to load tsx and Pagefind, and in a rebuild the one shard to index is
+ * what the build waits for last. Unreferenced until given work, so a build that fails first, or
+ * has nothing to index, is not kept alive by them.
+ */
+export function startIndexers(count: number): Worker[] {
+  return Array.from({ length: count }, () => {
+    const worker = startWorker();
+    worker.unref();
+    return worker;
+  });
+}
+
+/** Lets an indexer nobody needed go. */
+function close(worker: Worker): Promise<void> {
+  // Referenced again: the build waits for it to go, and an unreferenced worker would let it end first.
+  worker.ref();
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  worker.postMessage("close");
+  return exited;
+}
+
 /** Sends one job and waits for its reply, leaving no listener behind. */
 function ask(worker: Worker, job: ShardJob): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
@@ -92,23 +115,30 @@ export class SearchIndexer {
   /** Told the size of each shard as it is written, for progress. */
   onShard: (records: number) => void = () => undefined;
 
+  /** `ready`: indexers already started (see startIndexers); each is put to work or closed. */
   constructor(
     shards: readonly ShardToIndex[],
     private readonly outputDir: string,
     private readonly settings: RecordSettings,
     private readonly parseOptions: ParseOptions,
+    ready: readonly Worker[] = [],
   ) {
     this.total = shards.reduce((n, s) => n + s.size, 0);
     // Largest first: a big shard left for last would keep one core busy alone.
     this.queue = [...shards].sort((a, b) => b.size - a.size);
-    this.widen();
-    this.widen();
+    const idle = [...ready];
+    this.widen(idle.shift());
+    this.widen(idle.shift());
+    for (const worker of idle) this.workers.push(close(worker));
   }
 
-  /** Starts one more indexer on the shards still waiting. */
-  widen(): void {
-    if (this.queue.length === 0) return;
-    const run = this.runWorker();
+  /** Starts one more indexer on the shards still waiting (on `worker`, if one is started already). */
+  widen(worker?: Worker): void {
+    if (this.queue.length === 0) {
+      if (worker) this.workers.push(close(worker));
+      return;
+    }
+    const run = this.runWorker(worker ?? startWorker());
     run.catch(() => undefined);
     this.workers.push(run);
   }
@@ -119,8 +149,8 @@ export class SearchIndexer {
     return this.indexed;
   }
 
-  private async runWorker(): Promise<void> {
-    const worker = startWorker();
+  private async runWorker(worker: Worker): Promise<void> {
+    worker.ref();
     try {
       for (let shard = this.queue.shift(); shard; shard = this.queue.shift()) {
         const job: ShardJob = { outputPath: path.resolve(this.outputDir, shard.bundle), settings: this.settings, parseOptions: this.parseOptions, sources: shard.records() };
@@ -130,9 +160,7 @@ export class SearchIndexer {
         this.onShard(reply.records);
       }
     } finally {
-      const exited = new Promise((resolve) => worker.once("exit", resolve));
-      worker.postMessage("close");
-      await exited;
+      await close(worker);
     }
   }
 }
