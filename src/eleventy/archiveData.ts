@@ -95,8 +95,11 @@ export async function prepareBuild(
   const articles = publishArchive(read.articles, { sectionNames: settings.sectionNames });
   const previous = await readManifest(outputDir);
   const written = isWritten(outputDir);
-  // Checked while the pages are planned; only pages with a fingerprint to compare are asked about.
-  const pagesWritten = stillWritten(outputDir, Object.keys(previous?.pages ?? {}));
+  const templates = await templatesFingerprint(settings);
+  // Checked while the pages are planned, and only when there are fingerprints to compare: after
+  // a change to templates or code every page is drawn whatever is in the output.
+  const kept = previous?.templates === templates ? previous.pages : null;
+  const pagesWritten = stillWritten(outputDir, Object.keys(kept ?? {}));
   pagesWritten.catch(() => undefined); // awaited below; a build failing first must not leave it unhandled
 
   const digestOf = (file: string): string | undefined => read.digests.get(file);
@@ -128,7 +131,6 @@ export async function prepareBuild(
     await loadRelatedIndex(CACHE_DIR, settings.articles, relatedCode),
   );
   const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, siteTitle: settings.title }, { shards, related: related.lists });
-  const templates = await templatesFingerprint(settings);
 
   const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.datePages];
   const pages = planUpdates(
@@ -144,7 +146,7 @@ export async function prepareBuild(
       // Plain data: no names to stand in, so the fast path of JSON.stringify.
       ...archive.sitemaps.files.map((file) => ({ key: file.url, hash: () => fingerprint(file) })),
     ],
-    previous?.templates === templates ? previous.pages : null,
+    kept,
     await pagesWritten,
   );
   await removeStale(outputDir, pages.stale);

@@ -91,7 +91,7 @@ export async function stillWritten(outputDir: string, urls: readonly string[]): 
   if (urls.length === 0) return () => false;
   // One string crosses to the worker faster than 100,000; site paths hold no newline.
   const root = path.resolve(outputDir);
-  const files = urls.map((url) => `${root}${url.endsWith("/") ? `${url}index.html` : url}`).join("\n");
+  const files = urls.map((url) => outputFile(root, url)).join("\n");
   const missing = await new Promise<number[]>((resolve, reject) => {
     const worker = new Worker(EXISTENCE_CHECK, { eval: true, workerData: { files } });
     worker.once("message", resolve);
