@@ -104,10 +104,13 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     indexer.onShard = (records) => progress.tick(records);
     // Taken while Pagefind works (a clean build fingerprints its pages only now), written once it is done.
     const next = manifest();
+    // The related index depends on the articles alone: it is kept while Pagefind works, too.
+    const relatedSaved = prepared.saveRelated();
+    relatedSaved.catch(() => undefined); // awaited below, unless indexing fails first
     const indexed = await indexer.finished();
     progress.done();
     await writeManifest(directories.output, next);
-    await prepared.saveRelated();
+    await relatedSaved;
     const pages = pagesByKind([...((results ?? []) as unknown as WrittenPage[]), ...batches]);
     const kept = plan.count - plan.changed.size;
     const timing = `read ${seconds.read.toFixed(1)} s, plan ${seconds.plan.toFixed(1)} s, render ${render.toFixed(1)} s, search index ${((performance.now() - searchStarted) / 1000).toFixed(1)} s more`;
