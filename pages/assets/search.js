@@ -2,15 +2,21 @@
 // Results are built with DOM methods only, so no text from the archive is ever parsed as markup.
 const PAGE_SIZE = 10;
 const FACETS = ["section", "source", "year"];
+/**
+ * How many periods one step of a search may open while it has found nothing to show: the first
+ * query's download stays near 300 kB (the newest period with Pagefind's code, about 170 kB; an
+ * older one about 115 kB) even when the words are not in the newest articles.
+ */
+const PERIODS_PER_STEP = 2;
 
 const form = document.getElementById("search-form");
-// One Pagefind index per period, newest first. The newest answers first; the older ones are
-// searched once its results show. By relevance, they are merged into one instance (mergeIndex:
-// one copy of Pagefind's code). By date, each period is searched by its own instance (a module
-// per URL) and the lists follow each other: mergeIndex would interleave them by score.
-const bundles = form.dataset.bundles.split(" ");
-// The years each bundle holds: a search for one year opens only the bundles that have it.
-const yearsOf = new Map(form.dataset.years.split(" ").map((years, i) => [bundles[i], years.split(",")]));
+// One Pagefind index per period, newest first. A query searches the newest period (or the oldest,
+// for oldest first) and goes back one period at a time only when the reader asks for more: every
+// period searched costs an index chunk of ~25 kB, and a large archive has dozens of periods.
+const periods = form.dataset.bundles.split(" ").map((bundle, i) => {
+  const [from, to] = form.dataset.spans.split(" ")[i].split(",");
+  return { bundle, years: form.dataset.years.split(" ")[i].split(","), from, to };
+});
 const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
 const status = document.getElementById("search-status");
@@ -21,53 +27,35 @@ const selects = Object.fromEntries(FACETS.map((f) => [f, document.getElementById
 /** How long typing must pause before a search runs: one search for a word typed, not one a key. */
 const TYPING_PAUSE_MS = 40;
 
+// One copy of Pagefind's code and one worker; an instance per period, made when first searched.
+// (mergeIndex would share more, but a merged instance fetches every merged period's chunk for
+// each new word, so a reader who once looked far back would pay for it on every later query.)
+const pagefind = await import(`${periods[0].bundle}pagefind.js`);
 const instances = new Map();
 
-/** A Pagefind instance, one per module URL, loaded on first use; `prepare` runs once on it. */
-function instance(url, prepare = async () => undefined) {
-  if (!instances.has(url)) {
+function instance(period) {
+  if (!instances.has(period.bundle)) {
+    const made = pagefind.createInstance({ basePath: period.bundle });
+    // Records carry their full path (path prefix included): nothing to add to them.
     instances.set(
-      url,
-      (async () => {
-        const pagefind = await import(url);
-        // Records carry their full path (path prefix included): nothing to add to them.
-        await pagefind.options({ baseUrl: "/", excerptLength: 30 });
-        await prepare(pagefind);
-        return pagefind;
-      })(),
+      period.bundle,
+      made.options({ baseUrl: "/", excerptLength: 30 }).then(() => made),
     );
   }
-  return instances.get(url);
+  return instances.get(period.bundle);
 }
 
-const primary = await instance(`${bundles[0]}pagefind.js`);
-/** Every period in one instance, for relevance: the newest period's files, fetched again, come from the cache. */
-const everything = () =>
-  instance(`${bundles[0]}pagefind.js?all`, async (pagefind) => {
-    for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/" });
-  });
-/** An older period on its own, for an order by date. */
-const period = (bundle) => instance(`${bundle}pagefind.js`);
-
-/** The periods a search has to look in, newest first. */
-function periodsFor(filters) {
-  return filters.year ? bundles.filter((bundle) => yearsOf.get(bundle).includes(filters.year)) : bundles;
+/** The periods a search looks in, in the order it looks: newest first, or oldest first. */
+function periodsFor(filters, sort) {
+  const inYear = filters.year ? periods.filter((p) => p.years.includes(filters.year)) : periods;
+  return sort?.date === "asc" ? [...inYear].reverse() : inYear;
 }
 
-/**
- * Every period's results after the first's: all merged by relevance, or period after period by
- * date. A search for one year keeps to that year's periods (one, or a few for a split year).
- */
-async function searchRest(periods, term, options, first) {
-  if (!options.sort && periods.length === bundles.length) return (await (await everything()).search(term, options)).results;
-  const rest = await Promise.all(periods.slice(1).map(async (bundle) => (await (await period(bundle)).search(term, options)).results));
-  const lists = [first, ...rest];
-  if (!options.sort) return lists.flat().sort((a, b) => b.score - a.score);
-  return (options.sort.date === "asc" ? lists.reverse() : lists).flat();
-}
+const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+const formatDate = (iso) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
 
-let results = [];
-let shown = 0;
+/** The search being shown: its query, the periods it will look in, and what it has found so far. */
+let current = null;
 let generation = 0;
 
 /** Pagefind's excerpt is HTML whose only tags are <mark>: keep the marks, take everything else as text. */
@@ -100,19 +88,10 @@ function resultItem(data) {
   meta.className = "result-meta";
   const time = document.createElement("time");
   time.dateTime = data.meta.date;
-  time.textContent = new Date(`${data.meta.date}T00:00:00Z`).toLocaleDateString(document.documentElement.lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  time.textContent = formatDate(data.meta.date);
   meta.append(time, ` · ${data.meta.section}`);
   li.append(h, meta, excerptNode(data.excerpt));
   return li;
-}
-
-async function showMore() {
-  const mine = generation;
-  const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
-  if (mine !== generation) return;
-  list.append(...batch.map(resultItem));
-  shown += batch.length;
-  more.hidden = shown >= results.length;
 }
 
 function currentQuery() {
@@ -132,43 +111,99 @@ function syncUrl() {
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
 
+/**
+ * Searches the next periods of `search`, one at a time, until one has results to show or
+ * PERIODS_PER_STEP have been searched. False if a newer search took over meanwhile.
+ */
+async function searchFurther(search) {
+  const before = search.results.length;
+  for (let opened = 0; opened < PERIODS_PER_STEP && search.searched < search.periods.length; opened++) {
+    const period = search.periods[search.searched];
+    const found = await (await instance(period)).search(search.term || null, { filters: search.filters, sort: search.sort });
+    if (search.generation !== generation) return false;
+    search.results.push(...found.results);
+    search.searched++;
+    if (search.results.length > before) break;
+  }
+  return true;
+}
+
+/** How far a search has looked, when it has not looked everywhere: "since 3 March 2019". */
+function reach(search) {
+  if (search.searched === search.periods.length) return "";
+  const last = search.periods[search.searched - 1];
+  return search.sort?.date === "asc" ? ` up to ${formatDate(last.to)}` : ` since ${formatDate(last.from)}`;
+}
+
+function describe(search) {
+  const n = search.results.length;
+  const words = search.term ? ` for “${search.term}”` : "";
+  return n === 0 ? `No articles found${words}${reach(search)}.` : `${n.toLocaleString()} article${n === 1 ? "" : "s"} found${words}${reach(search)}.`;
+}
+
+/** The button under the list: more of what was found, or else a search of the next periods back. */
+function offerMore(search) {
+  const unshown = search.shown < search.results.length;
+  const further = search.searched < search.periods.length;
+  more.hidden = !unshown && !further;
+  const last = search.periods[search.searched - 1];
+  if (unshown) more.textContent = "More results";
+  else if (further) more.textContent = search.sort?.date === "asc" ? `Search articles after ${formatDate(last.to)}` : `Search articles before ${formatDate(last.from)}`;
+}
+
+function busy(on) {
+  if (on) status.setAttribute("aria-busy", "true");
+  else status.removeAttribute("aria-busy");
+  more.disabled = on;
+}
+
+async function showNext(search) {
+  const batch = await Promise.all(search.results.slice(search.shown, search.shown + PAGE_SIZE).map((r) => r.data()));
+  if (search.generation !== generation) return;
+  list.append(...batch.map(resultItem));
+  search.shown += batch.length;
+}
+
 async function run() {
   const mine = ++generation;
   const { term, filters, sort } = currentQuery();
   syncUrl();
+  busy(true);
   if (!term && Object.keys(filters).length === 0) {
+    current = null;
     list.replaceChildren();
     more.hidden = true;
     status.textContent = "";
+    busy(false);
     return;
   }
-  const periods = periodsFor(filters);
-  if (periods.length === 0) {
-    await show([], term, mine);
-    return;
-  }
-  const firstPeriod = periods[0] === bundles[0] ? primary : await period(periods[0]);
   // Not Pagefind's debouncedSearch: it preloads the index chunk of every prefix typed ("f",
   // "fr", ...), which at 100,000 articles doubled the bytes of a query for no result.
   await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
   if (mine !== generation) return;
-  const first = await firstPeriod.search(term || null, { filters, sort });
+  const search = { generation: mine, term, filters, sort, periods: periodsFor(filters, sort), searched: 0, results: [], shown: 0 };
+  if (!(await searchFurther(search))) return;
+  current = search;
+  list.replaceChildren();
+  status.textContent = describe(search);
+  await showNext(search);
   if (mine !== generation) return;
-  await show(first.results, term, mine);
-  if (periods.length === 1) return;
-  status.textContent += " Searching older articles…";
-  const all = await searchRest(periods, term || null, { filters, sort }, first.results);
-  if (mine === generation) await show(all, term, mine);
+  offerMore(search);
+  busy(false);
 }
 
-async function show(found, term, mine) {
-  if (mine !== generation) return;
-  results = found;
-  shown = 0;
-  list.replaceChildren();
-  const n = results.length;
-  status.textContent = n === 0 ? `No articles found${term ? ` for “${term}”` : ""}.` : `${n.toLocaleString()} article${n === 1 ? "" : "s"} found${term ? ` for “${term}”` : ""}.`;
-  await showMore();
+async function showMore() {
+  const search = current;
+  if (!search) return;
+  busy(true);
+  if (search.shown >= search.results.length) {
+    if (!(await searchFurther(search))) return;
+    status.textContent = describe(search);
+  }
+  await showNext(search);
+  if (search.generation !== generation) return;
+  offerMore(search);
+  busy(false);
 }
 
 const params = new URLSearchParams(location.search);
@@ -181,10 +216,10 @@ for (const f of FACETS) {
   if (wanted && [...selects[f].options].some((o) => o.value === wanted)) selects[f].value = wanted;
 }
 
-// Fetch the index a first search will use while the reader types: the newest period's, unless a
-// shared link asks for another year.
-const opening = periodsFor(currentQuery().filters)[0];
-if (opening) (opening === bundles[0] ? primary : await period(opening)).init();
+// Fetch the index a first search will use while the reader types.
+const { filters: openingFilters, sort: openingSort } = currentQuery();
+const opening = periodsFor(openingFilters, openingSort)[0];
+if (opening) (await instance(opening)).init();
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();

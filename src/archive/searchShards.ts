@@ -15,6 +15,9 @@ export interface SearchShard {
   readonly articles: readonly Article[];
   /** The years it holds, newest first: a search for one year needs only the shards that have it. */
   readonly years: readonly string[];
+  /** Its oldest and newest articles' dates, `YYYY-MM-DD`: the reader is told how far back a search has looked. */
+  readonly from: string;
+  readonly to: string;
 }
 
 /**
@@ -33,7 +36,8 @@ export const MAX_SHARD_ARTICLES = 5_000;
  */
 export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_ARTICLES): SearchShard[] {
   const years = (articles: readonly Article[]): string[] => [...groupBy(articles, (a) => a.date.slice(0, 4)).keys()];
-  if (newestFirst.length <= max) return [{ bundle: "pagefind", label: "all", articles: newestFirst, years: years(newestFirst) }];
+  const span = (articles: readonly Article[]) => ({ from: articles[articles.length - 1]?.date ?? "", to: articles[0]?.date ?? "" });
+  if (newestFirst.length <= max) return [{ bundle: "pagefind", label: "all", articles: newestFirst, years: years(newestFirst), ...span(newestFirst) }];
   const shards: Run[] = [];
   for (const [year, articles] of groupBy(newestFirst, (a) => a.date.slice(0, 4))) {
     if (articles.length <= max) {
@@ -49,6 +53,7 @@ export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_AR
     articles: s.articles,
     bundle: i === 0 ? "pagefind" : `pagefind-${s.label.replace(/ to /u, "_")}`,
     years: years(s.articles),
+    ...span(s.articles),
   }));
 }
 

@@ -28,6 +28,15 @@ describe("search shards", () => {
     expect(shards.map((s) => s.years)).toEqual([["2017"], ["2016"], ["2015"]]);
   });
 
+  it("gives each shard the first and last days it holds, for the search page to say how far back it looked", () => {
+    const shards = searchShards(on(["2015-03-01", "2015-11-20", "2016-07-01", "2016-01-02", "2017-02-01", "2016-12-31"]), 3);
+    expect(shards.map((s) => [s.label, s.from, s.to])).toEqual([
+      ["2017", "2017-02-01", "2017-02-01"],
+      ["2016", "2016-01-02", "2016-12-31"],
+      ["2015", "2015-03-01", "2015-11-20"],
+    ]);
+  });
+
   it("cuts a year too big for one shard into runs of whole months", () => {
     const dates = ["01", "02", "03", "04", "05", "06"].flatMap((m) => Array(4).fill(`2016-${m}-10`));
     const shards = searchShards(on(dates), 10);
