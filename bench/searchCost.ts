@@ -9,8 +9,8 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 const SEARCH = { path: "/search/", input: "#search-q", results: "#search-results", headline: ".result-headline a", status: "#search-status" };
 const RESULTS_TIMEOUT = 60_000;
 
-export type Group = "page" | "js" | "wasm" | "meta" | "index" | "fragment" | "filter";
-export const GROUPS: readonly Group[] = ["js", "wasm", "meta", "filter", "index", "fragment", "page"];
+export type Group = "page" | "js" | "wasm" | "meta" | "words" | "index" | "fragment" | "filter";
+export const GROUPS: readonly Group[] = ["js", "wasm", "meta", "words", "filter", "index", "fragment", "page"];
 
 export interface Transfer {
   readonly url: string;
@@ -59,6 +59,8 @@ export function groupOf(url: string): Group {
   if (p.endsWith(".pf_filter")) return "filter";
   if (p.endsWith(".pf_meta") || /\/pagefind[^/]*\.json$/u.test(p)) return "meta";
   if (p.endsWith(".pagefind") || p.endsWith(".wasm")) return "wasm";
+  // The word directory: which periods hold a word (src/archive/wordDirectory.ts).
+  if (p.includes("/search-words/")) return "words";
   if (p.endsWith(".js") || p.endsWith(".mjs")) return "js";
   return "page";
 }

@@ -10,13 +10,16 @@ const FACETS = ["section", "source", "year"];
 const PERIODS_PER_STEP = 2;
 
 const form = document.getElementById("search-form");
-// One Pagefind index per period, newest first. A query searches the newest period (or the oldest,
-// for oldest first) and goes back one period at a time only when the reader asks for more: every
-// period searched costs an index chunk of ~25 kB, and a large archive has dozens of periods.
-const periods = form.dataset.bundles.split(" ").map((bundle, i) => {
-  const [from, to] = form.dataset.spans.split(" ")[i].split(",");
-  return { bundle, years: form.dataset.years.split(" ")[i].split(","), from, to };
+// One Pagefind index per period, newest first. A query searches one period, and goes on to the
+// next only when the reader asks for more: every period searched costs an index chunk of ~25 kB,
+// and a large archive has dozens of periods. By date, periods are taken in date order; by best
+// match, those holding the query's rarer words first (the word directory), then newest first.
+const periods = form.dataset.bundles.split(" ").map((bundle, index) => {
+  const [from, to] = form.dataset.spans.split(" ")[index].split(",");
+  return { bundle, index, years: form.dataset.years.split(" ")[index].split(","), from, to };
 });
+/** Where the word directory is (src/archive/wordDirectory.ts), when there are periods to choose between. */
+const wordsBase = form.dataset.words;
 const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
 const status = document.getElementById("search-status");
@@ -51,8 +54,66 @@ function periodsFor(filters, sort) {
   return sort?.date === "asc" ? [...inYear].reverse() : inYear;
 }
 
+/** A word as the directory spells it: the rules of addDirectoryWords in src/archive/wordDirectory.ts. */
+const KEPT = /^(?=[0-9]*[a-z])[a-z0-9]{3,}$/u;
+function directoryWords(term) {
+  const words = new Set();
+  for (const token of term.normalize("NFD").toLowerCase().split(/\s+/u)) {
+    const joined = token.replace(/[^\p{L}\p{N}]+/gu, "");
+    if (KEPT.test(joined)) words.add(joined);
+  }
+  return [...words];
+}
+
+/**
+ * What a word stands for in the directory: Pagefind stems words and matches what begins with the
+ * stem ("prices" finds "price" and "pricing"), so a common ending is taken off and the rest
+ * looked up as a beginning. Rough, and only ever costs an order: see wordDirectory.ts.
+ */
+const rootOf = (word) => {
+  const root = word.replace(/(?:ings?|ed|e?s)$/u, "");
+  return root.length >= 4 ? root : word;
+};
+
+const wordFiles = new Map();
+function wordsFile(prefix) {
+  if (!wordFiles.has(prefix)) {
+    const file = fetch(`${wordsBase}_${prefix}.json`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    wordFiles.set(prefix, file);
+  }
+  return wordFiles.get(prefix);
+}
+
+/**
+ * By best match, the periods holding more of the query's words come first, a word counting more
+ * the fewer periods hold it; a word every period holds, or none, counts for nothing. Ties keep
+ * the newest first: for common words, the order is by date.
+ */
+async function bestMatchOrder(term, candidates) {
+  if (!wordsBase || !term || candidates.length < 2) return candidates;
+  const words = directoryWords(term);
+  const files = await Promise.all(words.map((word) => wordsFile(word.slice(0, 3))));
+  const scores = new Map(candidates.map((p) => [p, 0]));
+  words.forEach((word, i) => {
+    const root = rootOf(word);
+    let mask = 0n;
+    for (const [entry, periodsHolding] of Object.entries(files[i] ?? {})) {
+      if (!entry.startsWith(root)) continue;
+      if (periodsHolding === "*") return;
+      mask |= BigInt(`0x${periodsHolding}`);
+    }
+    const holding = periods.filter((p) => (mask >> BigInt(p.index)) & 1n).length;
+    if (holding === 0) return;
+    const weight = Math.log(periods.length / holding);
+    for (const p of candidates) if ((mask >> BigInt(p.index)) & 1n) scores.set(p, scores.get(p) + weight);
+  });
+  return [...candidates].sort((a, b) => scores.get(b) - scores.get(a));
+}
+
 const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 const formatDate = (iso) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
+const spanOf = (period) => (period.from === period.to ? formatDate(period.from) : `${formatDate(period.from)} to ${formatDate(period.to)}`);
+const inWords = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 
 /** The search being shown: its query, the periods it will look in, and what it has found so far. */
 let current = null;
@@ -128,11 +189,16 @@ async function searchFurther(search) {
   return true;
 }
 
-/** How far a search has looked, when it has not looked everywhere: "since 3 March 2019". */
+/** True while a search has gone through periods in date order (the first `count` of them). */
+const inDateOrder = (search, count) => search.periods.slice(0, count).every((p, i) => p === search.byDate[i]);
+
+/** Where a search has looked, when it has not looked everywhere: "since 3 March 2019". */
 function reach(search) {
   if (search.searched === search.periods.length) return "";
   const last = search.periods[search.searched - 1];
-  return search.sort?.date === "asc" ? ` up to ${formatDate(last.to)}` : ` since ${formatDate(last.from)}`;
+  if (inDateOrder(search, search.searched)) return search.sort?.date === "asc" ? ` up to ${formatDate(last.to)}` : ` since ${formatDate(last.from)}`;
+  const searched = search.periods.slice(0, search.searched).sort((a, b) => a.index - b.index);
+  return searched.length <= 3 ? ` in articles from ${inWords(searched.map(spanOf))}` : ` in ${searched.length} of ${search.periods.length} periods`;
 }
 
 function describe(search) {
@@ -148,7 +214,8 @@ function offerMore(search) {
   more.hidden = !unshown && !further;
   const last = search.periods[search.searched - 1];
   if (unshown) more.textContent = "More results";
-  else if (further) more.textContent = search.sort?.date === "asc" ? `Search articles after ${formatDate(last.to)}` : `Search articles before ${formatDate(last.from)}`;
+  else if (further && inDateOrder(search, search.searched + 1)) more.textContent = search.sort?.date === "asc" ? `Search articles after ${formatDate(last.to)}` : `Search articles before ${formatDate(last.from)}`;
+  else if (further) more.textContent = `Search articles from ${spanOf(search.periods[search.searched])}`;
 }
 
 function busy(on) {
@@ -181,7 +248,10 @@ async function run() {
   // "fr", ...), which at 100,000 articles doubled the bytes of a query for no result.
   await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
   if (mine !== generation) return;
-  const search = { generation: mine, term, filters, sort, periods: periodsFor(filters, sort), searched: 0, results: [], shown: 0 };
+  const byDate = periodsFor(filters, sort);
+  const order = sort ? byDate : await bestMatchOrder(term, byDate);
+  if (mine !== generation) return;
+  const search = { generation: mine, term, filters, sort, byDate, periods: order, searched: 0, results: [], shown: 0 };
   if (!(await searchFurther(search))) return;
   current = search;
   list.replaceChildren();

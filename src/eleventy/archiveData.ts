@@ -15,6 +15,7 @@ import { readArchive, readBody, type ReadResult } from "../io/readArchive.js";
 import type { Settings } from "../settings.js";
 import { CACHE_DIR, fingerprintFiles, isWritten, readManifest, removeStale, removeStaleBundles, stillWritten, templatesFingerprint } from "./incremental.js";
 import { recordSource, type ShardToIndex } from "./searchIndex.js";
+import { loadWordsCache, writeWordDirectory } from "./wordDirectoryFiles.js";
 
 export type BuildMode = "strict" | "lenient";
 
@@ -39,6 +40,8 @@ export interface PreparedBuild {
   readonly manifest: () => Manifest;
   /** Keeps the related-articles index for the next build. */
   readonly saveRelated: () => Promise<void>;
+  /** Writes the search page's word directory from the words of the shards indexed this build and the kept ones; the number of files written. */
+  readonly writeWords: (indexed: ReadonlyMap<string, readonly string[]>) => Promise<number>;
   readonly seconds: { readonly read: number; readonly plan: number };
 }
 
@@ -111,10 +114,14 @@ export async function prepareBuild(
   };
   // Built once: search shards are fingerprinted by these names, pages by these and their teasers'.
   const names = articleStandIns(articles, digestOf, teaser);
+  // A shard is indexed again if its bundle is gone from the output, or (when there is a word
+  // directory) its words are not kept from when it was last indexed: they are made from its text.
+  const words = shards.length > 1 ? await loadWordsCache(outputDir) : null;
+  const wordsKept = (bundle: string): boolean => shards.length <= 1 || (words?.shards[bundle] !== undefined && words.shards[bundle].hash === previous?.search[bundle]);
   const search = planUpdates(
     shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn) })),
     previous?.search ?? null,
-    (bundle) => written(`/${bundle}/pagefind-entry.json`),
+    (bundle) => written(`/${bundle}/pagefind-entry.json`) && wordsKept(bundle),
   );
   await removeStaleBundles(outputDir, search.stale);
   startIndexing(
@@ -162,5 +169,14 @@ export async function prepareBuild(
 
   const manifest = (): Manifest => ({ version: 2, templates, pages: pages.hashes(), search: search.hashes() });
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, related.index);
-  return { read, archive, pages, render, feeds, sitemaps, manifest, saveRelated, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
+  const writeWords = (indexed: ReadonlyMap<string, readonly string[]>): Promise<number> => {
+    const hashes = search.hashes();
+    const shardWords = shards.map((shard) => {
+      const list = indexed.get(shard.bundle) ?? words?.shards[shard.bundle]?.words;
+      if (!list) throw new Error(`broadsheet: no words for search shard ${shard.bundle}: it was neither indexed nor kept`);
+      return { bundle: shard.bundle, hash: hashes[shard.bundle]!, words: list };
+    });
+    return writeWordDirectory(outputDir, shardWords, words);
+  };
+  return { read, archive, pages, render, feeds, sitemaps, manifest, saveRelated, writeWords, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

@@ -46,10 +46,14 @@ export function templatesFingerprint(settings: Settings): Promise<string> {
   return fingerprintFiles(TEMPLATE_INPUTS, JSON.stringify(settings), NOT_TEMPLATES);
 }
 
-/** One manifest per output folder, so builds into different folders never confuse each other. */
-function manifestPath(outputDir: string): string {
+/** A cache file of one output folder (`manifest-<key>.json`), so builds into different folders never confuse each other. */
+export function outputCacheFile(outputDir: string, name: string, extension: string): string {
   const key = createHash("sha1").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
-  return path.join(CACHE_DIR, `manifest-${key}.json`);
+  return path.join(CACHE_DIR, `${name}-${key}.${extension}`);
+}
+
+function manifestPath(outputDir: string): string {
+  return outputCacheFile(outputDir, "manifest", "json");
 }
 
 export async function readManifest(outputDir: string): Promise<Manifest | null> {

@@ -109,6 +109,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     relatedSaved.catch(() => undefined); // awaited below, unless indexing fails first
     const indexed = await indexer.finished();
     progress.done();
+    await prepared.writeWords(indexer.words);
     await writeManifest(directories.output, next);
     await relatedSaved;
     const pages = pagesByKind([...((results ?? []) as unknown as WrittenPage[]), ...batches]);

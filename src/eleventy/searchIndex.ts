@@ -112,6 +112,8 @@ export class SearchIndexer {
   /** Records to index this build, and how many are done. */
   readonly total: number;
   indexed = 0;
+  /** The words of each shard indexed this build, by bundle, for the word directory. */
+  readonly words = new Map<string, readonly string[]>();
   /** Told the size of each shard as it is written, for progress. */
   onShard: (records: number) => void = () => undefined;
 
@@ -157,6 +159,7 @@ export class SearchIndexer {
         const reply = await ask(worker, job);
         if (!reply.ok) throw new Error(`pagefind (${shard.bundle}): ${reply.error}`);
         this.indexed += reply.records;
+        this.words.set(shard.bundle, reply.words);
         this.onShard(reply.records);
       }
     } finally {

@@ -4,6 +4,7 @@ import { rm } from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import type { ParseOptions } from "../article/parse.js";
+import { addDirectoryWords } from "../archive/wordDirectory.js";
 import { readBody } from "../io/readArchive.js";
 import { searchRecord, type RecordSettings, type RecordSource } from "./searchIndex.js";
 
@@ -15,18 +16,21 @@ export interface ShardJob {
   readonly sources: readonly RecordSource[];
 }
 
-export type WorkerReply = { readonly ok: true; readonly records: number } | { readonly ok: false; readonly error: string };
+/** `words`: the shard's words for the word directory (wordDirectory.ts), made here from the text at hand. */
+export type WorkerReply = { readonly ok: true; readonly records: number; readonly words: readonly string[] } | { readonly ok: false; readonly error: string };
 
 /** Records go to Pagefind in batches: one at a time is slow (pagefind#461), all at once holds every message in memory. */
 const BATCH = 500;
 
-async function indexShard(job: ShardJob): Promise<number> {
+async function indexShard(job: ShardJob): Promise<{ records: number; words: string[] }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: job.settings.language });
+  const words = new Set<string>();
   if (!index) throw new Error(errors.join("; "));
   for (let i = 0; i < job.sources.length; i += BATCH) {
     const records = job.sources
       .slice(i, i + BATCH)
       .map(({ article, body, digest }) => searchRecord({ ...article, body: body ?? readBody(article.file, digest, job.parseOptions) }, job.settings));
+    for (const record of records) addDirectoryWords(record.content, words);
     const results = await Promise.all(records.map((r) => index.addCustomRecord(r)));
     const failed = results.flatMap((r) => r.errors);
     if (failed.length > 0) throw new Error(failed.join("; "));
@@ -37,7 +41,7 @@ async function indexShard(job: ShardJob): Promise<number> {
   if (written.errors.length > 0) throw new Error(written.errors.join("; "));
   // Frees the index's memory in the service before the next shard.
   await index.deleteIndex();
-  return job.sources.length;
+  return { records: job.sources.length, words: [...words].sort() };
 }
 
 parentPort?.on("message", (job: ShardJob | "close") => {
@@ -46,7 +50,7 @@ parentPort?.on("message", (job: ShardJob | "close") => {
     return;
   }
   indexShard(job).then(
-    (records) => parentPort?.postMessage({ ok: true, records } satisfies WorkerReply),
+    ({ records, words }) => parentPort?.postMessage({ ok: true, records, words } satisfies WorkerReply),
     (e: unknown) => parentPort?.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) } satisfies WorkerReply),
   );
 });

@@ -88,10 +88,27 @@ describe("search over yearly shards", () => {
     expect(new Set(await page.locator(".result-headline a").allTextContents()).size).toBe(articles.length);
   });
 
-  it("looks further back by itself while it has found nothing, then asks before going on", async () => {
+  it("by best match, opens first the year that holds a rare word, as the word directory says", async () => {
     const oldest = inYear("2015")[0]!;
     const word = /zq\w+x/u.exec(oldest.paragraphs[1]!)![0];
-    await page.goto(`${server.url}/search/?q=${word}`);
+    const fetched = await fetchedDuring(async () => {
+      await page.goto(`${server.url}/search/?q=${word}`);
+      await settled();
+    });
+    expect(await page.locator(".result-headline a").allTextContents()).toEqual([oldest.headline]);
+    const year = datesOf(inYear("2015")).sort();
+    expect(await status()).toBe(`1 article found for “${word}” in articles from ${longDate(year[0]!)} to ${longDate(year.at(-1)!)}.`);
+    // No other year's index chunk was fetched for it (the newest year's metadata loads with the page).
+    const chunks = fetched.filter((p) => p.endsWith(".pf_index"));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.every((p) => p.startsWith("/pagefind-2015/"))).toBe(true);
+    expect(await page.locator("#search-more").textContent()).toBe(`Search articles from ${longDate(datesOf(inYear("2018")).sort()[0]!)} to ${longDate(datesOf(inYear("2018")).sort().at(-1)!)}`);
+  });
+
+  it("by date, looks further back by itself while it has found nothing, then asks before going on", async () => {
+    const oldest = inYear("2015")[0]!;
+    const word = /zq\w+x/u.exec(oldest.paragraphs[1]!)![0];
+    await page.goto(`${server.url}/search/?q=${word}&sort=newest`);
     await settled();
     // Two periods a step: 2018 and 2017 hold nothing, so the reader is asked before 2016 is opened.
     expect(await status()).toBe(`No articles found for “${word}” since ${longDate(datesOf(inYear("2017")).sort()[0]!)}.`);

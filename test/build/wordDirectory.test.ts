@@ -1,0 +1,98 @@
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildSite } from "../support/buildSite.js";
+import { articleText, fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
+import { siteTree, treeDifferences } from "../support/siteTree.js";
+
+// The fixture's 36 articles, nine a year over 2015–2018, in shards of at most 10: one a year.
+const articles = fixtureArticles();
+const SHARDED = { BROADSHEET_SEARCH_SHARD_SIZE: "10" };
+
+/** The word directory as written: each word with its mask, and each file's modification time. */
+async function directoryOf(output: string): Promise<{ words: Map<string, string>; texts: Map<string, string>; mtimes: Map<string, number> }> {
+  const folder = path.join(output, "search-words");
+  const words = new Map<string, string>();
+  const texts = new Map<string, string>();
+  const mtimes = new Map<string, number>();
+  for (const file of await readdir(folder)) {
+    const text = await readFile(path.join(folder, file), "utf8");
+    for (const [word, mask] of Object.entries(JSON.parse(text) as Record<string, string>)) words.set(word, mask);
+    texts.set(file, text);
+    mtimes.set(file, (await stat(path.join(folder, file))).mtimeMs);
+  }
+  return { words, texts, mtimes };
+}
+
+/** The mask the directory gives a word held by the shard of `bundle` alone, by the search page's list. */
+async function maskOf(output: string, bundle: string): Promise<string> {
+  const html = await readFile(path.join(output, "search/index.html"), "utf8");
+  const bundles = /data-bundles="([^"]+)"/u.exec(html)![1]!.split(" ");
+  expect(bundles).toContain(bundle);
+  return (1n << BigInt(bundles.indexOf(bundle))).toString(16);
+}
+
+const uniqueWordOf = (a: (typeof articles)[number]): string => /zq\w+x/u.exec(a.paragraphs[1]!)![0];
+
+async function builtOnce() {
+  const dir = await writeArchive(articles);
+  const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
+  const first = await buildSite(dir, { cache, env: SHARDED });
+  expect(first.code).toBe(0);
+  return { dir, cache, first };
+}
+
+describe("the word directory of a sharded search index", () => {
+  it("says which year holds a word of one article, and that every year holds a word of all", async () => {
+    const { first } = await builtOnce();
+    const { words } = await directoryOf(first.output);
+    const in2016 = articles.find((a) => a.date.startsWith("2016"))!;
+    expect(words.get(uniqueWordOf(in2016))).toBe(await maskOf(first.output, "/pagefind-2016/"));
+    expect(words.get("officials")).toBe("*");
+    // The search page is told where it is.
+    expect(await first.page("/search/")).toContain('data-words="/search-words/"');
+  });
+
+  it("takes in a new article's words by indexing its year again and rewriting only the files that changed, as a clean build would write them", async () => {
+    const { dir, cache, first } = await builtOnce();
+    const before = await directoryOf(first.output);
+    const model = articles.find((a) => a.date.startsWith("2016"))!;
+    const added = { ...model, file: "2016/added.txt", headline: "Zebracrossing opened", paragraphs: model.paragraphs.map((p) => `${p} A zebracrossing was opened.`) };
+    await writeFile(path.join(dir, added.file), articleText(added));
+    const second = await buildSite(dir, { cache, output: first.output, env: SHARDED });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/in 4 shards, 10 indexed this build/u);
+    const after = await directoryOf(first.output);
+    expect(after.words.get("zebracrossing")).toBe(await maskOf(first.output, "/pagefind-2016/"));
+    // "zebracrossing", and "opened", new to 2016: their files change, and no other is written.
+    const changed = [...after.texts].filter(([file, text]) => before.texts.get(file) !== text).map(([file]) => file);
+    expect(changed).toEqual(expect.arrayContaining(["_zeb.json", "_ope.json"]));
+    const rewritten = [...after.mtimes].filter(([file, mtime]) => before.mtimes.get(file) !== mtime).map(([file]) => file);
+    expect(rewritten.sort()).toEqual(changed.sort());
+    expect(rewritten.length).toBeLessThan(after.texts.size / 10);
+
+    const clean = await buildSite(dir, { env: SHARDED });
+    expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
+  });
+
+  it("indexes every year again when the words kept in the build cache are lost, and writes the same site", async () => {
+    const { dir, cache, first } = await builtOnce();
+    const tree = await siteTree(first.output);
+    const kept = (await readdir(cache)).filter((f) => f.startsWith("search-words-"));
+    expect(kept.length).toBe(1);
+    await rm(path.join(cache, kept[0]!));
+    const second = await buildSite(dir, { cache, output: first.output, env: SHARDED });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/in 4 shards, 36 indexed this build/u);
+    expect(treeDifferences(await siteTree(first.output), tree)).toEqual([]);
+  });
+
+  it("writes no directory for an archive in one index, and removes one left from a larger archive", async () => {
+    const { dir, cache, first } = await builtOnce();
+    const second = await buildSite(dir, { cache, output: first.output });
+    expect(second.code).toBe(0);
+    await expect(stat(path.join(first.output, "search-words"))).rejects.toThrow();
+    expect(await second.page("/search/")).not.toContain("data-words");
+  });
+});
