@@ -15,7 +15,7 @@ import { readArchive, readBody, type ReadResult } from "../io/readArchive.js";
 import type { Settings } from "../settings.js";
 import { CACHE_DIR, fingerprintFiles, isWritten, readManifest, removeStale, removeStaleBundles, stillWritten, templatesFingerprint } from "./incremental.js";
 import { recordSource, type ShardToIndex } from "./searchIndex.js";
-import { loadWordsCache, writeWordDirectory } from "./wordDirectoryFiles.js";
+import { loadKeptWords, wordsKeptFor, writeWordDirectory } from "./wordDirectoryFiles.js";
 
 export type BuildMode = "strict" | "lenient";
 
@@ -116,8 +116,8 @@ export async function prepareBuild(
   const names = articleStandIns(articles, digestOf, teaser);
   // A shard is indexed again if its bundle is gone from the output, or (when there is a word
   // directory) its words are not kept from when it was last indexed: they are made from its text.
-  const words = shards.length > 1 ? await loadWordsCache(outputDir) : null;
-  const wordsKept = (bundle: string): boolean => shards.length <= 1 || (words?.shards[bundle] !== undefined && words.shards[bundle].hash === previous?.search[bundle]);
+  const words = shards.length > 1 ? await loadKeptWords(outputDir) : null;
+  const wordsKept = (bundle: string): boolean => shards.length <= 1 || wordsKeptFor(outputDir, words, bundle, previous?.search[bundle]);
   const search = planUpdates(
     shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn) })),
     previous?.search ?? null,
@@ -171,12 +171,7 @@ export async function prepareBuild(
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, related.index);
   const writeWords = (indexed: ReadonlyMap<string, readonly string[]>): Promise<number> => {
     const hashes = search.hashes();
-    const shardWords = shards.map((shard) => {
-      const list = indexed.get(shard.bundle) ?? words?.shards[shard.bundle]?.words;
-      if (!list) throw new Error(`broadsheet: no words for search shard ${shard.bundle}: it was neither indexed nor kept`);
-      return { bundle: shard.bundle, hash: hashes[shard.bundle]!, words: list };
-    });
-    return writeWordDirectory(outputDir, shardWords, words);
+    return writeWordDirectory(outputDir, shards.map((shard) => ({ bundle: shard.bundle, hash: hashes[shard.bundle]! })), indexed, words);
   };
   return { read, archive, pages, render, feeds, sitemaps, manifest, saveRelated, writeWords, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

@@ -1,93 +1,137 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { deserialize, serialize } from "node:v8";
-import { directoryFiles } from "../archive/wordDirectory.js";
+import { directoryFiles, prefixOf, updatedFile, wordChanges, type WordChange } from "../archive/wordDirectory.js";
 import { writeAtomically } from "../io/writeAtomically.js";
 import { fingerprintFiles, outputCacheFile } from "./incremental.js";
 
 /** The directory's folder in the output, beside the search bundles. */
 export const WORDS_FOLDER = "search-words";
 
-/** What splits a text into the directory's words: cached words made by other code are not reused. */
+/** A file per prefix, `_con.json`: the underscore keeps "con", "aux", "nul" and "prn" from Windows' reserved names. */
+export const wordsFileName = (prefix: string): string => `_${prefix}.json`;
+
+/** What splits a text into the directory's words: words made by other code are not reused. */
 const WORDS_SOURCE = "src/archive/wordDirectory.ts";
 
 /**
- * The words of every search shard as last indexed into this output folder, with the shard's
- * fingerprint then, and a hash of each directory file written. A shard Pagefind does not index
- * again keeps its words from here (its text is not read again for them), and a directory file
- * whose text is unchanged is not written again.
+ * What the build cache keeps of the directory last written into an output folder: its periods in
+ * the page's order, and each shard's fingerprint when its words (kept in a file of their own,
+ * `<bundle>.txt`) were made. A shard Pagefind does not index again keeps its words, so its text
+ * is not read again for them.
  */
-export interface WordsCache {
+export interface KeptWords {
   readonly code: string;
-  readonly shards: Readonly<Record<string, { readonly hash: string; readonly words: readonly string[] }>>;
-  readonly files: Readonly<Record<string, string>>;
+  readonly order: readonly string[];
+  readonly hashes: Readonly<Record<string, string>>;
 }
 
-async function codeVersion(): Promise<string> {
-  // v8.serialize's format belongs to the Node version.
-  return `${await fingerprintFiles([WORDS_SOURCE])}:${process.version}`;
-}
+const keptFolder = (outputDir: string): string => outputCacheFile(outputDir, "search-words", "d");
+const listFile = (outputDir: string, bundle: string): string => path.join(keptFolder(outputDir), `${bundle}.txt`);
+const indexFile = (outputDir: string): string => path.join(keptFolder(outputDir), "index.json");
 
-export async function loadWordsCache(outputDir: string): Promise<WordsCache | null> {
+const codeVersion = (): Promise<string> => fingerprintFiles([WORDS_SOURCE]);
+
+export async function loadKeptWords(outputDir: string): Promise<KeptWords | null> {
   try {
-    const cache = deserialize(await readFile(outputCacheFile(outputDir, "search-words", "v8"))) as WordsCache;
-    return cache.code === (await codeVersion()) ? cache : null;
+    const kept = JSON.parse(await readFile(indexFile(outputDir), "utf8")) as KeptWords;
+    return kept.code === (await codeVersion()) ? kept : null;
   } catch {
     // Missing or damaged: every shard is indexed again, which makes its words again.
     return null;
   }
 }
 
-export interface ShardWords {
+/** Whether a shard's words are kept from when it had this fingerprint. */
+export function wordsKeptFor(outputDir: string, kept: KeptWords | null, bundle: string, hash: string | undefined): boolean {
+  return kept !== null && hash !== undefined && kept.hashes[bundle] === hash && existsSync(listFile(outputDir, bundle));
+}
+
+async function readList(outputDir: string, bundle: string): Promise<string[]> {
+  const text = await readFile(listFile(outputDir, bundle), "utf8");
+  return text === "" ? [] : text.split("\n");
+}
+
+/** Files written or removed at once: thousands one after another would wait on each in turn. */
+const AT_ONCE = 64;
+
+async function inBatches(jobs: readonly (() => Promise<unknown>)[]): Promise<void> {
+  for (let i = 0; i < jobs.length; i += AT_ONCE) await Promise.all(jobs.slice(i, i + AT_ONCE).map((job) => job()));
+}
+
+export interface ShardHash {
   readonly bundle: string;
   /** The shard's fingerprint this build. */
   readonly hash: string;
-  readonly words: readonly string[];
 }
 
-/** A file per prefix, `_con.json`: the underscore keeps "con", "aux", "nul" and "prn" from Windows' reserved names. */
-export const wordsFileName = (prefix: string): string => `_${prefix}.json`;
-
-const hashOf = (text: string): string => createHash("sha1").update(text).digest("base64url").slice(0, 16);
-
-/** Files written at once: thousands one after another would wait on each in turn. */
-const WRITES_AT_ONCE = 64;
-
 /**
- * Writes the directory of `shards` (in the search page's order) into the output, only the files
- * that changed, and removes those no word needs any more; then keeps the words for the next build.
- * An archive in one shard needs no directory: any left from a larger one is removed.
+ * Writes the word directory of `shards` (in the search page's order) into the output. A rebuild
+ * over the same periods changes only the files of the words that the shards indexed this build
+ * (`indexed`) gained or lost; otherwise every file is written from every shard's words. An
+ * archive in one shard needs no directory: any left from a larger one is removed. Returns the
+ * number of files written.
  */
-export async function writeWordDirectory(outputDir: string, shards: readonly ShardWords[], previous: WordsCache | null): Promise<number> {
+export async function writeWordDirectory(
+  outputDir: string,
+  shards: readonly ShardHash[],
+  indexed: ReadonlyMap<string, readonly string[]>,
+  kept: KeptWords | null,
+): Promise<number> {
   const folder = path.join(outputDir, WORDS_FOLDER);
-  const cacheFile = outputCacheFile(outputDir, "search-words", "v8");
   if (shards.length <= 1) {
     await rm(folder, { recursive: true, force: true });
-    await rm(cacheFile, { force: true });
+    await rm(keptFolder(outputDir), { recursive: true, force: true });
     return 0;
   }
-  // Without a record of what is there, nothing there can be trusted: start the folder again.
-  if (previous === null) await rm(folder, { recursive: true, force: true });
-  await mkdir(folder, { recursive: true });
-  const files = directoryFiles(shards.map((s) => s.words));
-  const hashes: Record<string, string> = {};
-  const toWrite: [string, string][] = [];
-  for (const [prefix, text] of files) {
-    const hash = hashOf(text);
-    hashes[prefix] = hash;
-    const file = path.join(folder, wordsFileName(prefix));
-    if (previous?.files[prefix] !== hash || !existsSync(file)) toWrite.push([file, text]);
+  const order = shards.map((s) => s.bundle);
+  const fileOf = (prefix: string): string => path.join(folder, wordsFileName(prefix));
+  let written: number;
+  const changes = kept !== null && kept.order.join(" ") === order.join(" ") && existsSync(folder) ? await changesSince(outputDir, order, indexed) : null;
+  if (changes !== null) {
+    const byPrefix = new Map<string, WordChange[]>();
+    for (const change of changes) {
+      const prefix = prefixOf(change.word);
+      const list = byPrefix.get(prefix);
+      if (list) list.push(change);
+      else byPrefix.set(prefix, [change]);
+    }
+    await inBatches(
+      [...byPrefix].map(([prefix, list]) => async () => {
+        const file = fileOf(prefix);
+        const text = updatedFile(existsSync(file) ? await readFile(file, "utf8") : null, list, order.length);
+        await (text === null ? rm(file, { force: true }) : writeFile(file, text));
+      }),
+    );
+    written = byPrefix.size;
+    await keepLists(outputDir, indexed);
+  } else {
+    const lists = await Promise.all(shards.map(async (s) => indexed.get(s.bundle) ?? (await readList(outputDir, s.bundle))));
+    const files = directoryFiles(lists);
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+    await inBatches([...files].map(([prefix, text]) => () => writeFile(fileOf(prefix), text)));
+    written = files.size;
+    // Started again, so that the words of shards gone from the archive go too.
+    await rm(keptFolder(outputDir), { recursive: true, force: true });
+    await keepLists(outputDir, new Map(shards.map((s, i) => [s.bundle, lists[i]!])));
   }
-  const gone = Object.keys(previous?.files ?? {}).filter((prefix) => !files.has(prefix));
-  const jobs = [...toWrite.map(([file, text]) => () => writeFile(file, text)), ...gone.map((prefix) => () => rm(path.join(folder, wordsFileName(prefix)), { force: true }))];
-  for (let i = 0; i < jobs.length; i += WRITES_AT_ONCE) await Promise.all(jobs.slice(i, i + WRITES_AT_ONCE).map((job) => job()));
-  const cache: WordsCache = {
-    code: await codeVersion(),
-    shards: Object.fromEntries(shards.map((s) => [s.bundle, { hash: s.hash, words: s.words }])),
-    files: hashes,
-  };
-  await writeAtomically(cacheFile, serialize(cache));
-  return toWrite.length;
+  const index: KeptWords = { code: await codeVersion(), order, hashes: Object.fromEntries(shards.map((s) => [s.bundle, s.hash])) };
+  await writeAtomically(indexFile(outputDir), JSON.stringify(index));
+  return written;
+}
+
+async function keepLists(outputDir: string, lists: ReadonlyMap<string, readonly string[]>): Promise<void> {
+  await mkdir(keptFolder(outputDir), { recursive: true });
+  await Promise.all([...lists].map(([bundle, words]) => writeAtomically(listFile(outputDir, bundle), words.join("\n"))));
+}
+
+/** What the shards indexed this build gained and lost, or null if a shard's earlier words are not kept. */
+async function changesSince(outputDir: string, order: readonly string[], indexed: ReadonlyMap<string, readonly string[]>): Promise<WordChange[] | null> {
+  const changes: WordChange[] = [];
+  for (const [bundle, words] of indexed) {
+    if (!existsSync(listFile(outputDir, bundle))) return null;
+    changes.push(...wordChanges(order.indexOf(bundle), await readList(outputDir, bundle), words));
+  }
+  return changes;
 }

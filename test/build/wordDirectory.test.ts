@@ -81,7 +81,7 @@ describe("the word directory of a sharded search index", () => {
     const tree = await siteTree(first.output);
     const kept = (await readdir(cache)).filter((f) => f.startsWith("search-words-"));
     expect(kept.length).toBe(1);
-    await rm(path.join(cache, kept[0]!));
+    await rm(path.join(cache, kept[0]!), { recursive: true });
     const second = await buildSite(dir, { cache, output: first.output, env: SHARDED });
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/in 4 shards, 36 indexed this build/u);

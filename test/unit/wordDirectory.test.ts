@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDirectoryWords, directoryFiles, EVERY_PERIOD, PREFIX_LENGTH } from "../../src/archive/wordDirectory.js";
+import { addDirectoryWords, directoryFiles, EVERY_PERIOD, prefixOf, PREFIX_LENGTH, updatedFile, wordChanges } from "../../src/archive/wordDirectory.js";
 
 const wordsOf = (text: string): string[] => {
   const words = new Set<string>();
@@ -69,5 +70,26 @@ describe("the word directory's files", () => {
     const b = directoryFiles([["gamma", "alpha", "beta"], ["alpha", "delta"]]);
     expect([...a.entries()].sort()).toEqual([...b.entries()].sort());
     expect([...a.entries()].sort().map(([, text]) => text)).toEqual([...b.entries()].sort().map(([, text]) => text));
+  });
+
+  it("updated with what one period gained and lost, gives the files written from scratch", () => {
+    const vocabulary = ["sarin", "sarajevo", "sanction", "sanctions", "tariff", "tariffs", "ceasefire", "assad", "talks"];
+    const period = fc.uniqueArray(fc.constantFrom(...vocabulary)).map((words) => words.sort());
+    fc.assert(
+      fc.property(fc.array(period, { minLength: 2, maxLength: 5 }), period, fc.nat(), (periods, after, pick) => {
+        const changed = pick % periods.length;
+        const files = directoryFiles(periods);
+        const changes = wordChanges(changed, periods[changed]!, after);
+        const updated = new Map(files);
+        for (const prefix of new Set(changes.map((c) => prefixOf(c.word)))) {
+          const text = updatedFile(files.get(prefix) ?? null, changes.filter((c) => prefixOf(c.word) === prefix), periods.length);
+          if (text === null) updated.delete(prefix);
+          else updated.set(prefix, text);
+        }
+        const fromScratch = directoryFiles(periods.map((words, i) => (i === changed ? after : words)));
+        expect([...updated].sort()).toEqual([...fromScratch].sort());
+      }),
+      { numRuns: 300 },
+    );
   });
 });
