@@ -21,16 +21,23 @@ const KEPT = /^(?=[0-9]*[a-z])[a-z0-9]{3,}$/u;
  */
 export function addDirectoryWords(text: string, into: Set<string>): void {
   // Two passes of one pattern each over the whole text, not a split and a map per word: this
-  // runs over every word of the archive, and took twice as long the other way.
-  const folded = (NOT_ASCII.test(text) ? text.normalize("NFD").replace(/\p{M}/gu, "") : text).toLowerCase();
-  for (const [part] of folded.matchAll(/[\p{L}\p{N}]+/gu)) if (KEPT.test(part)) into.add(part);
-  for (const [token] of folded.matchAll(/[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}]+[\p{L}\p{N}]+)+/gu)) {
-    const joined = token.replace(/[^\p{L}\p{N}]+/gu, "");
+  // runs over every word of the archive (in the rebuild of a 3,500-article shard, on the path the
+  // build waits on), and took twice as long the other way. Plain ASCII, most text, skips the
+  // Unicode classes, a quarter faster again; the words are the same either way.
+  const ascii = !NOT_ASCII.test(text);
+  const folded = (ascii ? text : text.normalize("NFD").replace(/\p{M}/gu, "")).toLowerCase();
+  const [part, joinedWord, between] = ascii ? ASCII_PATTERNS : UNICODE_PATTERNS;
+  for (const word of folded.match(part) ?? []) if (KEPT.test(word)) into.add(word);
+  for (const token of folded.match(joinedWord) ?? []) {
+    const joined = token.replace(between, "");
     if (KEPT.test(joined)) into.add(joined);
   }
 }
 
 const NOT_ASCII = /[^\x00-\x7f]/u;
+/** A run of letters and digits; runs joined by punctuation; what joins them. */
+const ASCII_PATTERNS = [/[a-z0-9]+/g, /[a-z0-9]+(?:[^\sa-z0-9]+[a-z0-9]+)+/g, /[^a-z0-9]+/g] as const;
+const UNICODE_PATTERNS = [/[\p{L}\p{N}]+/gu, /[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}]+[\p{L}\p{N}]+)+/gu, /[^\p{L}\p{N}]+/gu] as const;
 
 /** Every period holds the word: it tells periods apart no better than no entry, but says so. */
 export const EVERY_PERIOD = "*";

@@ -30,8 +30,10 @@ async function indexShard(job: ShardJob): Promise<{ records: number; words: stri
     const records = job.sources
       .slice(i, i + BATCH)
       .map(({ article, body, digest }) => searchRecord({ ...article, body: body ?? readBody(article.file, digest, job.parseOptions) }, job.settings));
+    const added = Promise.all(records.map((r) => index.addCustomRecord(r)));
+    // While Pagefind's process indexes the batch.
     for (const record of records) addDirectoryWords(record.content, words);
-    const results = await Promise.all(records.map((r) => index.addCustomRecord(r)));
+    const results = await added;
     const failed = results.flatMap((r) => r.errors);
     if (failed.length > 0) throw new Error(failed.join("; "));
   }

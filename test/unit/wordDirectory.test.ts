@@ -25,6 +25,11 @@ describe("the word directory's words", () => {
     expect(wordsOf("Café Société: officials said the U.S.A. reopened.")).toEqual(["cafe", "officials", "reopened", "said", "societe", "the", "usa"]);
   });
 
+  it("finds the same words in plain ASCII text as in text with one accented word more", () => {
+    const text = "U.S.A. officials' long-running talks on F-16s, 1,200 km away (said Reuters).";
+    expect(wordsOf(`${text} Société`)).toEqual([...wordsOf(text), "societe"].sort());
+  });
+
   it("keeps a word with punctuation inside whole and in its parts", () => {
     expect(wordsOf("a long-running ceasefire, the year's end")).toEqual(["ceasefire", "end", "long", "longrunning", "running", "the", "year", "years"]);
   });
