@@ -2,8 +2,8 @@ import { chromium, type CDPSession, type Page } from "playwright-core";
 import { serveSite, type SiteServer } from "./serve.js";
 
 /** Debian's chromium, never a downloaded browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
 
 /** The search page's contract with its readers (and with this benchmark). */
 const SEARCH = { path: "/search/", input: "#search-q", results: "#search-results", headline: ".result-headline a", status: "#search-status" };
