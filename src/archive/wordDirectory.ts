@@ -44,7 +44,7 @@ export const EVERY_PERIOD = "*";
 
 export const prefixOf = (word: string): string => word.slice(0, PREFIX_LENGTH);
 
-/** A mask as a file spells it: bit i for the i-th period of the search page's list, newest first. */
+/** A mask as a file spells it: bit i for the i-th period, oldest first. */
 function maskText(mask: bigint, periodCount: number): string {
   return mask === (1n << BigInt(periodCount)) - 1n ? EVERY_PERIOD : mask.toString(16);
 }
@@ -61,8 +61,9 @@ function fileText(masks: ReadonlyMap<string, bigint>, periodCount: number): stri
 
 /**
  * The directory's files: prefix to JSON text, `{"word": mask}`, where the mask is the periods
- * holding the word as hexadecimal bits (bit i for `periods[i]`, the search page's order, newest
- * first), or EVERY_PERIOD. `periods` are each period's words.
+ * holding the word as hexadecimal bits, or EVERY_PERIOD. `periods` are each period's words,
+ * oldest first, bit i for `periods[i]`: a new period, or new cuts in the newest year, then
+ * change no bit of a word found only in older years, and its file stays as it was.
  */
 export function directoryFiles(periods: readonly (readonly string[])[]): Map<string, string> {
   // Period numbers first, one big integer a word after: an integer made for every word of every

@@ -25,12 +25,13 @@ async function directoryOf(output: string): Promise<{ words: Map<string, string>
   return { words, texts, mtimes };
 }
 
-/** The mask the directory gives a word held by the shard of `bundle` alone, by the search page's list. */
+/** The mask the directory gives a word held by the shard of `bundle` alone. */
 async function maskOf(output: string, bundle: string): Promise<string> {
   const html = await readFile(path.join(output, "search/index.html"), "utf8");
   const bundles = /data-bundles="([^"]+)"/u.exec(html)![1]!.split(" ");
   expect(bundles).toContain(bundle);
-  return (1n << BigInt(bundles.indexOf(bundle))).toString(16);
+  // Bits count periods from the oldest.
+  return (1n << BigInt(bundles.length - 1 - bundles.indexOf(bundle))).toString(16);
 }
 
 const uniqueWordOf = (a: (typeof articles)[number]): string => /zq\w+x/u.exec(a.paragraphs[1]!)![0];
@@ -71,6 +72,31 @@ describe("the word directory of a sharded search index", () => {
     const rewritten = [...after.mtimes].filter(([file, mtime]) => before.mtimes.get(file) !== mtime).map(([file]) => file);
     expect(rewritten.sort()).toEqual(changed.sort());
     expect(rewritten.length).toBeLessThan(after.texts.size / 10);
+
+    const clean = await buildSite(dir, { env: SHARDED });
+    expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
+  });
+
+  it("takes in a new year by rewriting only the files whose words the new year holds, as a clean build would write them", async () => {
+    const { dir, cache, first } = await builtOnce();
+    const before = await directoryOf(first.output);
+    const model = articles.find((a) => a.date.startsWith("2018"))!;
+    const added = { ...model, file: "2018/added-2019.txt", date: "2019-05-01", headline: "Quagmire report", paragraphs: ["Officials said the quagmire was deep."] };
+    await writeFile(path.join(dir, added.file), articleText(added));
+    const second = await buildSite(dir, { cache, output: first.output, env: SHARDED });
+    expect(second.code).toBe(0);
+    // 2019 is the newest year, at /pagefind/, and 2018 moves to a bundle of its own: both indexed.
+    expect(second.stdout).toMatch(/in 5 shards, 10 indexed this build/u);
+    const after = await directoryOf(first.output);
+    // Bits count from the oldest year: a word of 2016 alone keeps its mask, and its file.
+    const in2016 = uniqueWordOf(articles.find((a) => a.date.startsWith("2016"))!);
+    expect(after.words.get(in2016)).toBe(before.words.get(in2016));
+    expect(after.words.get("quagmire")).toBe(await maskOf(first.output, "/pagefind/"));
+    const changed = [...after.texts].filter(([file, text]) => before.texts.get(file) !== text).map(([file]) => file);
+    const rewritten = [...after.mtimes].filter(([file, mtime]) => before.mtimes.get(file) !== mtime).map(([file]) => file);
+    // Every word of all four years is not in 2019's one article: those files change; no other is written.
+    expect(rewritten.sort()).toEqual(changed.sort());
+    expect(changed).not.toContain(`_${in2016.slice(0, 3)}.json`);
 
     const clean = await buildSite(dir, { env: SHARDED });
     expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
