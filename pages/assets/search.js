@@ -20,8 +20,9 @@ const periods = bundles.map((bundle, index) => {
   // `bit`: the word directory counts periods from the oldest.
   return { bundle, index, bit: BigInt(bundles.length - 1 - index), years: form.dataset.years.split(" ")[index].split(","), from, to };
 });
-/** Where the word directory is (src/archive/wordDirectory.ts), when there are periods to choose between. */
+/** Where the word directory is (src/archive/wordDirectory.ts), when there are periods to choose between, and its number of files. */
 const wordsBase = form.dataset.words;
+const wordFileCount = Number(form.dataset.wordFiles);
 const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
 const status = document.getElementById("search-status");
@@ -77,13 +78,20 @@ const rootOf = (word) => {
   return root.length >= 4 ? root : word;
 };
 
+/** The directory file holding a word: fileNumberOf in src/archive/wordDirectory.ts (FNV-1a of its first three characters). */
+function fileNumberOf(word) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < Math.min(3, word.length); i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % wordFileCount;
+}
+
 const wordFiles = new Map();
-function wordsFile(prefix) {
-  if (!wordFiles.has(prefix)) {
-    const file = fetch(`${wordsBase}_${prefix}.json`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
-    wordFiles.set(prefix, file);
+function wordsFile(number) {
+  if (!wordFiles.has(number)) {
+    const file = fetch(`${wordsBase}${number}.json`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    wordFiles.set(number, file);
   }
-  return wordFiles.get(prefix);
+  return wordFiles.get(number);
 }
 
 /**
@@ -94,7 +102,7 @@ function wordsFile(prefix) {
 async function bestMatchOrder(term, candidates) {
   if (!wordsBase || !term || candidates.length < 2) return candidates;
   const words = directoryWords(term);
-  const files = await Promise.all(words.map((word) => wordsFile(word.slice(0, 3))));
+  const files = await Promise.all(words.map((word) => wordsFile(fileNumberOf(word))));
   const scores = new Map(candidates.map((p) => [p, 0]));
   words.forEach((word, i) => {
     const root = rootOf(word);

@@ -6,6 +6,7 @@ import { feeds, sitemaps, type Feed, type Sitemaps } from "./feeds.js";
 import { searchShards, type SearchShard } from "./searchShards.js";
 import { sourcePages, sources, type Source, type SourcePage } from "./sources.js";
 import { sectionFronts, sections, type Section, type SectionFrontPage } from "./sections.js";
+import { directoryFileCount } from "./wordDirectory.js";
 import { publish, type PublishOptions } from "./urls.js";
 
 /** Everything the site is made of, computed once per build from the parsed articles. */
@@ -31,6 +32,8 @@ export interface Archive {
   readonly sitemaps: Sitemaps;
   /** Newest first; the first is the search page's primary index. */
   readonly searchShards: readonly SearchShard[];
+  /** How many files the word directory of the search shards is cut into; 0 for one shard, which needs none. */
+  readonly wordFiles: number;
 }
 
 const LATEST_ON_HOME = 20;
@@ -61,6 +64,7 @@ export interface Precomputed {
 /** The archive's indexes and pages, from published articles (newest first). */
 export function indexArchive(articles: readonly Article[], options: ArchiveOptions, precomputed: Precomputed = {}): Archive {
   const all = sections(articles);
+  const shards = precomputed.shards ?? searchShards(articles);
   const bySource = sources(articles);
   const dates = datePages(articles);
   const fronts = sectionFronts(all, options.pageSize);
@@ -87,6 +91,7 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
     years: dates.filter((d) => d.kind === "year").reverse().map((d) => ({ year: d.period, url: d.url, count: d.count })),
     feeds: feeds(options.siteTitle, articles, all),
     sitemaps: sitemaps(listed),
-    searchShards: precomputed.shards ?? searchShards(articles),
+    searchShards: shards,
+    wordFiles: shards.length > 1 ? directoryFileCount(articles.length) : 0,
   };
 }

@@ -6,9 +6,32 @@
  * year. The directory only orders periods, never rules one out: every period stays a click away,
  * so a word it spells differently from Pagefind (which stems) costs an order, not a result.
  *
- * Files are cut by a word's first PREFIX_LENGTH characters: a query fetches one small file a word.
+ * Files are cut by a word's first PREFIX_LENGTH characters, hashed into a number of files that
+ * grows with the archive: a query fetches one small file a word, and the directory adds a few
+ * hundred files to the site, not one per three-letter beginning (some 7,000 at 100,000 articles,
+ * a third of what a host limited to 20,000 files takes).
  */
 export const PREFIX_LENGTH = 3;
+
+/**
+ * How many files the directory of an archive of `articles` is cut into: twice the square root,
+ * as a power of two (a vocabulary grows slower than its archive), so that a file holds one to
+ * two hundred words, some 1 kB compressed. It changes only when the archive about doubles,
+ * which rewrites every file once.
+ */
+export function directoryFileCount(articles: number): number {
+  return Math.min(4096, Math.max(16, 2 ** Math.round(Math.log2(2 * Math.sqrt(Math.max(1, articles))))));
+}
+
+/**
+ * The file holding a word: its first PREFIX_LENGTH characters hashed (32-bit FNV-1a), so that
+ * every word beginning with a query's word is in that word's file. The search page hashes alike.
+ */
+export function fileNumberOf(word: string, fileCount: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < Math.min(PREFIX_LENGTH, word.length); i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % fileCount;
+}
 
 /** A word in the directory: letters and digits with at least one letter, three or more of them. */
 const KEPT = /^(?=[0-9]*[a-z])[a-z0-9]{3,}$/u;
@@ -42,8 +65,6 @@ const UNICODE_PATTERNS = [/[\p{L}\p{N}]+/gu, /[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}]+[\
 /** Every period holds the word: it tells periods apart no better than no entry, but says so. */
 export const EVERY_PERIOD = "*";
 
-export const prefixOf = (word: string): string => word.slice(0, PREFIX_LENGTH);
-
 /** A mask as a file spells it: bit i for the i-th period, oldest first. */
 function maskText(mask: bigint, periodCount: number): string {
   return mask === (1n << BigInt(periodCount)) - 1n ? EVERY_PERIOD : mask.toString(16);
@@ -60,12 +81,12 @@ function fileText(masks: ReadonlyMap<string, bigint>, periodCount: number): stri
 }
 
 /**
- * The directory's files: prefix to JSON text, `{"word": mask}`, where the mask is the periods
+ * The directory's files: file number to JSON text, `{"word": mask}`, where the mask is the periods
  * holding the word as hexadecimal bits, or EVERY_PERIOD. `periods` are each period's words,
  * oldest first, bit i for `periods[i]`: a new period, or new cuts in the newest year, then
  * change no bit of a word found only in older years, and its file stays as it was.
  */
-export function directoryFiles(periods: readonly (readonly string[])[]): Map<string, string> {
+export function directoryFiles(periods: readonly (readonly string[])[], fileCount: number): Map<number, string> {
   // Period numbers first, one big integer a word after: an integer made for every word of every
   // period cost a third of a second at 100,000 articles.
   const holders = new Map<string, number[]>();
@@ -76,16 +97,16 @@ export function directoryFiles(periods: readonly (readonly string[])[]): Map<str
       else holders.set(word, [i]);
     }
   });
-  const byPrefix = new Map<string, Map<string, bigint>>();
+  const byFile = new Map<number, Map<string, bigint>>();
   for (const [word, list] of holders) {
     let mask = 0n;
     for (const i of list) mask |= 1n << BigInt(i);
-    const prefix = prefixOf(word);
-    const masks = byPrefix.get(prefix);
+    const file = fileNumberOf(word, fileCount);
+    const masks = byFile.get(file);
     if (masks) masks.set(word, mask);
-    else byPrefix.set(prefix, new Map([[word, mask]]));
+    else byFile.set(file, new Map([[word, mask]]));
   }
-  return new Map([...byPrefix].map(([prefix, masks]) => [prefix, fileText(masks, periods.length)]));
+  return new Map([...byFile].map(([file, masks]) => [file, fileText(masks, periods.length)]));
 }
 
 /** A word a period has gained (`held`) or lost since the directory was written. */

@@ -1,28 +1,28 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { directoryFiles, prefixOf, updatedFile, wordChanges, type WordChange } from "../archive/wordDirectory.js";
+import { directoryFileCount, directoryFiles, fileNumberOf, updatedFile, wordChanges, type WordChange } from "../archive/wordDirectory.js";
 import { writeAtomically } from "../io/writeAtomically.js";
 import { fingerprintFiles, outputCacheFile } from "./incremental.js";
 
 /** The directory's folder in the output, beside the search bundles. */
 export const WORDS_FOLDER = "search-words";
 
-/** A file per prefix, `_con.json`: the underscore keeps "con", "aux", "nul" and "prn" from Windows' reserved names. */
-export const wordsFileName = (prefix: string): string => `_${prefix}.json`;
+export const wordsFileName = (file: number): string => `${file}.json`;
 
 /** What splits a text into the directory's words: words made by other code are not reused. */
 const WORDS_SOURCE = "src/archive/wordDirectory.ts";
 
 /**
  * What the build cache keeps of the directory last written into an output folder: its periods in
- * the page's order, and each shard's fingerprint when its words (kept in a file of their own,
+ * the page's order, its number of files, and each shard's fingerprint when its words (kept in a file of their own,
  * `<bundle>.txt`) were made. A shard Pagefind does not index again keeps its words, so its text
  * is not read again for them.
  */
 export interface KeptWords {
   readonly code: string;
   readonly order: readonly string[];
+  readonly files: number;
   readonly hashes: Readonly<Record<string, string>>;
 }
 
@@ -63,6 +63,7 @@ export interface ShardHash {
   readonly bundle: string;
   /** The shard's fingerprint this build. */
   readonly hash: string;
+  readonly size: number;
 }
 
 /**
@@ -87,45 +88,48 @@ export async function writeWordDirectory(
   const order = shards.map((s) => s.bundle);
   // Bits count periods from the oldest (see directoryFiles).
   const bitOf = (bundle: string): number => order.length - 1 - order.indexOf(bundle);
-  const fileOf = (prefix: string): string => path.join(folder, wordsFileName(prefix));
+  // As the search page is told (Archive.wordFiles): every article is in one shard.
+  const fileCount = directoryFileCount(shards.reduce((n, s) => n + s.size, 0));
+  const fileOf = (file: number): string => path.join(folder, wordsFileName(file));
   let written: number;
-  const changes = kept !== null && kept.order.join(" ") === order.join(" ") && existsSync(folder) ? await changesSince(outputDir, bitOf, indexed) : null;
+  const same = kept !== null && kept.order.join(" ") === order.join(" ") && kept.files === fileCount && existsSync(folder);
+  const changes = same ? await changesSince(outputDir, bitOf, indexed) : null;
   if (changes !== null) {
-    const byPrefix = new Map<string, WordChange[]>();
+    const byFile = new Map<number, WordChange[]>();
     for (const change of changes) {
-      const prefix = prefixOf(change.word);
-      const list = byPrefix.get(prefix);
+      const file = fileNumberOf(change.word, fileCount);
+      const list = byFile.get(file);
       if (list) list.push(change);
-      else byPrefix.set(prefix, [change]);
+      else byFile.set(file, [change]);
     }
     await inBatches(
-      [...byPrefix].map(([prefix, list]) => async () => {
-        const file = fileOf(prefix);
+      [...byFile].map(([number, list]) => async () => {
+        const file = fileOf(number);
         const text = updatedFile(existsSync(file) ? await readFile(file, "utf8") : null, list, order.length);
         await (text === null ? rm(file, { force: true }) : writeFile(file, text));
       }),
     );
-    written = byPrefix.size;
+    written = byFile.size;
     await keepLists(outputDir, indexed);
   } else {
     const lists = await Promise.all(shards.map(async (s) => indexed.get(s.bundle) ?? (await readList(outputDir, s.bundle))));
-    const files = directoryFiles([...lists].reverse());
+    const files = directoryFiles([...lists].reverse(), fileCount);
     // Written only where the text differs from what is there: here reading a file back is some
     // ten times quicker than writing it, and a new period leaves most files as they were.
     await mkdir(folder, { recursive: true });
     const names = new Set([...files.keys()].map(wordsFileName));
     const unknown = (await readdir(folder)).filter((name) => !names.has(name));
     const changed = await Promise.all(
-      [...files].map(async ([prefix, text]) => ((await readFile(fileOf(prefix), "utf8").catch(() => null)) === text ? null : ([prefix, text] as const))),
+      [...files].map(async ([number, text]) => ((await readFile(fileOf(number), "utf8").catch(() => null)) === text ? null : ([number, text] as const))),
     );
     const toWrite = changed.filter((c) => c !== null);
-    await inBatches([...toWrite.map(([prefix, text]) => () => writeFile(fileOf(prefix), text)), ...unknown.map((name) => () => rm(path.join(folder, name), { force: true }))]);
+    await inBatches([...toWrite.map(([number, text]) => () => writeFile(fileOf(number), text)), ...unknown.map((name) => () => rm(path.join(folder, name), { force: true }))]);
     written = toWrite.length;
     // Started again, so that the words of shards gone from the archive go too.
     await rm(keptFolder(outputDir), { recursive: true, force: true });
     await keepLists(outputDir, new Map(shards.map((s, i) => [s.bundle, lists[i]!])));
   }
-  const index: KeptWords = { code: await codeVersion(), order, hashes: Object.fromEntries(shards.map((s) => [s.bundle, s.hash])) };
+  const index: KeptWords = { code: await codeVersion(), order, files: fileCount, hashes: Object.fromEntries(shards.map((s) => [s.bundle, s.hash])) };
   await writeAtomically(indexFile(outputDir), JSON.stringify(index));
   return written;
 }

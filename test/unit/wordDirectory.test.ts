@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDirectoryWords, directoryFiles, EVERY_PERIOD, prefixOf, PREFIX_LENGTH, updatedFile, wordChanges } from "../../src/archive/wordDirectory.js";
+import { addDirectoryWords, directoryFileCount, directoryFiles, EVERY_PERIOD, fileNumberOf, updatedFile, wordChanges } from "../../src/archive/wordDirectory.js";
+
+/** Files enough that these tests' few words rarely share one, and few enough that some do. */
+const FILES = 16;
 
 const wordsOf = (text: string): string[] => {
   const words = new Set<string>();
@@ -9,11 +12,11 @@ const wordsOf = (text: string): string[] => {
 };
 
 /** The directory's files read back: every word with the periods (indices) holding it, or "every". */
-function readBack(files: Map<string, string>, periods: number): Map<string, number[] | "every"> {
+function readBack(files: Map<number, string>, periods: number): Map<string, number[] | "every"> {
   const all = new Map<string, number[] | "every">();
-  for (const [prefix, text] of files) {
+  for (const [number, text] of files) {
     for (const [word, mask] of Object.entries(JSON.parse(text) as Record<string, string>)) {
-      expect(word.slice(0, PREFIX_LENGTH)).toBe(prefix);
+      expect(fileNumberOf(word, FILES)).toBe(number);
       all.set(word, mask === EVERY_PERIOD ? "every" : [...Array(periods).keys()].filter((i) => (BigInt(`0x${mask}`) >> BigInt(i)) & 1n));
     }
   }
@@ -41,11 +44,14 @@ describe("the word directory's words", () => {
 
 describe("the word directory's files", () => {
   it("gives each word the periods holding it, and marks a word every period holds", () => {
-    const files = directoryFiles([
-      ["assad", "ceasefire", "sarin"],
-      ["ceasefire", "tariff"],
-      ["ceasefire", "sarin", "tariffs"],
-    ]);
+    const files = directoryFiles(
+      [
+        ["assad", "ceasefire", "sarin"],
+        ["ceasefire", "tariff"],
+        ["ceasefire", "sarin", "tariffs"],
+      ],
+      FILES,
+    );
     expect(readBack(files, 3)).toEqual(
       new Map<string, number[] | "every">([
         ["assad", [0]],
@@ -57,22 +63,48 @@ describe("the word directory's files", () => {
     );
   });
 
-  it("cuts files by a word's first letters, so that a query fetches one small file a word", () => {
-    const files = directoryFiles([["sarin", "sarajevo", "sanctions"], ["sanction"]]);
-    expect([...files.keys()].sort()).toEqual(["san", "sar"]);
-    expect(Object.keys(JSON.parse(files.get("sar")!) as object)).toEqual(["sarajevo", "sarin"]);
+  it("puts the words that begin alike in one file, so that a query's word fetches one file", () => {
+    const words = ["sarin", "sarajevo", "sardine", "sanction", "sanctions", "tariff", "tariffs", "talks"];
+    const files = directoryFiles([words], FILES);
+    const fileHolding = (word: string) => [...files].find(([, text]) => word in (JSON.parse(text) as object))![0];
+    expect(fileHolding("sarajevo")).toBe(fileHolding("sarin"));
+    expect(fileHolding("sardine")).toBe(fileHolding("sarin"));
+    expect(fileHolding("sanctions")).toBe(fileHolding("sanction"));
+    expect(fileHolding("tariffs")).toBe(fileHolding("tariff"));
+    expect(Object.keys(JSON.parse(files.get(fileHolding("sarin"))!) as object)).toEqual(expect.arrayContaining(["sarajevo", "sardine", "sarin"]));
+  });
+
+  it("spreads the beginnings of words over all its files", () => {
+    const letters = "abcdefghijklmnopqrstuvwxyz";
+    const beginnings = [...letters].flatMap((a) => [...letters].map((b) => `${a}${b}a`));
+    const used = new Set(beginnings.map((w) => fileNumberOf(w, 64)));
+    expect(used.size).toBe(64);
+  });
+
+  it("grows its number of files with the archive, slower than the archive, a power of two that changes only as the archive doubles", () => {
+    const sizes = [1, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 200_000, 1_000_000];
+    const counts = sizes.map(directoryFileCount);
+    for (const count of counts) expect(Math.log2(count) % 1).toBe(0);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.at(-1)! / counts[2]!).toBeLessThan(1_000_000 / 1_000 / 10);
+    // A 100,000-article archive: hundreds of files, not thousands; each holds some hundred words.
+    expect(directoryFileCount(100_000)).toBeGreaterThanOrEqual(256);
+    expect(directoryFileCount(100_000)).toBeLessThanOrEqual(1024);
+    let changes = 0;
+    for (let n = 1_000; n < 100_000; n += 1_000) if (directoryFileCount(n) !== directoryFileCount(n + 1_000)) changes++;
+    expect(changes).toBeLessThanOrEqual(4);
   });
 
   it("tells apart more periods than a number's bits hold", () => {
     const periods = Array.from({ length: 70 }, (_, i) => (i === 69 || i === 3 ? ["rare"] : ["common"]));
-    const back = readBack(directoryFiles(periods), 70);
+    const back = readBack(directoryFiles(periods, FILES), 70);
     expect(back.get("rare")).toEqual([3, 69]);
     expect(back.get("common")).toEqual([...Array(70).keys()].filter((i) => i !== 3 && i !== 69));
   });
 
   it("writes the same files for the same words, whatever order each period lists them in", () => {
-    const a = directoryFiles([["beta", "alpha", "gamma"], ["delta", "alpha"]]);
-    const b = directoryFiles([["gamma", "alpha", "beta"], ["alpha", "delta"]]);
+    const a = directoryFiles([["beta", "alpha", "gamma"], ["delta", "alpha"]], FILES);
+    const b = directoryFiles([["gamma", "alpha", "beta"], ["alpha", "delta"]], FILES);
     expect([...a.entries()].sort()).toEqual([...b.entries()].sort());
     expect([...a.entries()].sort().map(([, text]) => text)).toEqual([...b.entries()].sort().map(([, text]) => text));
   });
@@ -83,15 +115,16 @@ describe("the word directory's files", () => {
     fc.assert(
       fc.property(fc.array(period, { minLength: 2, maxLength: 5 }), period, fc.nat(), (periods, after, pick) => {
         const changed = pick % periods.length;
-        const files = directoryFiles(periods);
+        const files = directoryFiles(periods, FILES);
         const changes = wordChanges(changed, periods[changed]!, after);
         const updated = new Map(files);
-        for (const prefix of new Set(changes.map((c) => prefixOf(c.word)))) {
-          const text = updatedFile(files.get(prefix) ?? null, changes.filter((c) => prefixOf(c.word) === prefix), periods.length);
-          if (text === null) updated.delete(prefix);
-          else updated.set(prefix, text);
+        const fileOf = (word: string) => fileNumberOf(word, FILES);
+        for (const number of new Set(changes.map((c) => fileOf(c.word)))) {
+          const text = updatedFile(files.get(number) ?? null, changes.filter((c) => fileOf(c.word) === number), periods.length);
+          if (text === null) updated.delete(number);
+          else updated.set(number, text);
         }
-        const fromScratch = directoryFiles(periods.map((words, i) => (i === changed ? after : words)));
+        const fromScratch = directoryFiles(periods.map((words, i) => (i === changed ? after : words)), FILES);
         expect([...updated].sort()).toEqual([...fromScratch].sort());
       }),
       { numRuns: 300 },
