@@ -53,7 +53,10 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
       started = resolve;
       failed = reject;
     });
-    const ready = startIndexers(2);
+    // One, not two: a rebuild has one shard to index, and a second worker loading alongside the
+    // main thread's start cost a rebuild of 100,000 articles 0.3 s (median of eight, side by
+    // side). A build with more shards starts the second when indexing begins.
+    const ready = startIndexers(1);
     let handedOver = false;
     const prepared = prepareBuild(settings, mode, directories.output, (shards) => {
       handedOver = true;
