@@ -275,9 +275,10 @@ async function search(page: Page, query: Query, morePages: number, bytes: Return
   await input.fill(query.text);
   let shot = await waitStable(page, (s) => finished(s, query.text));
   for (let pressed = 0; shot && !shot.urls.includes(query.target) && shot.moreVisible && pressed < morePages; pressed++) {
-    const shown = shot.urls.length;
+    const before = shot;
     await page.locator(SEARCH.more).click();
-    shot = await waitStable(page, (s) => finished(s, query.text) && (s.urls.length !== shown || !s.moreVisible));
+    // More results shown, or another period searched (the status says how far back), or the end.
+    shot = await waitStable(page, (s) => finished(s, query.text) && (s.urls.length !== before.urls.length || s.status !== before.status || !s.moreVisible));
   }
   await bytes.settled();
   if (!shot) process.stderr.write(`warning: no results within ${QUERY_TIMEOUT_MS / 1000} s for ${query.kind} query "${query.text}": counted as not found\n`);
