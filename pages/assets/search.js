@@ -5,7 +5,7 @@ const FACETS = ["section", "source", "year"];
 /**
  * How many periods one step of a search may open while it has found nothing to show: the first
  * query's download stays near 300 kB (the newest period with Pagefind's code, about 170 kB; an
- * older one about 115 kB) even when the words are not in the newest articles.
+ * older one 115 to 140 kB) even when the words are not in the newest articles.
  */
 const PERIODS_PER_STEP = 2;
 
