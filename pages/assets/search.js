@@ -241,8 +241,25 @@ async function showNext(search) {
   search.shown += batch.length;
 }
 
+/**
+ * A search that cannot finish (an index file that will not load: the site redeployed under an
+ * open page, or the network gone) says so, instead of leaving the page busy for good.
+ */
+function failed(error) {
+  status.textContent = `The search could not finish (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+  busy(false);
+}
+
 async function run() {
   const mine = ++generation;
+  try {
+    await runSearch(mine);
+  } catch (error) {
+    if (mine === generation) failed(error);
+  }
+}
+
+async function runSearch(mine) {
   const { term, filters, sort } = currentQuery();
   syncUrl();
   busy(true);
@@ -277,14 +294,18 @@ async function showMore() {
   // A second press while the first is at work would show the same results twice.
   if (!search || status.hasAttribute("aria-busy")) return;
   busy(true);
-  if (search.shown >= search.results.length) {
-    if (!(await searchFurther(search))) return;
-    status.textContent = describe(search);
+  try {
+    if (search.shown >= search.results.length) {
+      if (!(await searchFurther(search))) return;
+      status.textContent = describe(search);
+    }
+    await showNext(search);
+    if (search.generation !== generation) return;
+    offerMore(search);
+    busy(false);
+  } catch (error) {
+    if (search.generation === generation) failed(error);
   }
-  await showNext(search);
-  if (search.generation !== generation) return;
-  offerMore(search);
-  busy(false);
 }
 
 const params = new URLSearchParams(location.search);

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -157,5 +157,21 @@ describe("search over yearly shards", () => {
     const newest = inYear("2018");
     expect(await status()).toBe(`${newest.length} articles found for “spokesperson” since ${longDate(datesOf(newest).sort()[0]!)}.`);
     expect((await shownDates()).sort()).toEqual(datesOf(newest).sort());
+  });
+
+  it("says so when a period's index will not load, and searches again once the reader changes the query", async () => {
+    // As when the site is deployed again under an open page: the oldest year's entry file is gone.
+    const entry = path.join(opened.site.output, "pagefind-2015", "pagefind-entry.json");
+    await rename(entry, `${entry}.gone`);
+    try {
+      await page.goto(`${server.url}/search/?q=officials&sort=oldest`);
+      await settled();
+      expect(await status()).toMatch(/^The search could not finish \(.+\)\. Reload the page to try again\.$/u);
+      await page.locator("#search-sort").selectOption("newest");
+      await settled();
+      expect(await status()).toBe(`${inYear("2018").length} articles found for “officials” since ${longDate(datesOf(inYear("2018")).sort()[0]!)}.`);
+    } finally {
+      await rename(`${entry}.gone`, entry);
+    }
   });
 });
