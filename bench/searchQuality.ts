@@ -4,11 +4,13 @@
  * Chromium, the way a reader who remembers it would: by its headline, and by three rare words of
  * its body. Prints how often the article comes first, in the top 10, or at all. Nothing asserted.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
+import { listFiles } from "./files.js";
 import * as f from "./format.js";
+import { createRng } from "./generateArticles.js";
 import { CHROMIUM, CHROMIUM_ARGS, median } from "./searchCost.js";
 import { serveSite } from "./serve.js";
 
@@ -122,10 +124,7 @@ interface Archive {
  * makes "rare" mean rare in the whole archive; only counts are kept, not the words of each page.
  */
 async function readArchive(site: string): Promise<Archive> {
-  const candidates = (await readdir(site, { recursive: true }))
-    .map((p) => p.split(path.sep).join("/"))
-    .filter((p) => ARTICLE_FILE.test(p))
-    .sort();
+  const candidates = (await listFiles(site)).filter((p) => ARTICLE_FILE.test(p));
   const files: string[] = [];
   const documentFrequency = new Map<string, number>();
   await forEachFile(site, candidates, (html, file) => {
@@ -137,22 +136,10 @@ async function readArchive(site: string): Promise<Archive> {
   return { files, documentFrequency };
 }
 
-/** mulberry32: a small seeded PRNG, so a sample can be drawn again. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** n items drawn without replacement (a partial Fisher–Yates shuffle). */
 function sample<T>(items: readonly T[], n: number, seed: number): T[] {
   const pool = [...items];
-  const random = prng(seed);
+  const random = createRng(seed);
   const count = Math.min(n, pool.length);
   for (let i = 0; i < count; i++) {
     const j = i + Math.floor(random() * (pool.length - i));
