@@ -171,7 +171,7 @@ export async function prepareBuild(
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, related.index);
   const writeWords = (indexed: ReadonlyMap<string, readonly string[]>): Promise<number> => {
     const hashes = search.hashes();
-    return writeWordDirectory(outputDir, shards.map((shard) => ({ bundle: shard.bundle, hash: hashes[shard.bundle]!, size: shard.articles.length })), indexed, words);
+    return writeWordDirectory(outputDir, shards.map((shard) => ({ bundle: shard.bundle, hash: hashes[shard.bundle]! })), archive.wordFiles, indexed, words);
   };
   return { read, archive, pages, render, feeds, sitemaps, manifest, saveRelated, writeWords, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { directoryFileCount, directoryFiles, fileNumberOf, updatedFile, wordChanges, type WordChange } from "../archive/wordDirectory.js";
+import { directoryFiles, fileNumberOf, updatedFile, wordChanges, type WordChange } from "../archive/wordDirectory.js";
 import { writeAtomically } from "../io/writeAtomically.js";
 import { fingerprintFiles, outputCacheFile } from "./incremental.js";
 
@@ -63,24 +63,25 @@ export interface ShardHash {
   readonly bundle: string;
   /** The shard's fingerprint this build. */
   readonly hash: string;
-  readonly size: number;
 }
 
 /**
- * Writes the word directory of `shards` (in the search page's order) into the output. A rebuild
- * over the same periods changes only the files of the words that the shards indexed this build
- * (`indexed`) gained or lost; otherwise every file is written from every shard's words. An
- * archive in one shard needs no directory: any left from a larger one is removed. Returns the
- * number of files written.
+ * Writes the word directory of `shards` (in the search page's order) into the output, in
+ * `fileCount` files (Archive.wordFiles, as the search page is told). A rebuild over the same
+ * periods changes only the files of the words that the shards indexed this build (`indexed`)
+ * gained or lost; otherwise every file is written from every shard's words. With a `fileCount`
+ * of 0 (an archive in one shard) there is no directory: any left from a larger archive is
+ * removed. Returns the number of files written.
  */
 export async function writeWordDirectory(
   outputDir: string,
   shards: readonly ShardHash[],
+  fileCount: number,
   indexed: ReadonlyMap<string, readonly string[]>,
   kept: KeptWords | null,
 ): Promise<number> {
   const folder = path.join(outputDir, WORDS_FOLDER);
-  if (shards.length <= 1) {
+  if (fileCount === 0) {
     await rm(folder, { recursive: true, force: true });
     await rm(keptFolder(outputDir), { recursive: true, force: true });
     return 0;
@@ -88,8 +89,6 @@ export async function writeWordDirectory(
   const order = shards.map((s) => s.bundle);
   // Bits count periods from the oldest (see directoryFiles).
   const bitOf = (bundle: string): number => order.length - 1 - order.indexOf(bundle);
-  // As the search page is told (Archive.wordFiles): every article is in one shard.
-  const fileCount = directoryFileCount(shards.reduce((n, s) => n + s.size, 0));
   const fileOf = (file: number): string => path.join(folder, wordsFileName(file));
   let written: number;
   const same = kept !== null && kept.order.join(" ") === order.join(" ") && kept.files === fileCount && existsSync(folder);
