@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { broadsheetPlugin } from "./src/eleventy/plugin.js";
+import { searchScriptPlugin } from "./src/eleventy/searchScript.js";
 import type { EleventyConfig } from "./src/eleventy/config.js";
 import { loadSettings } from "./src/io/loadSettings.js";
 
@@ -10,6 +11,7 @@ export default async function (config: EleventyConfig) {
 
   /* PLUGINS */
   config.addPlugin(broadsheetPlugin, { settings, mode, configPath: fileURLToPath(import.meta.url) });
+  config.addPlugin(searchScriptPlugin);
 
   /* ASSETS */
   config.addPassthroughCopy({ "pages/assets": "assets", "pages/_headers": "_headers" });

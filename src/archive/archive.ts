@@ -6,7 +6,7 @@ import { feeds, sitemaps, type Feed, type Sitemaps } from "./feeds.js";
 import { searchShards, type SearchShard } from "./searchShards.js";
 import { sourcePages, sources, type Source, type SourcePage } from "./sources.js";
 import { sectionFronts, sections, type Section, type SectionFrontPage } from "./sections.js";
-import { directoryFileCount } from "./wordDirectory.js";
+import { directoryFileCount } from "../search/directory.js";
 import { publish, type PublishOptions } from "./urls.js";
 
 /** Everything the site is made of, computed once per build from the parsed articles. */
@@ -32,7 +32,7 @@ export interface Archive {
   readonly sitemaps: Sitemaps;
   /** Newest first; the first is the search page's primary index. */
   readonly searchShards: readonly SearchShard[];
-  /** How many files the word directory of the search shards is cut into; 0 for one shard, which needs none. */
+  /** How many files the word directory of the search shards is cut into (src/search/directory.ts). */
   readonly wordFiles: number;
 }
 
@@ -92,6 +92,6 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
     feeds: feeds(options.siteTitle, articles, all),
     sitemaps: sitemaps(listed),
     searchShards: shards,
-    wordFiles: shards.length > 1 ? directoryFileCount(articles.length) : 0,
+    wordFiles: directoryFileCount(articles.length),
   };
 }

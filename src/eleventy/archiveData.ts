@@ -41,7 +41,7 @@ export interface PreparedBuild {
   /** Keeps the related-articles index for the next build. */
   readonly saveRelated: () => Promise<void>;
   /** Writes the search page's word directory from the words of the shards indexed this build and the kept ones; the number of files written. */
-  readonly writeWords: (indexed: ReadonlyMap<string, readonly string[]>) => Promise<number>;
+  readonly writeWords: (indexed: ReadonlyMap<string, string>) => Promise<number>;
   readonly seconds: { readonly read: number; readonly plan: number };
 }
 
@@ -114,10 +114,10 @@ export async function prepareBuild(
   };
   // Built once: search shards are fingerprinted by these names, pages by these and their teasers'.
   const names = articleStandIns(articles, digestOf, teaser);
-  // A shard is indexed again if its bundle is gone from the output, or (when there is a word
-  // directory) its words are not kept from when it was last indexed: they are made from its text.
-  const words = shards.length > 1 ? await loadKeptWords(outputDir) : null;
-  const wordsKept = (bundle: string): boolean => shards.length <= 1 || wordsKeptFor(outputDir, words, bundle, previous?.search[bundle]);
+  // A shard is indexed again if its bundle is gone from the output, or its words for the word
+  // directory are not kept from when it was last indexed: they are read from what Pagefind wrote.
+  const words = await loadKeptWords(outputDir);
+  const wordsKept = (bundle: string): boolean => wordsKeptFor(outputDir, words, bundle, previous?.search[bundle]);
   const search = planUpdates(
     shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn) })),
     previous?.search ?? null,
@@ -169,9 +169,9 @@ export async function prepareBuild(
 
   const manifest = (): Manifest => ({ version: 2, templates, pages: pages.hashes(), search: search.hashes() });
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, related.index);
-  const writeWords = (indexed: ReadonlyMap<string, readonly string[]>): Promise<number> => {
+  const writeWords = (indexed: ReadonlyMap<string, string>): Promise<number> => {
     const hashes = search.hashes();
-    return writeWordDirectory(outputDir, shards.map((shard) => ({ bundle: shard.bundle, hash: hashes[shard.bundle]! })), archive.wordFiles, indexed, words);
+    return writeWordDirectory(outputDir, shards.map((shard) => ({ bundle: shard.bundle, hash: hashes[shard.bundle]! })), archive.wordFiles, indexed);
   };
   return { read, archive, pages, render, feeds, sitemaps, manifest, saveRelated, writeWords, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

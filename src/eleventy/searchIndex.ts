@@ -13,16 +13,20 @@ export type RecordSettings = Pick<Settings, "pathPrefix" | "language">;
 
 /** What a reader searches: the article's words, and nothing of the page around them. */
 export function searchRecord(article: Article, settings: RecordSettings): pagefind.CustomRecord {
-  const text = [article.headline, article.standfirst ?? "", article.dateline ?? "", ...article.body.map((b) => b.text)];
+  const lead = [article.headline, article.standfirst ?? "", article.dateline ?? ""].filter(Boolean);
   return {
     url: settings.pathPrefix + article.url.slice(1),
-    content: text.filter(Boolean).join("\n"),
+    content: [...lead, ...article.body.map((b) => b.text)].join("\n"),
     language: settings.language,
-    meta: { title: article.headline, date: article.date, section: article.section },
+    // `lead`: how many words open the text before the body, so that an excerpt can start past them
+    // (src/search/excerpt.ts); counted as Pagefind counts words, on whitespace.
+    meta: { title: article.headline, date: article.date, section: article.section, lead: String(lead.join(" ").split(/[^\S\uFEFF]+/u).filter(Boolean).length) },
     filters: {
       section: [article.section],
       source: [...article.sources],
       year: [article.date.slice(0, 4)],
+      // For a date range that cuts through a period: its days (src/searchPage/periods.ts).
+      day: [article.date],
     },
     sort: { date: article.date },
   };
@@ -112,8 +116,8 @@ export class SearchIndexer {
   /** Records to index this build, and how many are done. */
   readonly total: number;
   indexed = 0;
-  /** The words of each shard indexed this build, by bundle, for the word directory. */
-  readonly words = new Map<string, readonly string[]>();
+  /** The words of each shard indexed this build, by bundle, for the word directory (periodWords.ts, as text). */
+  readonly words = new Map<string, string>();
   /** Told the size of each shard as it is written, for progress. */
   onShard: (records: number) => void = () => undefined;
 

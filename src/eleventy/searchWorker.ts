@@ -4,8 +4,9 @@ import { rm } from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import type { ParseOptions } from "../article/parse.js";
-import { addDirectoryWords } from "../archive/wordDirectory.js";
+import { readBundleWords } from "../io/bundleWords.js";
 import { readBody } from "../io/readArchive.js";
+import { periodWordsText } from "../search/periodWords.js";
 import { searchRecord, type RecordSettings, type RecordSource } from "./searchIndex.js";
 
 export interface ShardJob {
@@ -16,24 +17,20 @@ export interface ShardJob {
   readonly sources: readonly RecordSource[];
 }
 
-/** `words`: the shard's words for the word directory (wordDirectory.ts), made here from the text at hand. */
-export type WorkerReply = { readonly ok: true; readonly records: number; readonly words: readonly string[] } | { readonly ok: false; readonly error: string };
+/** `words`: the shard's words as Pagefind wrote them, for the word directory (periodWords.ts, as text). */
+export type WorkerReply = { readonly ok: true; readonly records: number; readonly words: string } | { readonly ok: false; readonly error: string };
 
 /** Records go to Pagefind in batches: one at a time is slow (pagefind#461), all at once holds every message in memory. */
 const BATCH = 500;
 
-async function indexShard(job: ShardJob): Promise<{ records: number; words: string[] }> {
+async function indexShard(job: ShardJob): Promise<{ records: number; words: string }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: job.settings.language });
-  const words = new Set<string>();
   if (!index) throw new Error(errors.join("; "));
   for (let i = 0; i < job.sources.length; i += BATCH) {
     const records = job.sources
       .slice(i, i + BATCH)
       .map(({ article, body, digest }) => searchRecord({ ...article, body: body ?? readBody(article.file, digest, job.parseOptions) }, job.settings));
-    const added = Promise.all(records.map((r) => index.addCustomRecord(r)));
-    // While Pagefind's process indexes the batch.
-    for (const record of records) addDirectoryWords(record.content, words);
-    const results = await added;
+    const results = await Promise.all(records.map((r) => index.addCustomRecord(r)));
     const failed = results.flatMap((r) => r.errors);
     if (failed.length > 0) throw new Error(failed.join("; "));
   }
@@ -43,7 +40,8 @@ async function indexShard(job: ShardJob): Promise<{ records: number; words: stri
   if (written.errors.length > 0) throw new Error(written.errors.join("; "));
   // Frees the index's memory in the service before the next shard.
   await index.deleteIndex();
-  return { records: job.sources.length, words: [...words].sort() };
+  // Read back from what Pagefind wrote: its own words, split and stemmed as the page's queries are.
+  return { records: job.sources.length, words: periodWordsText(await readBundleWords(job.outputPath)) };
 }
 
 parentPort?.on("message", (job: ShardJob | "close") => {

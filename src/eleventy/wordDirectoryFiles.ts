@@ -1,43 +1,43 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { directoryFiles, fileNumberOf, updatedFile, wordChanges, type WordChange } from "../archive/wordDirectory.js";
+import { directoryFiles, directorySummary } from "../search/directory.js";
+import { parsePeriodWords, type PeriodWords } from "../search/periodWords.js";
 import { writeAtomically } from "../io/writeAtomically.js";
 import { fingerprintFiles, outputCacheFile } from "./incremental.js";
 
 /** The directory's folder in the output, beside the search bundles. */
 export const WORDS_FOLDER = "search-words";
+/** The archive's page counts and length (directory.ts, DirectorySummary), beside the word files. */
+export const SUMMARY_FILE = "periods.json";
 
 export const wordsFileName = (file: number): string => `${file}.json`;
 
-/** What splits a text into the directory's words: words made by other code are not reused. */
-const WORDS_SOURCE = "src/archive/wordDirectory.ts";
+/** What makes the directory from a period's words: kept words made by other code are not reused. */
+const WORDS_SOURCES = ["src/search/directory.ts", "src/search/periodWords.ts", "src/search/pagefindFiles.ts"];
 
 /**
- * What the build cache keeps of the directory last written into an output folder: its periods in
- * the page's order, its number of files, and each shard's fingerprint when its words (kept in a file of their own,
- * `<bundle>.txt`) were made. A shard Pagefind does not index again keeps its words, so its text
- * is not read again for them.
+ * What the build cache keeps of the directory last written into an output folder: each shard's
+ * fingerprint when its words (kept in a file of their own, `<bundle>.txt`) were read from what
+ * Pagefind wrote. A shard Pagefind does not index again keeps its words.
  */
 export interface KeptWords {
   readonly code: string;
-  readonly order: readonly string[];
-  readonly files: number;
   readonly hashes: Readonly<Record<string, string>>;
 }
 
-const keptFolder = (outputDir: string): string => outputCacheFile(outputDir, "search-words", "d");
+const keptFolder = (outputDir: string): string => outputCacheFile(outputDir, "search-words", "p");
 const listFile = (outputDir: string, bundle: string): string => path.join(keptFolder(outputDir), `${bundle}.txt`);
 const indexFile = (outputDir: string): string => path.join(keptFolder(outputDir), "index.json");
 
-const codeVersion = (): Promise<string> => fingerprintFiles([WORDS_SOURCE]);
+const codeVersion = (): Promise<string> => fingerprintFiles(WORDS_SOURCES);
 
 export async function loadKeptWords(outputDir: string): Promise<KeptWords | null> {
   try {
     const kept = JSON.parse(await readFile(indexFile(outputDir), "utf8")) as KeptWords;
     return kept.code === (await codeVersion()) ? kept : null;
   } catch {
-    // Missing or damaged: every shard is indexed again, which makes its words again.
+    // Missing or damaged: every shard is indexed again, which reads its words again.
     return null;
   }
 }
@@ -45,11 +45,6 @@ export async function loadKeptWords(outputDir: string): Promise<KeptWords | null
 /** Whether a shard's words are kept from when it had this fingerprint. */
 export function wordsKeptFor(outputDir: string, kept: KeptWords | null, bundle: string, hash: string | undefined): boolean {
   return kept !== null && hash !== undefined && kept.hashes[bundle] === hash && existsSync(listFile(outputDir, bundle));
-}
-
-async function readList(outputDir: string, bundle: string): Promise<string[]> {
-  const text = await readFile(listFile(outputDir, bundle), "utf8");
-  return text === "" ? [] : text.split("\n");
 }
 
 /** Files written or removed at once: thousands one after another would wait on each in turn. */
@@ -66,84 +61,35 @@ export interface ShardHash {
 }
 
 /**
- * Writes the word directory of `shards` (in the search page's order) into the output, in
- * `fileCount` files (Archive.wordFiles, as the search page is told). A rebuild over the same
- * periods changes only the files of the words that the shards indexed this build (`indexed`)
- * gained or lost; otherwise every file is written from every shard's words. With a `fileCount`
- * of 0 (an archive in one shard) there is no directory: any left from a larger archive is
- * removed. Returns the number of files written.
+ * Writes the word directory of `shards` (newest first, as the search page lists them) into the
+ * output, in `fileCount` files (Archive.wordFiles, as the search page is told), from the words of
+ * the shards indexed this build (`indexed`, as text) and the kept words of the others. Only files
+ * whose text changed are written: a new article changes the page numbers of one period, and the
+ * entries of that period's words. Returns the number of files written.
  */
-export async function writeWordDirectory(
-  outputDir: string,
-  shards: readonly ShardHash[],
-  fileCount: number,
-  indexed: ReadonlyMap<string, readonly string[]>,
-  kept: KeptWords | null,
-): Promise<number> {
+export async function writeWordDirectory(outputDir: string, shards: readonly ShardHash[], fileCount: number, indexed: ReadonlyMap<string, string>): Promise<number> {
   const folder = path.join(outputDir, WORDS_FOLDER);
-  if (fileCount === 0) {
-    await rm(folder, { recursive: true, force: true });
-    await rm(keptFolder(outputDir), { recursive: true, force: true });
-    return 0;
-  }
-  const order = shards.map((s) => s.bundle);
-  // Bits count periods from the oldest (see directoryFiles).
-  const bitOf = (bundle: string): number => order.length - 1 - order.indexOf(bundle);
-  const fileOf = (file: number): string => path.join(folder, wordsFileName(file));
-  let written: number;
-  const same = kept !== null && kept.order.join(" ") === order.join(" ") && kept.files === fileCount && existsSync(folder);
-  const changes = same ? await changesSince(outputDir, bitOf, indexed) : null;
-  if (changes !== null) {
-    const byFile = new Map<number, WordChange[]>();
-    for (const change of changes) {
-      const file = fileNumberOf(change.word, fileCount);
-      const list = byFile.get(file);
-      if (list) list.push(change);
-      else byFile.set(file, [change]);
-    }
-    await inBatches(
-      [...byFile].map(([number, list]) => async () => {
-        const file = fileOf(number);
-        const text = updatedFile(existsSync(file) ? await readFile(file, "utf8") : null, list, order.length);
-        await (text === null ? rm(file, { force: true }) : writeFile(file, text));
-      }),
-    );
-    written = byFile.size;
-    await keepLists(outputDir, indexed);
-  } else {
-    const lists = await Promise.all(shards.map(async (s) => indexed.get(s.bundle) ?? (await readList(outputDir, s.bundle))));
-    const files = directoryFiles([...lists].reverse(), fileCount);
-    // Written only where the text differs from what is there: here reading a file back is some
-    // ten times quicker than writing it, and a new period leaves most files as they were.
-    await mkdir(folder, { recursive: true });
-    const names = new Set([...files.keys()].map(wordsFileName));
-    const unknown = (await readdir(folder)).filter((name) => !names.has(name));
-    const changed = await Promise.all(
-      [...files].map(async ([number, text]) => ((await readFile(fileOf(number), "utf8").catch(() => null)) === text ? null : ([number, text] as const))),
-    );
-    const toWrite = changed.filter((c) => c !== null);
-    await inBatches([...toWrite.map(([number, text]) => () => writeFile(fileOf(number), text)), ...unknown.map((name) => () => rm(path.join(folder, name), { force: true }))]);
-    written = toWrite.length;
-    // Started again, so that the words of shards gone from the archive go too.
-    await rm(keptFolder(outputDir), { recursive: true, force: true });
-    await keepLists(outputDir, new Map(shards.map((s, i) => [s.bundle, lists[i]!])));
-  }
-  const index: KeptWords = { code: await codeVersion(), order, files: fileCount, hashes: Object.fromEntries(shards.map((s) => [s.bundle, s.hash])) };
-  await writeAtomically(indexFile(outputDir), JSON.stringify(index));
-  return written;
-}
-
-async function keepLists(outputDir: string, lists: ReadonlyMap<string, readonly string[]>): Promise<void> {
+  const texts = await Promise.all(shards.map(async (s) => indexed.get(s.bundle) ?? (await readFile(listFile(outputDir, s.bundle), "utf8"))));
+  // Oldest first: period numbers then stay put when a new period is added at the newest end.
+  const periods: PeriodWords[] = texts.map(parsePeriodWords).reverse();
+  const files = new Map([...directoryFiles(periods, fileCount)].map(([n, text]) => [wordsFileName(n), text]));
+  files.set(SUMMARY_FILE, JSON.stringify(directorySummary(periods)));
+  await mkdir(folder, { recursive: true });
+  const unknown = (await readdir(folder)).filter((name) => !files.has(name));
+  // Here reading a file back is some ten times quicker than writing it, and most stay as they were.
+  const changed = await Promise.all(
+    [...files].map(async ([name, text]) => ((await readFile(path.join(folder, name), "utf8").catch(() => null)) === text ? null : ([name, text] as const))),
+  );
+  const toWrite = changed.filter((c) => c !== null);
+  await inBatches([
+    ...toWrite.map(([name, text]) => () => writeAtomically(path.join(folder, name), text)),
+    ...unknown.map((name) => () => rm(path.join(folder, name), { force: true })),
+  ]);
+  // Started again, so that the words of shards gone from the archive go too.
+  await rm(keptFolder(outputDir), { recursive: true, force: true });
   await mkdir(keptFolder(outputDir), { recursive: true });
-  await Promise.all([...lists].map(([bundle, words]) => writeAtomically(listFile(outputDir, bundle), words.join("\n"))));
-}
-
-/** What the shards indexed this build gained and lost, or null if a shard's earlier words are not kept. */
-async function changesSince(outputDir: string, bitOf: (bundle: string) => number, indexed: ReadonlyMap<string, readonly string[]>): Promise<WordChange[] | null> {
-  const changes: WordChange[] = [];
-  for (const [bundle, words] of indexed) {
-    if (!existsSync(listFile(outputDir, bundle))) return null;
-    changes.push(...wordChanges(bitOf(bundle), await readList(outputDir, bundle), words));
-  }
-  return changes;
+  await Promise.all(shards.map((s, i) => writeAtomically(listFile(outputDir, s.bundle), texts[i]!)));
+  const index: KeptWords = { code: await codeVersion(), hashes: Object.fromEntries(shards.map((s) => [s.bundle, s.hash])) };
+  await writeAtomically(indexFile(outputDir), JSON.stringify(index));
+  return toWrite.length;
 }

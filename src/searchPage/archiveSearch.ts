@@ -1,0 +1,172 @@
+/**
+ * One search over the whole archive: which periods can match (the word directory), those searched
+ * in parallel, their pages checked and ranked together with the archive's counts. No DOM here.
+ */
+import { fileNumberOf, parseEntry } from "../search/directory.js";
+import { pageScore, type Counts, type PageScoring } from "../search/ranking.js";
+import { filesFor, matches, matchTerm, route, type DirectoryFile, type TermMatch } from "../search/routing.js";
+import { queryTerms } from "../search/queryTerms.js";
+import { stem } from "../search/stem.js";
+import { daysWithin, overlaps, type DateRange, type Period } from "./periods.js";
+import type { PagefindResult, PagefindWorker, PeriodIndex } from "./pagefindWorker.js";
+
+/**
+ * At most this many periods are opened for the first screen of a query whose words many periods
+ * hold ("oil"): each costs its metadata, an index chunk a word and Pagefind's WebAssembly the first
+ * time (some 100 to 150 kB). The reader is told how much of the archive the count covers.
+ */
+export const PERIODS_AT_ONCE = 3;
+
+export type Order = "best" | "newest" | "oldest";
+
+export interface Query {
+  readonly text: string;
+  readonly filters: Readonly<Record<string, string>>;
+  readonly range: DateRange;
+  readonly order: Order;
+}
+
+export interface Found {
+  readonly period: Period;
+  readonly result: PagefindResult;
+  readonly index: PeriodIndex;
+  /** The archive-wide score (best match), or the place in date order. */
+  readonly score: number;
+}
+
+export interface Answer {
+  /** What each word of the query that the archive holds matches. */
+  readonly terms: readonly TermMatch[];
+  /** Words of the query the archive does not hold at all, as typed: Pagefind leaves them out. */
+  readonly absent: readonly string[];
+  /** The query holds words, and the archive none of them. */
+  readonly nothingHeld: boolean;
+  /** Periods that can hold a match, and how many of them are searched so far. */
+  readonly candidates: readonly Period[];
+  searched: number;
+  /** Pages found in the periods searched, best first (or in date order). */
+  found: Found[];
+  /** For a query of one word: the pages of the archive holding it, and whether that is exact. */
+  readonly wordTotal: { readonly pages: number; readonly exact: boolean } | null;
+}
+
+export interface Archive {
+  readonly periods: readonly Period[];
+  /** Pages of each period by period number (0 the oldest), and words on all pages of the archive. */
+  readonly pages: readonly number[];
+  readonly length: number;
+  readonly directory: (file: number) => Promise<DirectoryFile>;
+  readonly fileCount: number;
+  readonly pagefind: PagefindWorker;
+}
+
+/** Pagefind takes a query in double quotes as a phrase: words that must stand together, not beginnings. */
+const PHRASE = /^\s*".+"\s*$/u;
+
+/** The file of the directory holding the words that begin as `text` does. */
+const fileFor = (archive: Archive, text: string): Promise<DirectoryFile> => archive.directory(fileNumberOf(text, archive.fileCount));
+
+async function termMatches(archive: Archive, words: readonly string[]): Promise<{ terms: TermMatch[]; absent: string[] }> {
+  const terms: TermMatch[] = [];
+  const absent: string[] = [];
+  await Promise.all(
+    words.map(async (typed) => {
+      const term = stem(typed);
+      const files = new Map<string, DirectoryFile>();
+      const load = async (needFallback: boolean): Promise<void> => {
+        for (const key of filesFor(term, needFallback)) if (!files.has(key)) files.set(key, await fileFor(archive, key));
+      };
+      await load(false);
+      let match = matchTerm(term, files, archive.pages);
+      if (match === "fallback") {
+        await load(true);
+        match = matchTerm(term, files, archive.pages);
+      }
+      if (match === null || match === "fallback") absent.push(typed);
+      else terms.push(match);
+    }),
+  );
+  return { terms, absent };
+}
+
+/** The scoring facts of a result, from Pagefind's playground mode. */
+function scoringOf(result: PagefindResult): PageScoring {
+  return {
+    length: result.params?.document_length ?? 0,
+    words: (result.scores ?? []).map((s) => ({ word: s.search_term, weightedCount: s.params.weighted_term_frequency, lengthBonus: s.params.length_bonus })),
+    fields: (result.verbose_meta_scores ?? []).map((m) => ({ weight: m.field_weight, terms: m.matched_terms })),
+  };
+}
+
+export class ArchiveSearch {
+  constructor(private readonly archive: Archive) {}
+
+  /** Starts a search: which periods can match, and the first of them searched. */
+  async start(query: Query): Promise<Answer> {
+    const typed = queryTerms(query.text);
+    const phrase = PHRASE.test(query.text);
+    const { terms, absent } = await termMatches(this.archive, [...new Set(typed)]);
+    const allowed = this.archive.periods.filter((p) => (!query.filters.year || p.years.includes(query.filters.year)) && overlaps(p, query.range));
+    const nothingHeld = typed.length > 0 && terms.length === 0;
+    const estimates = nothingHeld ? new Map<number, number>() : route(phrase ? terms.map((t) => ({ ...t, words: [t.term] })) : terms, this.archive.pages);
+    const candidates = allowed.filter((p) => estimates.has(p.number));
+    // Newest first, as the page lists periods; oldest first when asked; by best match, the
+    // periods likeliest to hold the most matches first, newest first among equals.
+    if (query.order === "oldest") candidates.reverse();
+    else if (query.order === "best") candidates.sort((a, b) => estimates.get(b.number)! - estimates.get(a.number)!);
+    const single = terms.length === 1 && typed.length === 1 ? terms[0]! : null;
+    const wordTotal = single ? { pages: [...single.periods.values()].reduce<number>((n, h) => n + (typeof h === "number" ? h : h.length), 0), exact: single.words.length === 1 } : null;
+    const answer: Answer = { terms, absent, nothingHeld, candidates, searched: 0, found: [], wordTotal };
+    await this.searchMore(answer, query);
+    return answer;
+  }
+
+  /** Searches the next periods of `answer` (up to PERIODS_AT_ONCE), and ranks all found again. */
+  async searchMore(answer: Answer, query: Query): Promise<void> {
+    const { terms } = answer;
+    const next = answer.candidates.slice(answer.searched, answer.searched + PERIODS_AT_ONCE);
+    const text = query.text.trim() === "" ? null : query.text;
+    const batches = await Promise.all(
+      next.map(async (period) => {
+        const index = this.archive.pagefind.index(period.bundle);
+        const filters: Record<string, unknown> = { ...query.filters };
+        const days = daysWithin(period, query.range);
+        if (days !== null) filters.day = { any: days };
+        const sort = query.order === "best" && text !== null ? undefined : { date: query.order === "oldest" ? ("asc" as const) : ("desc" as const) };
+        const response = await index.search(text, { filters, sort });
+        return response.results.map((result, place) => ({ period, result, index, place }));
+      }),
+    );
+    answer.searched += next.length;
+    const phrase = PHRASE.test(query.text);
+    const fresh = batches.flat().filter(({ result }) => phrase || terms.length === 0 || matches(terms, (result.scores ?? []).map((s) => s.search_term)));
+    const scored = query.order === "best" && text !== null && !phrase ? await this.scores(fresh.map((f) => f.result), terms) : null;
+    const added: Found[] = fresh.map((f, i) => ({ period: f.period, result: f.result, index: f.index, score: scored ? scored[i]! : -f.place }));
+    const all = [...answer.found, ...added];
+    const periodOrder = new Map(answer.candidates.map((p, i) => [p, i]));
+    // By best match, the archive's score, then newer periods first; in date order, periods in
+    // order (their pages are in date order already, each period wholly before or after the next).
+    if (query.order === "best" && text !== null) all.sort((a, b) => b.score - a.score || b.period.from.localeCompare(a.period.from));
+    else all.sort((a, b) => periodOrder.get(a.period)! - periodOrder.get(b.period)! || b.score - a.score);
+    answer.found = all;
+  }
+
+  /** Each result's score with the archive's counts (ranking.ts). */
+  private async scores(results: readonly PagefindResult[], terms: readonly TermMatch[]): Promise<number[]> {
+    const words = new Set(results.flatMap((r) => (r.scores ?? []).map((s) => s.search_term)));
+    const files = new Map<string, DirectoryFile>();
+    await Promise.all([...words].map(async (w) => void files.set(w, await fileFor(this.archive, w))));
+    const wordPages = (word: string): number => {
+      const entry = files.get(word)?.[word];
+      return entry === undefined ? 1 : parseEntry(entry).pages;
+    };
+    const termPages = new Map(terms.map((t) => [t.term, Math.min(this.total, [...t.periods.values()].reduce<number>((n, h) => n + (typeof h === "number" ? h : h.length), 0))]));
+    const counts: Counts = { pages: this.total, averageLength: this.archive.length / this.total, wordPages, termPages: (t) => termPages.get(t) ?? 1 };
+    const present = terms.map((t) => t.term);
+    return results.map((r) => pageScore(scoringOf(r), counts, present));
+  }
+
+  private get total(): number {
+    return this.archive.pages.reduce((a, b) => a + b, 0);
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * The search page: the form, the status line and the results, over ArchiveSearch. Bundled by the
+ * build (esbuild) into assets/search.js. Results are built with DOM methods only, so no text from
+ * the archive is ever parsed as markup.
+ */
+import { excerpt } from "../search/excerpt.js";
+import type { DirectoryFile } from "../search/routing.js";
+import type { DirectorySummary } from "../search/directory.js";
+import { ArchiveSearch, type Answer, type Found, type Order, type Query } from "./archiveSearch.js";
+import { PagefindWorker } from "./pagefindWorker.js";
+import { dayOf, type Period } from "./periods.js";
+
+const PAGE_SIZE = 10;
+const FACETS = ["section", "source", "year"] as const;
+/** How long typing must pause before a search runs: one search for a word typed, not one a key. */
+const TYPING_PAUSE_MS = 40;
+
+const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const form = byId<HTMLFormElement>("search-form");
+const input = byId<HTMLInputElement>("search-q");
+const sortSelect = byId<HTMLSelectElement>("search-sort");
+const fromInput = byId<HTMLInputElement>("search-from");
+const toInput = byId<HTMLInputElement>("search-to");
+const status = byId<HTMLParagraphElement>("search-status");
+const list = byId<HTMLOListElement>("search-results");
+const more = byId<HTMLButtonElement>("search-more");
+const selects = Object.fromEntries(FACETS.map((f) => [f, byId<HTMLSelectElement>(`search-${f}`)])) as Record<(typeof FACETS)[number], HTMLSelectElement>;
+
+// Periods newest first, as the form lists them; the directory numbers them from the oldest.
+const data = form.dataset;
+const bundles = data.bundles!.split(" ");
+const periods: Period[] = bundles.map((bundle, i) => {
+  const [from, to] = data.spans!.split(" ")[i]!.split(",") as [string, string];
+  return { bundle, number: bundles.length - 1 - i, years: data.years!.split(" ")[i]!.split(","), from, to };
+});
+const wordsBase = data.words!;
+const language = document.documentElement.lang || "en";
+
+const directoryFiles = new Map<number, Promise<DirectoryFile>>();
+function directory(file: number): Promise<DirectoryFile> {
+  let loaded = directoryFiles.get(file);
+  if (!loaded) {
+    // A file that is not there holds no word: the hash of a beginning nothing in the archive has.
+    loaded = fetch(`${wordsBase}${file}.json`).then((r) => (r.ok ? (r.json() as Promise<DirectoryFile>) : r.status === 404 ? {} : Promise.reject(new Error(`${r.status} for ${r.url}`))));
+    loaded.catch(() => directoryFiles.delete(file));
+    directoryFiles.set(file, loaded);
+  }
+  return loaded;
+}
+
+const summary = fetch(`${wordsBase}periods.json`).then((r) => {
+  if (!r.ok) throw new Error(`${r.status} for ${r.url}`);
+  return r.json() as Promise<DirectorySummary>;
+});
+summary.catch(() => undefined);
+const pagefind = new PagefindWorker(bundles[0]!, language);
+let searcher: Promise<ArchiveSearch> | null = null;
+const archiveSearch = (): Promise<ArchiveSearch> =>
+  (searcher ??= summary.then((s) => new ArchiveSearch({ periods, pages: s.pages, length: s.length, directory, fileCount: Number(data.wordFiles), pagefind })));
+
+const dateFormat = new Intl.DateTimeFormat(language, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+const formatDate = (iso: string): string => dateFormat.format(new Date(`${iso}T00:00:00Z`));
+const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString(language)} ${n === 1 ? one : many}`;
+const quoted = (words: readonly string[]): string => words.map((w) => `“${w}”`).join(words.length === 2 ? " or " : ", ");
+
+function resultItem(found: Found, page: Awaited<ReturnType<Found["index"]["data"]>>): HTMLLIElement {
+  const li = document.createElement("li");
+  li.className = "result";
+  const h = document.createElement("h2");
+  h.className = "result-headline";
+  const a = document.createElement("a");
+  a.href = page.url;
+  a.textContent = page.meta.title ?? page.url;
+  h.append(a);
+  const meta = document.createElement("p");
+  meta.className = "result-meta";
+  const time = document.createElement("time");
+  time.dateTime = page.meta.date ?? "";
+  time.textContent = page.meta.date ? formatDate(page.meta.date) : "";
+  meta.append(time, ` · ${page.meta.section ?? ""}`);
+  const p = document.createElement("p");
+  p.className = "result-excerpt";
+  const locations = page.weighted_locations.map((l) => ({ location: l.location, score: l.balanced_score }));
+  for (const part of excerpt(page.content, locations, Number(page.meta.lead ?? 0))) {
+    if (part.marked) {
+      const mark = document.createElement("mark");
+      mark.textContent = part.text;
+      p.append(mark);
+    } else p.append(part.text);
+  }
+  li.append(h, meta, p);
+  void found;
+  return li;
+}
+
+function currentQuery(): Query | null {
+  const filters: Record<string, string> = {};
+  for (const f of FACETS) if (selects[f].value) filters[f] = selects[f].value;
+  const from = dayOf(fromInput.value, "from");
+  const to = dayOf(toInput.value, "to");
+  fromInput.setCustomValidity(from === undefined ? "A month (1987-03) or a day (1987-03-02)" : "");
+  toInput.setCustomValidity(to === undefined ? "A month (1987-04) or a day (1987-04-15)" : "");
+  if (from === undefined || to === undefined) return null;
+  const order: Order = sortSelect.value === "newest" ? "newest" : sortSelect.value === "oldest" ? "oldest" : "best";
+  return { text: input.value.trim(), filters, range: { from, to }, order };
+}
+
+/** Keeps the address bar in step, so a search can be shared as a link. */
+function syncUrl(): void {
+  const params = new URLSearchParams();
+  if (input.value.trim()) params.set("q", input.value.trim());
+  for (const f of FACETS) if (selects[f].value) params.set(f, selects[f].value);
+  if (fromInput.value.trim()) params.set("from", fromInput.value.trim());
+  if (toInput.value.trim()) params.set("to", toInput.value.trim());
+  if (sortSelect.value) params.set("sort", sortSelect.value);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+interface Shown {
+  readonly generation: number;
+  readonly query: Query;
+  readonly answer: Answer;
+  shown: number;
+}
+
+let current: Shown | null = null;
+let generation = 0;
+
+const narrowed = (query: Query): boolean => Object.keys(query.filters).length > 0 || query.range.from !== null || query.range.to !== null;
+
+function describe({ query, answer }: Shown): string {
+  const words = query.text ? ` for “${query.text}”` : "";
+  const leftOut = answer.absent.length > 0 && !answer.nothingHeld ? ` No article holds ${quoted(answer.absent)}, so ${answer.absent.length === 1 ? "it is" : "they are"} left out.` : "";
+  if (answer.nothingHeld) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
+  if (answer.candidates.length === 0) return `No articles found${words}: no article${narrowed(query) ? " of those chosen" : ""} holds all of its words.${leftOut}`;
+  const n = answer.found.length;
+  const found = n === 0 ? `No articles found${words}` : `${count(n, "article")} found${words}`;
+  if (answer.searched >= answer.candidates.length) return `${found}.${leftOut}`;
+  const searched = answer.candidates.slice(0, answer.searched);
+  const span = (ps: readonly Period[]): string => {
+    const from = ps.reduce((m, p) => (p.from < m ? p.from : m), ps[0]!.from);
+    const to = ps.reduce((m, p) => (p.to > m ? p.to : m), ps[0]!.to);
+    return `${formatDate(from)} to ${formatDate(to)}`;
+  };
+  const order = query.order === "best" ? "likeliest to hold the best matches" : query.order === "newest" ? "newest" : "oldest";
+  const total =
+    answer.wordTotal && !narrowed(query) ? ` In the whole archive, ${answer.wordTotal.exact ? "" : "up to "}${count(answer.wordTotal.pages, "article")} hold “${query.text}”.` : "";
+  return `${found} in the ${count(searched.length, "period")} ${order} (${span(searched)}) of the ${answer.candidates.length} that hold its words.${total}${leftOut}`;
+}
+
+function offerMore(s: Shown): void {
+  const unshown = s.shown < s.answer.found.length;
+  const further = s.answer.candidates.length - s.answer.searched;
+  more.hidden = !unshown && further === 0;
+  if (unshown) more.textContent = "More results";
+  else if (further > 0) more.textContent = `Search ${further === 1 ? "the last period" : `${Math.min(further, 3)} more of ${further} periods`}`;
+}
+
+// Not `disabled` on the button while it works: a disabled button drops the keyboard focus.
+function busy(on: boolean): void {
+  if (on) status.setAttribute("aria-busy", "true");
+  else status.removeAttribute("aria-busy");
+}
+
+async function showUpTo(s: Shown, upTo: number): Promise<void> {
+  const batch = s.answer.found.slice(0, upTo);
+  const pages = await Promise.all(batch.map((f) => f.index.data(f.result.data)));
+  if (s.generation !== generation) return;
+  list.replaceChildren(...batch.map((f, i) => resultItem(f, pages[i]!)));
+  s.shown = batch.length;
+}
+
+function failed(error: unknown): void {
+  status.textContent = `The search could not finish (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+  busy(false);
+}
+
+async function runSearch(mine: number): Promise<void> {
+  const query = currentQuery();
+  syncUrl();
+  if (query === null) return;
+  busy(true);
+  if (!query.text && !narrowed(query)) {
+    current = null;
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = "";
+    busy(false);
+    return;
+  }
+  await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+  if (mine !== generation) return;
+  const answer = await (await archiveSearch()).start(query);
+  if (mine !== generation) return;
+  const s: Shown = { generation: mine, query, answer, shown: 0 };
+  current = s;
+  await showUpTo(s, PAGE_SIZE);
+  if (mine !== generation) return;
+  status.textContent = describe(s);
+  offerMore(s);
+  busy(false);
+}
+
+async function run(): Promise<void> {
+  const mine = ++generation;
+  try {
+    await runSearch(mine);
+  } catch (error) {
+    if (mine === generation) failed(error);
+  }
+}
+
+async function showMore(): Promise<void> {
+  const s = current;
+  // A second press while the first is at work would show the same results twice.
+  if (!s || status.hasAttribute("aria-busy")) return;
+  busy(true);
+  try {
+    const target = s.shown + PAGE_SIZE;
+    if (s.shown >= s.answer.found.length) await (await archiveSearch()).searchMore(s.answer, s.query);
+    if (s.generation !== generation) return;
+    await showUpTo(s, target);
+    if (s.generation !== generation) return;
+    status.textContent = describe(s);
+    offerMore(s);
+    busy(false);
+  } catch (error) {
+    if (s.generation === generation) failed(error);
+  }
+}
+
+const params = new URLSearchParams(location.search);
+input.value = params.get("q") ?? "";
+sortSelect.value = params.get("sort") ?? "";
+fromInput.value = params.get("from") ?? "";
+toInput.value = params.get("to") ?? "";
+// The menus are written into the page at build time: asking Pagefind for them would download
+// every filter file before the first query.
+for (const f of FACETS) {
+  const wanted = params.get(f);
+  if (wanted && [...selects[f].options].some((o) => o.value === wanted)) selects[f].value = wanted;
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  void run();
+});
+input.addEventListener("input", () => void run());
+for (const control of [...Object.values(selects), sortSelect]) control.addEventListener("change", () => void run());
+for (const control of [fromInput, toInput]) control.addEventListener("change", () => void run());
+more.addEventListener("click", () => void showMore());
+void run();
