@@ -18,15 +18,18 @@ export function searchRecord(article: Article, settings: RecordSettings): pagefi
     url: settings.pathPrefix + article.url.slice(1),
     content: [...lead, ...article.body.map((b) => b.text)].join("\n"),
     language: settings.language,
-    // `lead`: how many words open the text before the body, so that an excerpt can start past them
-    // (src/search/excerpt.ts); counted as Pagefind counts words, on whitespace.
-    meta: { title: article.headline, date: article.date, section: article.section, lead: String(lead.join(" ").split(/[^\S\uFEFF]+/u).filter(Boolean).length) },
+    // Pagefind matches and boosts the words of every meta field: only what a reader may search.
+    meta: { title: article.headline, date: article.date, section: article.section },
     filters: {
       section: [article.section],
       source: [...article.sources],
       year: [article.date.slice(0, 4)],
       // For a date range that cuts through a period: its days (src/searchPage/periods.ts).
       day: [article.date],
+      // How many words open the text before the body, so that an excerpt can start past them
+      // (src/search/excerpt.ts), counted as Pagefind counts words. A filter, not meta: Pagefind
+      // indexes every meta field's words, and "12" would find every article with a lead of 12.
+      lead: [String(lead.join(" ").split(/[^\S\uFEFF]+/u).filter(Boolean).length)],
     },
     sort: { date: article.date },
   };

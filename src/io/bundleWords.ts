@@ -22,6 +22,7 @@ export async function readBundleWords(bundleDir: string): Promise<PeriodWords> {
   const languages = Object.values(entry.languages);
   if (languages.length !== 1) throw new Error(`${entryFile}: ${languages.length} languages, where the site has one`);
   const meta = decodeMeta(await readPagefindFile(path.join(bundleDir, `pagefind.${languages[0]!.hash}.pf_meta`)));
-  const chunks = await Promise.all(meta.chunks.map(async (c) => decodeChunk(await readPagefindFile(path.join(bundleDir, "index", `${c.hash}.pf_index`)))));
+  const title = meta.fields.indexOf("title");
+  const chunks = await Promise.all(meta.chunks.map(async (c) => decodeChunk(await readPagefindFile(path.join(bundleDir, "index", `${c.hash}.pf_index`)), title)));
   return periodWords(meta, chunks.flat());
 }

@@ -37,6 +37,15 @@ export function fileNumberOf(word: string, fileCount: number): number {
  */
 export const beginningKey = (prefix: string): string => ` ${prefix}`;
 
+/**
+ * The key of the entry that says which pages hold a word in their headline. "#" is punctuation,
+ * which Pagefind never keeps in a word.
+ */
+export const titleKey = (word: string): string => `#${word}`;
+
+/** The word a key stands for, which decides its file. */
+const wordOfKey = (key: string): string => (key.startsWith(" ") || key.startsWith("#") ? key.slice(1) : key);
+
 /** What the directory says of one word, or of one beginning. */
 export interface Entry {
   /** Pages of the archive holding it (for a beginning: at most this many). */
@@ -128,6 +137,7 @@ export function directoryFiles(periods: readonly PeriodWords[], fileCount: numbe
   };
   periods.forEach((period, i) => {
     const beginnings = new Map<string, number>();
+    for (const [word, held] of period.titles) add(titleKey(word), i, held);
     for (const [word, held] of period.words) {
       add(word, i, held);
       const count = typeof held === "number" ? held : held.length;
@@ -145,7 +155,7 @@ export function directoryFiles(periods: readonly PeriodWords[], fileCount: numbe
     // Listed only where the whole archive holds the word on few pages: a page list for a common
     // word would be long, and routing needs lists only to narrow by rare words.
     const shown = total <= LISTED_MAX ? entry : new Map([...entry].map(([period, held]) => [period, typeof held === "number" ? held : held.length]));
-    const file = fileNumberOf(word.startsWith(" ") ? word.slice(1) : word, fileCount);
+    const file = fileNumberOf(wordOfKey(word), fileCount);
     const list = byFile.get(file);
     const item: [string, string] = [word, entryText(shown)];
     if (list) list.push(item);

@@ -11,6 +11,8 @@ import { decode } from "cbor2";
 const SIGNATURE = "pagefind_dcd";
 
 export interface BundleMeta {
+  /** Pagefind's meta fields in its own order (title, date, section ...): its index words carry their number. */
+  readonly fields: readonly string[];
   /** Pagefind's pages in its own order: a page's number is its place here. */
   readonly pages: readonly { readonly hash: string; readonly wordCount: number }[];
   /** Index chunk files, each holding the words from `from` to `to`. */
@@ -25,19 +27,39 @@ function payload(bytes: Uint8Array, what: string): unknown {
 
 /** A decompressed `pagefind.<hash>.pf_meta`. */
 export function decodeMeta(bytes: Uint8Array): BundleMeta {
-  const meta = payload(bytes, "pf_meta") as [string, [string, number, unknown][], [string, string, string][]];
+  const meta = payload(bytes, "pf_meta") as [string, [string, number, unknown][], [string, string, string][], unknown, unknown, string[]];
   return {
+    fields: meta[5] ?? [],
     pages: meta[1].map(([hash, wordCount]) => ({ hash, wordCount })),
     chunks: meta[2].map(([from, to, hash]) => ({ from, to, hash })),
   };
 }
 
-/** A decompressed `index/<hash>.pf_index`: each word with the numbers of the pages holding it, ascending. */
-export function decodeChunk(bytes: Uint8Array): [word: string, pages: number[]][] {
-  const [words] = payload(bytes, "pf_index") as [[string, [number, ...unknown[]][]][]];
+export interface ChunkWord {
+  readonly word: string;
+  /** The pages holding it anywhere, ascending. */
+  readonly pages: readonly number[];
+  /** Those holding it in the meta field numbered `field` (the headline, for one). */
+  readonly inField: readonly number[];
+}
+
+/**
+ * A decompressed `index/<hash>.pf_index`: each word with the numbers of the pages holding it, and
+ * of those holding it in meta field number `field` (BundleMeta.fields; -1 for none).
+ */
+export function decodeChunk(bytes: Uint8Array, field = -1): ChunkWord[] {
+  const [words] = payload(bytes, "pf_index") as [[string, [number, unknown, number[]][]][]];
+  // In a page's meta locations, a field's positions follow the marker -(its number + 1).
+  const marker = -(field + 1);
   return words.map(([word, postings]) => {
     // Page numbers are stored as differences from the previous one.
     let page = 0;
-    return [word, postings.map(([delta]) => (page += delta))];
+    const pages: number[] = [];
+    const inField: number[] = [];
+    for (const [delta, , metaLocations] of postings) {
+      pages.push((page += delta));
+      if (field >= 0 && metaLocations?.includes(marker)) inField.push(page);
+    }
+    return { word, pages, inField };
   });
 }

@@ -3,7 +3,7 @@
  * pages, which pages; for any other word, how many. Kept in the build cache per period, so that a
  * rebuild that re-indexes one period makes the directory (directory.ts) without reading the others.
  */
-import type { BundleMeta } from "./pagefindFiles.js";
+import type { BundleMeta, ChunkWord } from "./pagefindFiles.js";
 
 /**
  * Words held by at most this many pages of the archive have their pages listed in the directory:
@@ -21,13 +21,25 @@ export interface PeriodWords {
   readonly length: number;
   /** Each word: the page numbers holding it (at most LISTED_MAX, ascending), or how many pages hold it. */
   readonly words: ReadonlyMap<string, readonly number[] | number>;
+  /**
+   * The same for the pages holding the word in their headline. A page whose headline holds every
+   * word of a query nearly always ranks first (Pagefind boosts the title five times): it tells which
+   * period to open first when many can match.
+   */
+  readonly titles: ReadonlyMap<string, readonly number[] | number>;
 }
 
+const listedOrCount = (pages: readonly number[]): readonly number[] | number => (pages.length <= LISTED_MAX ? pages : pages.length);
+
 /** A period's words from its bundle's metadata and the words of its index chunks. */
-export function periodWords(meta: BundleMeta, chunks: Iterable<readonly [string, readonly number[]]>): PeriodWords {
+export function periodWords(meta: BundleMeta, chunks: Iterable<ChunkWord>): PeriodWords {
   const words = new Map<string, readonly number[] | number>();
-  for (const [word, pages] of chunks) if (pages.length > 0) words.set(word, pages.length <= LISTED_MAX ? pages : pages.length);
-  return { pages: meta.pages.length, length: meta.pages.reduce((sum, p) => sum + p.wordCount, 0), words };
+  const titles = new Map<string, readonly number[] | number>();
+  for (const { word, pages, inField } of chunks) {
+    if (pages.length > 0) words.set(word, listedOrCount(pages));
+    if (inField.length > 0) titles.set(word, listedOrCount(inField));
+  }
+  return { pages: meta.pages.length, length: meta.pages.reduce((sum, p) => sum + p.wordCount, 0), words, titles };
 }
 
 /** How many pages of the period hold `word` (0 if none). */
@@ -36,24 +48,34 @@ export function pagesHolding(period: PeriodWords, word: string): number {
   return held === undefined ? 0 : typeof held === "number" ? held : held.length;
 }
 
-/** As text for the build cache: a first line `pages length`, then `word<TAB>count` or `word<TAB>:n,n,n`. */
+const heldText = (held: readonly number[] | number): string => (typeof held === "number" ? String(held) : `:${held.join(",")}`);
+
+/**
+ * As text for the build cache: a first line `pages length`, then `word<TAB>held` for its pages
+ * and `word<TAB>held<TAB>held` where it is in headlines too, `held` a count or `:n,n,n`.
+ */
 export function periodWordsText(period: PeriodWords): string {
   const lines = [`${period.pages} ${period.length}`];
-  for (const [word, held] of period.words) lines.push(`${word}\t${typeof held === "number" ? held : `:${held.join(",")}`}`);
+  for (const [word, held] of period.words) {
+    const title = period.titles.get(word);
+    lines.push(title === undefined ? `${word}\t${heldText(held)}` : `${word}\t${heldText(held)}\t${heldText(title)}`);
+  }
   return lines.join("\n");
 }
+
+const parseHeld = (text: string): readonly number[] | number => (text.startsWith(":") ? text.slice(1).split(",").map(Number) : Number(text));
 
 export function parsePeriodWords(text: string): PeriodWords {
   const lines = text.split("\n");
   const [pages, length] = lines[0]!.split(" ").map(Number);
   if (!Number.isInteger(pages) || !Number.isInteger(length)) throw new Error("period words: damaged first line");
   const words = new Map<string, readonly number[] | number>();
+  const titles = new Map<string, readonly number[] | number>();
   for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    const tab = line.lastIndexOf("\t");
-    if (tab < 0) throw new Error(`period words: damaged line ${i + 1}`);
-    const held = line.slice(tab + 1);
-    words.set(line.slice(0, tab), held.startsWith(":") ? held.slice(1).split(",").map(Number) : Number(held));
+    const [word, held, title, extra] = lines[i]!.split("\t");
+    if (word === undefined || held === undefined || extra !== undefined) throw new Error(`period words: damaged line ${i + 1}`);
+    words.set(word, parseHeld(held));
+    if (title !== undefined) titles.set(word, parseHeld(title));
   }
-  return { pages: pages!, length: length!, words };
+  return { pages: pages!, length: length!, words, titles };
 }

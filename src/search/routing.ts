@@ -9,7 +9,7 @@
  * ones, so the archive decides: a word the archive holds is required in every period, and a
  * period that lacks it is not opened (and its pages are checked again: see `matches`).
  */
-import { beginningKey, parseEntry, PREFIX_LENGTH, type Entry } from "./directory.js";
+import { beginningKey, parseEntry, PREFIX_LENGTH, titleKey, type Entry } from "./directory.js";
 
 /** A directory file as fetched: word (or beginning key) to entry text. */
 export type DirectoryFile = Readonly<Record<string, string>>;
@@ -24,6 +24,8 @@ export interface TermMatch {
   readonly fallback: string | null;
   /** By period number: the pages holding one of its words, when all are listed there, or at most how many. */
   readonly periods: ReadonlyMap<number, readonly number[] | number>;
+  /** The same for pages holding one of its words in their headline. */
+  readonly titles: ReadonlyMap<number, readonly number[] | number>;
 }
 
 /**
@@ -63,52 +65,82 @@ export function matchTerm(term: string, files: ReadonlyMap<string, DirectoryFile
   const own = files.get(term.slice(0, PREFIX_LENGTH)) ?? {};
   if (term.length < PREFIX_LENGTH) {
     const beginning = own[beginningKey(term)];
-    if (beginning !== undefined) return { term, words: [], fallback: null, periods: parseEntry(beginning).periods };
+    // Headlines of words that short are not told apart: every period may hold one.
+    if (beginning !== undefined) return { term, words: [], fallback: null, periods: parseEntry(beginning).periods, titles: new Map(periodPages.map((pages, i) => [i, pages])) };
   } else {
     const words = Object.keys(own).filter((word) => word.startsWith(term));
-    if (words.length > 0) return { term, words, fallback: null, periods: merged(words.map((w) => parseEntry(own[w]!)), periodPages) };
+    if (words.length > 0) return matching(term, words, null, own, periodPages);
   }
   // Nothing begins with the term: the longest word it begins with, if the archive has one.
   for (let length = term.length - 1; length >= 1; length--) {
     const prefix = term.slice(0, length);
     const file = files.get(prefix.slice(0, PREFIX_LENGTH));
     if (file === undefined) return "fallback";
-    const entry = file[prefix];
-    if (entry !== undefined) return { term, words: [prefix], fallback: prefix, periods: parseEntry(entry).periods };
+    if (file[prefix] !== undefined) return matching(term, [prefix], prefix, file, periodPages);
   }
   return null;
 }
 
+function matching(term: string, words: readonly string[], fallback: string | null, file: DirectoryFile, periodPages: readonly number[]): TermMatch {
+  const titled = words.flatMap((w) => (file[titleKey(w)] === undefined ? [] : [parseEntry(file[titleKey(w)]!)]));
+  return { term, words, fallback, periods: merged(words.map((w) => parseEntry(file[w]!)), periodPages), titles: merged(titled, periodPages) };
+}
+
 /**
- * The periods that can hold a page matching every term, each with an estimate of how many of its
- * pages do: exact where a term's pages are listed (the pages holding all listed terms), else the
- * fewest pages any term is on there. With no terms, nothing narrows: every period, by its size.
+ * How many pages of `period` can hold every term, by `of` (a term's pages, or its headline pages):
+ * exact where the terms' pages are listed (the pages holding all listed terms), else at most the
+ * fewest pages any term is on there; 0 when one of them is on none.
  */
-export function route(terms: readonly TermMatch[], periodPages: readonly number[]): Map<number, number> {
-  const candidates = new Map<number, number>();
-  periodPages.forEach((pages, period) => {
-    let listed: ReadonlySet<number> | undefined;
-    let fewest = pages;
-    for (const term of terms) {
-      const held = term.periods.get(period);
-      if (held === undefined) return;
-      if (typeof held === "number") fewest = Math.min(fewest, held);
-      else {
-        const before = listed;
-        listed = new Set(before === undefined ? held : held.filter((p) => before.has(p)));
-        if (listed.size === 0) return;
-      }
+function holdingAll(terms: readonly TermMatch[], period: number, pages: number, of: (term: TermMatch) => ReadonlyMap<number, readonly number[] | number>): { pages: number; exact: boolean } {
+  let listed: ReadonlySet<number> | undefined;
+  let fewest = pages;
+  let exact = terms.length > 0;
+  for (const term of terms) {
+    const held = of(term).get(period);
+    if (held === undefined) return { pages: 0, exact: true };
+    if (typeof held === "number") {
+      fewest = Math.min(fewest, held);
+      exact = false;
+    } else {
+      const before = listed;
+      listed = new Set(before === undefined ? held : held.filter((p) => before.has(p)));
+      if (listed.size === 0) return { pages: 0, exact: true };
     }
-    candidates.set(period, listed === undefined ? fewest : Math.min(listed.size, fewest));
+  }
+  return { pages: listed === undefined ? fewest : Math.min(listed.size, fewest), exact };
+}
+
+/** A period that can hold a page matching every term. */
+export interface Candidate {
+  /** At most how many of its pages match. */
+  readonly pages: number;
+  /** Whether `pages` is exact: every term's pages are listed there. */
+  readonly exact: boolean;
+  /** At most how many of those hold every term in their headline. */
+  readonly titled: number;
+}
+
+/**
+ * The periods that can hold a page matching every term, by period number. With no terms,
+ * nothing narrows: every period, by its size.
+ */
+export function route(terms: readonly TermMatch[], periodPages: readonly number[]): Map<number, Candidate> {
+  const candidates = new Map<number, Candidate>();
+  periodPages.forEach((pages, period) => {
+    const matching = holdingAll(terms, period, pages, (t) => t.periods);
+    if (matching.pages > 0) candidates.set(period, { ...matching, titled: terms.length === 0 ? 0 : holdingAll(terms, period, pages, (t) => t.titles).pages });
   });
   return candidates;
 }
 
 /**
  * Whether a page Pagefind found matches every term as the whole archive's index would, given the
- * words it matched on that page: in a period that lacks a term Pagefind drops it, or falls back to
- * a shorter word than the archive would.
+ * words it matched in the page's text and the terms its meta fields (title, section, date) hold:
+ * in a period that lacks a term Pagefind drops it, or falls back to a shorter word than the
+ * archive would.
  */
-export function matches(terms: readonly TermMatch[], matchedWords: readonly string[]): boolean {
-  return terms.every((term) => matchedWords.some((word) => (term.fallback === null ? word.startsWith(term.term) : word === term.fallback)));
+export function matches(terms: readonly TermMatch[], matchedWords: readonly string[], metaTerms: readonly string[] = []): boolean {
+  return terms.every(
+    (term) => metaTerms.includes(term.term) || matchedWords.some((word) => (term.fallback === null ? word.startsWith(term.term) : word === term.fallback)),
+  );
 }

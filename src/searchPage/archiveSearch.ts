@@ -4,18 +4,23 @@
  */
 import { fileNumberOf, parseEntry } from "../search/directory.js";
 import { pageScore, type Counts, type PageScoring } from "../search/ranking.js";
-import { filesFor, matches, matchTerm, route, type DirectoryFile, type TermMatch } from "../search/routing.js";
+import { filesFor, matches, matchTerm, route, type Candidate, type DirectoryFile, type TermMatch } from "../search/routing.js";
 import { queryTerms } from "../search/queryTerms.js";
 import { stem } from "../search/stem.js";
 import { daysWithin, overlaps, type DateRange, type Period } from "./periods.js";
 import type { PagefindResult, PagefindWorker, PeriodIndex } from "./pagefindWorker.js";
 
 /**
- * At most this many periods are opened for the first screen of a query whose words many periods
- * hold ("oil"): each costs its metadata, an index chunk a word and Pagefind's WebAssembly the first
- * time (some 100 to 150 kB). The reader is told how much of the archive the count covers.
+ * At most this many periods are opened at once for a query whose words many periods hold ("oil"):
+ * each costs its metadata, an index chunk a word and Pagefind's WebAssembly the first time (some
+ * 100 to 300 kB). The reader is told how much of the archive the count covers.
  */
 export const PERIODS_AT_ONCE = 3;
+/**
+ * Where the directory lists every page that can match (a query with a rare word), up to this many
+ * periods are opened at once: then the first screen is exactly the best of the whole archive.
+ */
+export const EXACT_PERIODS_AT_ONCE = 6;
 
 export type Order = "best" | "newest" | "oldest";
 
@@ -46,6 +51,8 @@ export interface Answer {
   searched: number;
   /** Pages found in the periods searched, best first (or in date order). */
   found: Found[];
+  /** How many periods the first search opens. */
+  readonly firstStep: number;
   /** For a query of one word: the pages of the archive holding it, and whether that is exact. */
   readonly wordTotal: { readonly pages: number; readonly exact: boolean } | null;
 }
@@ -108,15 +115,19 @@ export class ArchiveSearch {
     const { terms, absent } = await termMatches(this.archive, [...new Set(typed)]);
     const allowed = this.archive.periods.filter((p) => (!query.filters.year || p.years.includes(query.filters.year)) && overlaps(p, query.range));
     const nothingHeld = typed.length > 0 && terms.length === 0;
-    const estimates = nothingHeld ? new Map<number, number>() : route(phrase ? terms.map((t) => ({ ...t, words: [t.term] })) : terms, this.archive.pages);
+    const score = (c: Candidate): number => (c.titled > 0 ? 1e9 + c.titled : 0) + c.pages;
+    const estimates = nothingHeld ? new Map<number, Candidate>() : route(phrase ? terms.map((t) => ({ ...t, words: [t.term] })) : terms, this.archive.pages);
     const candidates = allowed.filter((p) => estimates.has(p.number));
     // Newest first, as the page lists periods; oldest first when asked; by best match, the
     // periods likeliest to hold the most matches first, newest first among equals.
     if (query.order === "oldest") candidates.reverse();
-    else if (query.order === "best") candidates.sort((a, b) => estimates.get(b.number)! - estimates.get(a.number)!);
+    // A period with a page whose headline holds every word first: Pagefind boosts headlines five
+    // times, so that page nearly always ranks first; then those likeliest to hold many matches.
+    else if (query.order === "best") candidates.sort((a, b) => score(estimates.get(b.number)!) - score(estimates.get(a.number)!));
     const single = terms.length === 1 && typed.length === 1 ? terms[0]! : null;
     const wordTotal = single ? { pages: [...single.periods.values()].reduce<number>((n, h) => n + (typeof h === "number" ? h : h.length), 0), exact: single.words.length === 1 } : null;
-    const answer: Answer = { terms, absent, nothingHeld, candidates, searched: 0, found: [], wordTotal };
+    const exact = candidates.length <= EXACT_PERIODS_AT_ONCE && candidates.every((p) => estimates.get(p.number)!.exact);
+    const answer: Answer = { terms, absent, nothingHeld, candidates, searched: 0, found: [], wordTotal, firstStep: exact ? EXACT_PERIODS_AT_ONCE : PERIODS_AT_ONCE };
     await this.searchMore(answer, query);
     return answer;
   }
@@ -124,7 +135,7 @@ export class ArchiveSearch {
   /** Searches the next periods of `answer` (up to PERIODS_AT_ONCE), and ranks all found again. */
   async searchMore(answer: Answer, query: Query): Promise<void> {
     const { terms } = answer;
-    const next = answer.candidates.slice(answer.searched, answer.searched + PERIODS_AT_ONCE);
+    const next = answer.candidates.slice(answer.searched, answer.searched + (answer.searched === 0 ? answer.firstStep : PERIODS_AT_ONCE));
     const text = query.text.trim() === "" ? null : query.text;
     const batches = await Promise.all(
       next.map(async (period) => {
@@ -139,7 +150,16 @@ export class ArchiveSearch {
     );
     answer.searched += next.length;
     const phrase = PHRASE.test(query.text);
-    const fresh = batches.flat().filter(({ result }) => phrase || terms.length === 0 || matches(terms, (result.scores ?? []).map((s) => s.search_term)));
+    const fresh = batches.flat().filter(
+      ({ result }) =>
+        phrase ||
+        terms.length === 0 ||
+        matches(
+          terms,
+          (result.scores ?? []).map((s) => s.search_term),
+          (result.verbose_meta_scores ?? []).flatMap((m) => m.matched_terms),
+        ),
+    );
     const scored = query.order === "best" && text !== null && !phrase ? await this.scores(fresh.map((f) => f.result), terms) : null;
     const added: Found[] = fresh.map((f, i) => ({ period: f.period, result: f.result, index: f.index, score: scored ? scored[i]! : -f.place }));
     const all = [...answer.found, ...added];

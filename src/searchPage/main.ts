@@ -81,7 +81,7 @@ function resultItem(found: Found, page: Awaited<ReturnType<Found["index"]["data"
   const p = document.createElement("p");
   p.className = "result-excerpt";
   const locations = page.weighted_locations.map((l) => ({ location: l.location, score: l.balanced_score }));
-  for (const part of excerpt(page.content, locations, Number(page.meta.lead ?? 0))) {
+  for (const part of excerpt(page.content, locations, Number(page.filters.lead?.[0] ?? 0))) {
     if (part.marked) {
       const mark = document.createElement("mark");
       mark.textContent = part.text;

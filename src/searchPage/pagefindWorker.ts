@@ -29,6 +29,7 @@ export interface PageData {
   readonly url: string;
   readonly content: string;
   readonly meta: Readonly<Record<string, string>>;
+  readonly filters: Readonly<Record<string, readonly string[]>>;
   readonly weighted_locations: readonly { readonly location: number; readonly balanced_score: number }[];
 }
 

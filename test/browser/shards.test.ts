@@ -2,35 +2,66 @@ import { readFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
+import { articleText, fixtureArticles, writeArchive, type FixtureArticle } from "../support/fixtureArchive.js";
 import { siteInBrowser, type SiteInBrowser } from "../support/siteInBrowser.js";
-import type { StaticServer } from "../support/staticServer.js";
 
-// The fixture's 36 articles, nine a year over four years, with shards of at most 10: one index
-// per year, as a large archive gets one per period.
-const articles = fixtureArticles();
-let opened: SiteInBrowser;
-let server: StaticServer;
+// The fixture's 36 articles, nine a year over 2015–2018, and six more that share a rare word as
+// often as each says, with shards of at most 12: one search index per year, as a large archive
+// gets one per period. The same articles are built a second time into one index, the reference.
+const RARE = "zephyrine";
+const rareArticles: FixtureArticle[] = [3, 1, 5, 2, 4, 6].map((times, i) => ({
+  file: `rare/${i}.txt`,
+  date: `${2015 + (i % 4)}-0${1 + i}-1${i}`,
+  section: "HARBOUR NEWS",
+  headline: `Harbour pilots note the ${i % 2 === 0 ? RARE + " current" : "current"} off the point`,
+  paragraphs: [
+    `Pilots said the ${Array.from({ length: times }, () => RARE).join(" and the ")} ran strong this week${" again".repeat(i * 3)}.`,
+    `Harbour officials logged the readings for the record, number ${i}.`,
+  ],
+}));
+/** An old article whose headline words no other article has. */
+const kennels: FixtureArticle = {
+  file: "old/kennels.txt",
+  date: "2015-11-03",
+  section: "CITY COUNCIL",
+  headline: "Quarantine lifted at Ostrava kennels",
+  paragraphs: ["The council lifted the quarantine on Tuesday, officials said.", "Owners may collect their dogs from Thursday."],
+};
+const articles = [...fixtureArticles(), ...rareArticles, kennels];
+const SHARD_SIZE = "12";
+
+let sharded: SiteInBrowser;
+let single: SiteInBrowser;
 let page: Page;
 let bundles: string[];
 
 beforeAll(async () => {
-  opened = await siteInBrowser(await writeArchive(articles), { env: { BROADSHEET_SEARCH_SHARD_SIZE: "10" } });
-  ({ server, page } = opened);
-  bundles = /data-bundles="([^"]+)"/u.exec(await readFile(path.join(opened.site.output, "search/index.html"), "utf8"))![1]!.split(" ");
+  const dir = await writeArchive(articles);
+  [sharded, single] = await Promise.all([
+    siteInBrowser(dir, { env: { BROADSHEET_SEARCH_SHARD_SIZE: SHARD_SIZE } }),
+    siteInBrowser(dir, { env: { BROADSHEET_SEARCH_SHARD_SIZE: "1000" } }),
+  ]);
+  page = sharded.page;
+  bundles = /data-bundles="([^"]+)"/u.exec(await readFile(path.join(sharded.site.output, "search/index.html"), "utf8"))![1]!.split(" ");
 });
 
-afterAll(() => opened?.close());
+afterAll(async () => {
+  await sharded?.close();
+  await single?.close();
+});
 
 const inYear = (year: string) => articles.filter((a) => a.date.startsWith(year));
-const datesOf = (list: readonly { date: string }[]) => list.map((a) => a.date);
-/** The page's language is "en": dates as an English reader sees them. */
-const longDate = (iso: string) => new Intl.DateTimeFormat("en", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
-const status = () => page.locator("#search-status").textContent();
+const status = (p: Page = page) => p.locator("#search-status").textContent();
+const headlines = (p: Page = page) => p.locator(".result-headline a").allTextContents();
 const shownDates = () => page.locator(".result-meta time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
 /** The page marks its status busy while it searches; a finished search has said what it found. */
-const settled = () =>
-  expect.poll(() => page.locator("#search-status").evaluate((s) => s.getAttribute("aria-busy") === null && s.textContent !== "")).toBe(true);
+const settled = (p: Page = page) =>
+  expect.poll(() => p.locator("#search-status").evaluate((s) => s.getAttribute("aria-busy") === null && s.textContent !== "")).toBe(true);
+
+async function searchOn(site: SiteInBrowser, query: string): Promise<void> {
+  await site.page.goto(`${site.server.url}/search/?${query}`);
+  await settled(site.page);
+}
 
 /** Presses the button under the results until it goes: every period searched, every result shown. */
 async function readToTheEnd(): Promise<void> {
@@ -54,122 +85,124 @@ async function fetchedDuring(act: () => Promise<void>): Promise<string[]> {
   return fetched.filter((p) => /\.pf_(meta|index|filter)$/u.test(p));
 }
 
-describe("search over yearly shards", () => {
+describe("search over yearly periods", () => {
   it("writes one index per year, newest first", () => {
     expect(bundles).toEqual(["/pagefind/", "/pagefind-2017/", "/pagefind-2016/", "/pagefind-2015/"]);
   });
 
-  it("searches the newest year first, says how far back it looked, and fetches no older index", async () => {
-    const fetched = await fetchedDuring(async () => {
-      await page.goto(`${server.url}/search/?q=officials`);
-      await expect.poll(status).toContain("found");
-      await settled();
-    });
-    const newest = inYear("2018");
-    expect(await status()).toBe(`${newest.length} articles found for “officials” since ${longDate(datesOf(newest).sort()[0]!)}.`);
-    expect((await shownDates()).sort()).toEqual(datesOf(newest).sort());
+  it("puts a headline from the oldest year first with nothing pressed, opening only that year", async () => {
+    const fetched = await fetchedDuring(() => searchOn(sharded, `q=${encodeURIComponent(kennels.headline.toLowerCase())}`));
+    expect(await headlines()).toEqual([kennels.headline]);
+    expect(await status()).toBe(`1 article found for “${kennels.headline.toLowerCase()}”.`);
     expect(fetched.length).toBeGreaterThan(0);
-    expect(fetched.every((p) => p.startsWith("/pagefind/"))).toBe(true);
-    expect(await page.locator("#search-more").textContent()).toBe(`Search articles before ${longDate(datesOf(newest).sort()[0]!)}`);
+    expect(fetched.every((p) => p.startsWith("/pagefind-2015/"))).toBe(true);
   });
 
-  it("goes back a year at a time on request, to every article, newest year first", async () => {
-    await page.goto(`${server.url}/search/?q=officials`);
-    await settled();
-    await page.locator("#search-more").click();
-    await settled();
-    const twoYears = [...inYear("2018"), ...inYear("2017")];
-    expect(await status()).toBe(`${twoYears.length} articles found for “officials” since ${longDate(datesOf(inYear("2017")).sort()[0]!)}.`);
+  it("says which words no article holds, and searches no index for them", async () => {
+    const fetched = await fetchedDuring(() => searchOn(sharded, "q=qqzzx%20wbvvk"));
+    expect(await status()).toBe("No articles found for “qqzzx wbvvk”: no article holds “qqzzx” or “wbvvk”.");
+    expect(await headlines()).toEqual([]);
+    expect(fetched.filter((p) => p.endsWith(".pf_index"))).toEqual([]);
+  });
+
+  it("leaves out a word no article holds, as one index of the archive does, and says so", async () => {
+    const target = articles[13]!;
+    const word = /zq\w+x/u.exec(target.paragraphs[1]!)![0];
+    await searchOn(sharded, `q=${word}%20qqzzx`);
+    expect(await headlines()).toEqual([target.headline]);
+    expect(await status()).toBe(`1 article found for “${word} qqzzx”. No article holds “qqzzx”, so it is left out.`);
+  });
+
+  it("ranks a rare word's articles from every year as one index of the archive does", async () => {
+    for (const query of [RARE, `${RARE} current`, `harbour ${RARE}`]) {
+      await searchOn(sharded, `q=${encodeURIComponent(query)}`);
+      await searchOn(single, `q=${encodeURIComponent(query)}`);
+      const reference = await headlines(single.page);
+      expect(reference.length).toBeGreaterThan(1);
+      expect(await headlines()).toEqual(reference);
+      expect(await status()).toBe(await status(single.page));
+    }
+  });
+
+  it("opens only the periods a date range touches, and shows nothing outside it", async () => {
+    const fetched = await fetchedDuring(() => searchOn(sharded, "q=officials&from=2016-03&to=2017-02-14"));
+    const expected = articles.filter((a) => a.date >= "2016-03-01" && a.date <= "2017-02-14" && articleText(a).toLowerCase().includes("officials"));
+    expect(expected.length).toBeGreaterThan(0);
     await readToTheEnd();
-    expect(await status()).toBe(`${articles.length} articles found for “officials”.`);
-    const years = (await shownDates()).map((d) => d.slice(0, 4));
-    expect(years.length).toBe(articles.length);
-    expect(years).toEqual([...years].sort().reverse());
-    expect(new Set(await page.locator(".result-headline a").allTextContents()).size).toBe(articles.length);
+    expect((await shownDates()).sort()).toEqual(expected.map((a) => a.date).sort());
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(fetched.every((p) => p.startsWith("/pagefind-2016/") || p.startsWith("/pagefind-2017/"))).toBe(true);
+    expect(await page.locator("#search-from").inputValue()).toBe("2016-03");
   });
 
-  it("by best match, opens first the year that holds a rare word, as the word directory says", async () => {
-    const oldest = inYear("2015")[0]!;
-    const word = /zq\w+x/u.exec(oldest.paragraphs[1]!)![0];
-    const fetched = await fetchedDuring(async () => {
-      await page.goto(`${server.url}/search/?q=${word}`);
-      await settled();
-    });
-    expect(await page.locator(".result-headline a").allTextContents()).toEqual([oldest.headline]);
-    const year = datesOf(inYear("2015")).sort();
-    expect(await status()).toBe(`1 article found for “${word}” in articles from ${longDate(year[0]!)} to ${longDate(year.at(-1)!)}.`);
-    // No other year's index chunk was fetched for it (the newest year's metadata loads with the page).
-    const chunks = fetched.filter((p) => p.endsWith(".pf_index"));
-    expect(chunks.length).toBeGreaterThan(0);
-    expect(chunks.every((p) => p.startsWith("/pagefind-2015/"))).toBe(true);
-    expect(await page.locator("#search-more").textContent()).toBe(`Search articles from ${longDate(datesOf(inYear("2018")).sort()[0]!)} to ${longDate(datesOf(inYear("2018")).sort().at(-1)!)}`);
-  });
-
-  it("by date, looks further back by itself while it has found nothing, then asks before going on", async () => {
-    const oldest = inYear("2015")[0]!;
-    const word = /zq\w+x/u.exec(oldest.paragraphs[1]!)![0];
-    await page.goto(`${server.url}/search/?q=${word}&sort=newest`);
-    await settled();
-    // Two periods a step: 2018 and 2017 hold nothing, so the reader is asked before 2016 is opened.
-    expect(await status()).toBe(`No articles found for “${word}” since ${longDate(datesOf(inYear("2017")).sort()[0]!)}.`);
-    await page.locator("#search-more").click();
-    await settled();
-    await expect.poll(() => page.locator(".result-headline a").allTextContents()).toEqual([oldest.headline]);
-    expect(await status()).toBe(`1 article found for “${word}”.`);
-  });
-
-  it("orders oldest first from the oldest year on", async () => {
-    await page.goto(`${server.url}/search/?q=officials&sort=oldest`);
-    await settled();
-    const oldestYear = datesOf(inYear("2015")).sort();
-    expect(await status()).toBe(`${oldestYear.length} articles found for “officials” up to ${longDate(oldestYear.at(-1)!)}.`);
-    expect(await shownDates()).toEqual(oldestYear);
+  it("bounds a query that every year holds, says how much of the archive it covers, and searches the rest on request", async () => {
+    // Words of two letters stand for every word they begin: the directory only counts their pages,
+    // as it does a common word's, so the page cannot know which periods hold the best matches.
+    await searchOn(sharded, "q=of");
+    expect(await status()).toMatch(/^\d+ articles found for “of” in the 3 periods likeliest to hold the best matches \(.+\) of the 4 that hold its words\. In the whole archive, up to \d+ articles hold “of”\.$/u);
+    const firstCount = Number(/^(\d+)/u.exec((await status())!)![1]);
     await readToTheEnd();
-    expect(await shownDates()).toEqual(datesOf(articles).sort());
+    const all = Number(/^(\d+)/u.exec((await status())!)![1]);
+    expect(all).toBeGreaterThan(firstCount);
+    expect(await status()).toBe(`${all} articles found for “of”.`);
+    await searchOn(single, "q=of");
+    expect(await status(single.page)).toBe(`${all} articles found for “of”.`);
   });
 
-  it("orders newest first across every year as the reader goes back", async () => {
-    await page.goto(`${server.url}/search/?q=officials&sort=newest`);
-    await settled();
+  it("orders newest first across every year as the reader asks for more", async () => {
+    await searchOn(sharded, "q=officials&sort=newest");
     await readToTheEnd();
+    const expected = articles.filter((a) => articleText(a).toLowerCase().includes("officials")).map((a) => a.date);
     // Several articles share a day, and Pagefind orders a day's articles as it likes: compare days.
-    expect(await shownDates()).toEqual(datesOf(articles).sort().reverse());
+    expect(await shownDates()).toEqual(expected.sort().reverse());
   });
 
   it("opens only the chosen year's index when a year is chosen", async () => {
     const fetched = await fetchedDuring(async () => {
-      await page.goto(`${server.url}/search/?q=officials&year=2016`);
-      await settled();
+      await searchOn(sharded, "q=officials&year=2016");
+      await readToTheEnd();
     });
-    expect((await page.locator(".result-headline a").allTextContents()).sort()).toEqual(inYear("2016").map((a) => a.headline).sort());
-    expect(await status()).toBe(`${inYear("2016").length} articles found for “officials”.`);
-    expect(fetched.length).toBeGreaterThan(0);
+    const expected = inYear("2016").filter((a) => articleText(a).toLowerCase().includes("officials"));
+    expect((await headlines()).sort()).toEqual(expected.map((a) => a.headline).sort());
+    expect(await status()).toBe(`${expected.length} articles found for “officials”.`);
     expect(fetched.every((p) => p.startsWith("/pagefind-2016/"))).toBe(true);
   });
 
-  it("starts a new query at the newest year again, however far back the last one went", async () => {
-    await page.goto(`${server.url}/search/?q=officials`);
+  it("shows results without moving what is below them", async () => {
+    await page.goto(`${sharded.server.url}/search/`);
+    await page.evaluate(() => {
+      (window as unknown as { shifted: number }).shifted = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) (window as unknown as { shifted: number }).shifted += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.locator("#search-q").fill("officials");
     await settled();
-    await readToTheEnd();
-    await page.locator("#search-q").fill("spokesperson");
-    await expect.poll(status).toContain("“spokesperson”");
-    await settled();
-    const newest = inYear("2018");
-    expect(await status()).toBe(`${newest.length} articles found for “spokesperson” since ${longDate(datesOf(newest).sort()[0]!)}.`);
-    expect((await shownDates()).sort()).toEqual(datesOf(newest).sort());
+    await expect.poll(() => headlines().then((h) => h.length)).toBe(10);
+    // Let the observer hear of any shift the results caused.
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { shifted: number }).shifted)).toBeLessThan(0.01);
+  });
+
+  it("shows the body in an excerpt, not the headline and dateline", async () => {
+    const target = articles.find((a) => a.dateline && a.headline.startsWith("Ferry"))!;
+    await searchOn(sharded, `q=${encodeURIComponent(target.headline.toLowerCase())}`);
+    const excerpt = await page.locator(".result-excerpt").first().textContent();
+    expect(excerpt).not.toContain(target.headline);
+    expect(excerpt).not.toContain(target.dateline!);
+    expect(target.paragraphs.join(" ")).toContain(excerpt!.replace(/ …$/u, "").split(" ").slice(0, 6).join(" "));
   });
 
   it("says so when a period's index will not load, and searches again once the reader changes the query", async () => {
     // As when the site is deployed again under an open page: the oldest year's entry file is gone.
-    const entry = path.join(opened.site.output, "pagefind-2015", "pagefind-entry.json");
+    const entry = path.join(sharded.site.output, "pagefind-2015", "pagefind-entry.json");
     await rename(entry, `${entry}.gone`);
     try {
-      await page.goto(`${server.url}/search/?q=officials&sort=oldest`);
-      await settled();
+      await searchOn(sharded, "q=officials&year=2015");
       expect(await status()).toMatch(/^The search could not finish \(.+\)\. Reload the page to try again\.$/u);
-      await page.locator("#search-sort").selectOption("newest");
+      await page.locator("#search-year").selectOption("2016");
       await settled();
-      expect(await status()).toBe(`${inYear("2018").length} articles found for “officials” since ${longDate(datesOf(inYear("2018")).sort()[0]!)}.`);
+      expect(await status()).toMatch(/^\d+ articles found for “officials”\.$/u);
     } finally {
       await rename(`${entry}.gone`, entry);
     }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promise
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileNumberOf } from "../../src/archive/wordDirectory.js";
+import { fileNumberOf, parseEntry } from "../../src/search/directory.js";
 import { buildSite } from "../support/buildSite.js";
 import { articleText, fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
 import { siteTree, treeDifferences } from "../support/siteTree.js";
@@ -11,7 +11,7 @@ import { siteTree, treeDifferences } from "../support/siteTree.js";
 const articles = fixtureArticles();
 const SHARDED = { BROADSHEET_SEARCH_SHARD_SIZE: "10" };
 
-/** The word directory as written: each word with its mask, and each file's modification time. */
+/** The word directory as written: each word with its entry, and each file's modification time. */
 async function directoryOf(output: string): Promise<{ words: Map<string, string>; texts: Map<string, string>; mtimes: Map<string, number> }> {
   const folder = path.join(output, "search-words");
   const words = new Map<string, string>();
@@ -19,21 +19,23 @@ async function directoryOf(output: string): Promise<{ words: Map<string, string>
   const mtimes = new Map<string, number>();
   for (const file of await readdir(folder)) {
     const text = await readFile(path.join(folder, file), "utf8");
-    for (const [word, mask] of Object.entries(JSON.parse(text) as Record<string, string>)) words.set(word, mask);
+    if (file !== "periods.json") for (const [word, entry] of Object.entries(JSON.parse(text) as Record<string, string>)) words.set(word, entry);
     texts.set(file, text);
     mtimes.set(file, (await stat(path.join(folder, file))).mtimeMs);
   }
   return { words, texts, mtimes };
 }
 
-/** The mask the directory gives a word held by the shard of `bundle` alone. */
-async function maskOf(output: string, bundle: string): Promise<string> {
+/** The number the directory gives the period of `bundle`: periods count from the oldest. */
+async function periodOf(output: string, bundle: string): Promise<number> {
   const html = await readFile(path.join(output, "search/index.html"), "utf8");
   const bundles = /data-bundles="([^"]+)"/u.exec(html)![1]!.split(" ");
   expect(bundles).toContain(bundle);
-  // Bits count periods from the oldest.
-  return (1n << BigInt(bundles.length - 1 - bundles.indexOf(bundle))).toString(16);
+  return bundles.length - 1 - bundles.indexOf(bundle);
 }
+
+/** The periods holding a word, by the directory, and the pages of each (or how many). */
+const periodsOf = (entry: string | undefined) => (entry === undefined ? undefined : parseEntry(entry).periods);
 
 /** The directory file a word is in, by the number of files the search page is told of. */
 async function fileOfWord(output: string, word: string): Promise<string> {
@@ -52,12 +54,20 @@ async function builtOnce() {
 }
 
 describe("the word directory of a sharded search index", () => {
-  it("says which year holds a word of one article, and that every year holds a word of all", async () => {
+  it("says which year's page holds a word of one article, and that every year holds a word of all", async () => {
     const { first } = await builtOnce();
     const { words } = await directoryOf(first.output);
     const in2016 = articles.find((a) => a.date.startsWith("2016"))!;
-    expect(words.get(uniqueWordOf(in2016))).toBe(await maskOf(first.output, "/pagefind-2016/"));
-    expect(words.get("officials")).toBe("*");
+    // Pagefind's own words: "zqhar1x" stays as it is, "officials" is stemmed.
+    const held = periodsOf(words.get(uniqueWordOf(in2016)));
+    expect([...held!.keys()]).toEqual([await periodOf(first.output, "/pagefind-2016/")]);
+    expect((held!.values().next().value as number[]).length).toBe(1);
+    const everywhere = periodsOf(words.get("offici"));
+    expect([...everywhere!.keys()].sort()).toEqual([0, 1, 2, 3]);
+    expect(parseEntry(words.get("offici")!).pages).toBe(articles.length);
+    // How many articles each period holds, and their words, for ranking with the archive's counts.
+    const summary = JSON.parse(await readFile(path.join(first.output, "search-words", "periods.json"), "utf8")) as { pages: number[]; length: number };
+    expect(summary.pages).toEqual(["2015", "2016", "2017", "2018"].map((y) => articles.filter((a) => a.date.startsWith(y)).length));
     // The search page is told where it is.
     expect(await first.page("/search/")).toContain('data-words="/search-words/"');
     expect(await first.page("/search/")).toMatch(/data-word-files="\d+"/u);
@@ -73,13 +83,15 @@ describe("the word directory of a sharded search index", () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/in 4 shards, 10 indexed this build/u);
     const after = await directoryOf(first.output);
-    expect(after.words.get("zebracrossing")).toBe(await maskOf(first.output, "/pagefind-2016/"));
-    // "zebracrossing", and "opened", new to 2016: their files change, and no other is written.
+    expect([...periodsOf(after.words.get("zebracross"))!.keys()]).toEqual([await periodOf(first.output, "/pagefind-2016/")]);
+    // Files whose text changed are written, and no other: the year's new page changes the
+    // entries of its words, not those of words only other years hold.
     const changed = [...after.texts].filter(([file, text]) => before.texts.get(file) !== text).map(([file]) => file);
-    expect(changed).toEqual(expect.arrayContaining([await fileOfWord(first.output, "zebracrossing"), await fileOfWord(first.output, "opened")]));
+    expect(changed).toContain(await fileOfWord(first.output, "zebracross"));
     const rewritten = [...after.mtimes].filter(([file, mtime]) => before.mtimes.get(file) !== mtime).map(([file]) => file);
     expect(rewritten.sort()).toEqual(changed.sort());
-    expect(rewritten.length).toBeLessThan(after.texts.size / 2);
+    const in2015 = uniqueWordOf(articles.find((a) => a.date.startsWith("2015"))!);
+    expect(after.words.get(in2015)).toBe(before.words.get(in2015));
 
     const clean = await buildSite(dir, { env: SHARDED });
     expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
@@ -96,14 +108,13 @@ describe("the word directory of a sharded search index", () => {
     // 2019 is the newest year, at /pagefind/, and 2018 moves to a bundle of its own: both indexed.
     expect(second.stdout).toMatch(/in 5 shards, 10 indexed this build/u);
     const after = await directoryOf(first.output);
-    // Bits count from the oldest year: a word of 2016 alone keeps its mask, and its file.
+    // Periods count from the oldest year: a word of 2016 alone keeps its entry.
     const in2016 = uniqueWordOf(articles.find((a) => a.date.startsWith("2016"))!);
     expect(after.words.get(in2016)).toBe(before.words.get(in2016));
-    expect(after.words.get("quagmire")).toBe(await maskOf(first.output, "/pagefind/"));
+    expect([...periodsOf(after.words.get("quagmir"))!.keys()]).toEqual([await periodOf(first.output, "/pagefind/")]);
     const changed = [...after.texts].filter(([file, text]) => before.texts.get(file) !== text).map(([file]) => file);
     const rewritten = [...after.mtimes].filter(([file, mtime]) => before.mtimes.get(file) !== mtime).map(([file]) => file);
-    // The words of all four years are not in 2019's one article, so their masks change: files
-    // whose text changed are written, and no other.
+    // Files whose text changed are written, and no other.
     expect(rewritten.sort()).toEqual(changed.sort());
 
     const clean = await buildSite(dir, { env: SHARDED });
@@ -122,11 +133,13 @@ describe("the word directory of a sharded search index", () => {
     expect(treeDifferences(await siteTree(first.output), tree)).toEqual([]);
   });
 
-  it("writes no directory for an archive in one index, and removes one left from a larger archive", async () => {
+  it("writes a directory of one period for an archive in one index, in place of the larger archive's", async () => {
     const { dir, cache, first } = await builtOnce();
     const second = await buildSite(dir, { cache, output: first.output });
     expect(second.code).toBe(0);
-    await expect(stat(path.join(first.output, "search-words"))).rejects.toThrow();
-    expect(await second.page("/search/")).not.toContain("data-words");
+    const { words } = await directoryOf(first.output);
+    expect([...periodsOf(words.get("offici"))!.keys()]).toEqual([0]);
+    const summary = JSON.parse(await readFile(path.join(first.output, "search-words", "periods.json"), "utf8")) as { pages: number[] };
+    expect(summary.pages).toEqual([articles.length]);
   });
 });
