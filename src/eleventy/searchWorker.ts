@@ -20,6 +20,15 @@ export interface ShardJob {
 /** `words`: the shard's words as Pagefind wrote them, for the word directory (periodWords.ts, as text). */
 export type WorkerReply = { readonly ok: true; readonly records: number; readonly words: string } | { readonly ok: false; readonly error: string };
 
+/**
+ * Word positions per index chunk, Pagefind's unstable setting (read by its service when it
+ * starts, so set before the first index is made). A query fetches one chunk a word; Pagefind's
+ * default of about 20,000 positions made a 5,000-article period's median chunk 31.8 kB, 5,000 made
+ * it 8.9 kB, for a metadata file 7 kB larger (FACTS.md). Measured with bench:quality: see the README.
+ */
+const CHUNK_POSITIONS = "5000";
+process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= CHUNK_POSITIONS;
+
 /** Records go to Pagefind in batches: one at a time is slow (pagefind#461), all at once holds every message in memory. */
 const BATCH = 500;
 

@@ -15,12 +15,12 @@ import { LISTED_MAX, type PeriodWords } from "./periodWords.js";
 export const PREFIX_LENGTH = 3;
 
 /**
- * How many files the directory of an archive of `articles` is cut into: twice the square root,
+ * How many files the directory of an archive of `articles` is cut into: four times the square root,
  * as a power of two (a vocabulary grows slower than its archive), so that a file holds one to
  * two hundred words. It changes only when the archive about doubles, which rewrites every file.
  */
 export function directoryFileCount(articles: number): number {
-  return Math.min(4096, Math.max(16, 2 ** Math.round(Math.log2(2 * Math.sqrt(Math.max(1, articles))))));
+  return Math.min(4096, Math.max(16, 2 ** Math.round(Math.log2(4 * Math.sqrt(Math.max(1, articles))))));
 }
 
 /** The file holding a word: its first PREFIX_LENGTH characters hashed (32-bit FNV-1a, by UTF-16 unit). */
@@ -130,6 +130,7 @@ export function parseEntry(text: string): Entry {
  */
 export function directoryFiles(periods: readonly PeriodWords[], fileCount: number): Map<number, string> {
   const byWord = new Map<string, Map<number, readonly number[] | number>>();
+  const titleKeys = new Set<string>();
   const add = (key: string, period: number, held: readonly number[] | number): void => {
     let entry = byWord.get(key);
     if (!entry) byWord.set(key, (entry = new Map()));
@@ -137,7 +138,10 @@ export function directoryFiles(periods: readonly PeriodWords[], fileCount: numbe
   };
   periods.forEach((period, i) => {
     const beginnings = new Map<string, number>();
-    for (const [word, held] of period.titles) add(titleKey(word), i, held);
+    for (const [word, held] of period.titles) {
+      add(titleKey(word), i, held);
+      titleKeys.add(titleKey(word));
+    }
     for (const [word, held] of period.words) {
       add(word, i, held);
       const count = typeof held === "number" ? held : held.length;
@@ -153,8 +157,9 @@ export function directoryFiles(periods: readonly PeriodWords[], fileCount: numbe
   for (const [word, entry] of byWord) {
     const total = [...entry.values()].reduce<number>((sum, held) => sum + (typeof held === "number" ? held : held.length), 0);
     // Listed only where the whole archive holds the word on few pages: a page list for a common
-    // word would be long, and routing needs lists only to narrow by rare words.
-    const shown = total <= LISTED_MAX ? entry : new Map([...entry].map(([period, held]) => [period, typeof held === "number" ? held : held.length]));
+    // word would be long, and routing needs lists only to narrow by rare words. Headline pages
+    // are always listed: they are few.
+    const shown = total <= LISTED_MAX || titleKeys.has(word) ? entry : new Map([...entry].map(([period, held]) => [period, typeof held === "number" ? held : held.length]));
     const file = fileNumberOf(wordOfKey(word), fileCount);
     const list = byFile.get(file);
     const item: [string, string] = [word, entryText(shown)];

@@ -22,11 +22,11 @@ export interface PeriodWords {
   /** Each word: the page numbers holding it (at most LISTED_MAX, ascending), or how many pages hold it. */
   readonly words: ReadonlyMap<string, readonly number[] | number>;
   /**
-   * The same for the pages holding the word in their headline. A page whose headline holds every
-   * word of a query nearly always ranks first (Pagefind boosts the title five times): it tells which
-   * period to open first when many can match.
+   * The pages holding the word in their headline, all listed (a headline has some eight words, so
+   * these are few). A page whose headline holds every word of a query nearly always ranks first
+   * (Pagefind boosts the title five times): they tell which periods to open first.
    */
-  readonly titles: ReadonlyMap<string, readonly number[] | number>;
+  readonly titles: ReadonlyMap<string, readonly number[]>;
 }
 
 const listedOrCount = (pages: readonly number[]): readonly number[] | number => (pages.length <= LISTED_MAX ? pages : pages.length);
@@ -34,10 +34,10 @@ const listedOrCount = (pages: readonly number[]): readonly number[] | number => 
 /** A period's words from its bundle's metadata and the words of its index chunks. */
 export function periodWords(meta: BundleMeta, chunks: Iterable<ChunkWord>): PeriodWords {
   const words = new Map<string, readonly number[] | number>();
-  const titles = new Map<string, readonly number[] | number>();
+  const titles = new Map<string, readonly number[]>();
   for (const { word, pages, inField } of chunks) {
     if (pages.length > 0) words.set(word, listedOrCount(pages));
-    if (inField.length > 0) titles.set(word, listedOrCount(inField));
+    if (inField.length > 0) titles.set(word, inField);
   }
   return { pages: meta.pages.length, length: meta.pages.reduce((sum, p) => sum + p.wordCount, 0), words, titles };
 }
@@ -70,12 +70,16 @@ export function parsePeriodWords(text: string): PeriodWords {
   const [pages, length] = lines[0]!.split(" ").map(Number);
   if (!Number.isInteger(pages) || !Number.isInteger(length)) throw new Error("period words: damaged first line");
   const words = new Map<string, readonly number[] | number>();
-  const titles = new Map<string, readonly number[] | number>();
+  const titles = new Map<string, readonly number[]>();
   for (let i = 1; i < lines.length; i++) {
     const [word, held, title, extra] = lines[i]!.split("\t");
     if (word === undefined || held === undefined || extra !== undefined) throw new Error(`period words: damaged line ${i + 1}`);
     words.set(word, parseHeld(held));
-    if (title !== undefined) titles.set(word, parseHeld(title));
+    if (title !== undefined) {
+      const list = parseHeld(title);
+      if (typeof list === "number") throw new Error(`period words: damaged line ${i + 1}`);
+      titles.set(word, list);
+    }
   }
   return { pages: pages!, length: length!, words, titles };
 }

@@ -116,7 +116,7 @@ export interface Candidate {
   readonly pages: number;
   /** Whether `pages` is exact: every term's pages are listed there. */
   readonly exact: boolean;
-  /** At most how many of those hold every term in their headline. */
+  /** How many of those hold every term in their headline (at most, for a term shorter than PREFIX_LENGTH). */
   readonly titled: number;
 }
 

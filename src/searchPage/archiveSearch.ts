@@ -67,6 +67,18 @@ export interface Archive {
   readonly pagefind: PagefindWorker;
 }
 
+/**
+ * How many of the candidate periods (in the order they are searched) the first screen opens: all
+ * of them where the directory knows every page that can match and they are few; by best match,
+ * those with a page whose headline holds every word of the query (a headline typed as remembered
+ * finds its article there), up to PERIODS_AT_ONCE; otherwise PERIODS_AT_ONCE.
+ */
+function firstStep(query: Query, candidates: readonly Candidate[]): number {
+  if (candidates.length <= EXACT_PERIODS_AT_ONCE && candidates.every((c) => c.exact)) return candidates.length;
+  const titled = candidates.filter((c) => c.titled > 0).length;
+  return query.order === "best" && titled > 0 ? Math.min(titled, PERIODS_AT_ONCE) : PERIODS_AT_ONCE;
+}
+
 /** Pagefind takes a query in double quotes as a phrase: words that must stand together, not beginnings. */
 const PHRASE = /^\s*".+"\s*$/u;
 
@@ -126,8 +138,7 @@ export class ArchiveSearch {
     else if (query.order === "best") candidates.sort((a, b) => score(estimates.get(b.number)!) - score(estimates.get(a.number)!));
     const single = terms.length === 1 && typed.length === 1 ? terms[0]! : null;
     const wordTotal = single ? { pages: [...single.periods.values()].reduce<number>((n, h) => n + (typeof h === "number" ? h : h.length), 0), exact: single.words.length === 1 } : null;
-    const exact = candidates.length <= EXACT_PERIODS_AT_ONCE && candidates.every((p) => estimates.get(p.number)!.exact);
-    const answer: Answer = { terms, absent, nothingHeld, candidates, searched: 0, found: [], wordTotal, firstStep: exact ? EXACT_PERIODS_AT_ONCE : PERIODS_AT_ONCE };
+    const answer: Answer = { terms, absent, nothingHeld, candidates, searched: 0, found: [], wordTotal, firstStep: firstStep(query, candidates.map((p) => estimates.get(p.number)!)) };
     await this.searchMore(answer, query);
     return answer;
   }

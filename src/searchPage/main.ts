@@ -53,7 +53,7 @@ const summary = fetch(`${wordsBase}periods.json`).then((r) => {
   return r.json() as Promise<DirectorySummary>;
 });
 summary.catch(() => undefined);
-const pagefind = new PagefindWorker(bundles[0]!, language);
+const pagefind = new PagefindWorker(data.worker!, bundles[0]!, language);
 let searcher: Promise<ArchiveSearch> | null = null;
 const archiveSearch = (): Promise<ArchiveSearch> =>
   (searcher ??= summary.then((s) => new ArchiveSearch({ periods, pages: s.pages, length: s.length, directory, fileCount: Number(data.wordFiles), pagefind })));

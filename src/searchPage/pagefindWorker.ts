@@ -56,12 +56,16 @@ export class PagefindWorker {
    */
   private lastReady: Promise<unknown> = Promise.resolve();
 
-  /** `firstBundle`: any bundle's folder: every bundle ships the same worker. */
+  /**
+   * `workerScript`: the page's worker (worker.ts), which loads Pagefind's; `firstBundle`: any
+   * bundle's folder: every bundle ships the same Pagefind worker.
+   */
   constructor(
+    workerScript: string,
     firstBundle: string,
     private readonly language: string,
   ) {
-    this.worker = new Worker(`${firstBundle}pagefind-worker.js`);
+    this.worker = new Worker(`${workerScript}?pagefind=${encodeURIComponent(`${firstBundle}pagefind-worker.js`)}`);
     this.worker.addEventListener("message", (event: MessageEvent<{ id: string; result?: unknown; error?: string }>) => {
       const waiting = this.pending.get(event.data.id);
       if (!waiting) return;

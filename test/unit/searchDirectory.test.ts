@@ -4,7 +4,7 @@ import { beginningKey, decodePages, directoryFiles, encodePages, fileNumberOf, p
 import { LISTED_MAX, parsePeriodWords, periodWordsText, type PeriodWords } from "../../src/search/periodWords.js";
 import { matches, matchTerm, route, type DirectoryFile } from "../../src/search/routing.js";
 
-const period = (pages: number, words: Record<string, number[] | number>, titles: Record<string, number[] | number> = {}): PeriodWords => ({
+const period = (pages: number, words: Record<string, number[] | number>, titles: Record<string, number[]> = {}): PeriodWords => ({
   pages,
   length: pages * 100,
   words: new Map(Object.entries(words)),
@@ -87,6 +87,11 @@ describe("routing a query to periods", () => {
     const held = ["alcoa", "oil"].map((w) => match(w, titled)).filter((m) => m !== null && m !== "fallback");
     const routed = route(held, [10, 10]);
     expect(routed.get(0)).toMatchObject({ titled: 1, exact: false });
+    // Headline pages are listed however many: "oil" heads more pages than any word's list holds.
+    const many = Array.from({ length: LISTED_MAX + 1 }, (_, i) => i);
+    const common = [period(LISTED_MAX + 1, { oil: many, alcoa: [7] }, { oil: many, alcoa: [7] })];
+    const both = ["alcoa", "oil"].map((w) => match(w, common)).filter((m) => m !== null && m !== "fallback");
+    expect(route(both, [LISTED_MAX + 1]).get(0)).toMatchObject({ pages: 1, titled: 1, exact: false });
     expect(routed.get(1)).toMatchObject({ titled: 0 });
   });
 
