@@ -10,6 +10,8 @@
  * period that lacks it is not opened (and its pages are checked again: see `matches`).
  */
 import { beginningKey, parseEntry, PREFIX_LENGTH, titleKey, type Entry } from "./directory.js";
+import { queryTerms } from "./queryTerms.js";
+import { stem } from "./stem.js";
 
 /** A directory file as fetched: word (or beginning key) to entry text. */
 export type DirectoryFile = Readonly<Record<string, string>>;
@@ -143,4 +145,54 @@ export function matches(terms: readonly TermMatch[], matchedWords: readonly stri
   return terms.every(
     (term) => metaTerms.includes(term.term) || matchedWords.some((word) => (term.fallback === null ? word.startsWith(term.term) : word === term.fallback)),
   );
+}
+
+/** What the directory says of a query: what each of its words matches, the words no article holds, and the periods that can match. */
+export interface RoutedQuery {
+  readonly terms: readonly TermMatch[];
+  /** Words of the query as typed (after Pagefind's normalising) that the archive does not hold. */
+  readonly absent: readonly string[];
+  /** The query held words, and the archive none of them. */
+  readonly nothingHeld: boolean;
+  readonly candidates: ReadonlyMap<number, Candidate>;
+}
+
+/**
+ * Routes a query typed by a reader: its words as Pagefind makes them (queryTerms, stem), each
+ * looked up in the directory files `load` fetches (by the text whose file it is), then `route`.
+ * A query in double quotes is a phrase to Pagefind: its words must be whole words.
+ */
+export async function routeQuery(text: string, load: (key: string) => Promise<DirectoryFile>, periodPages: readonly number[]): Promise<RoutedQuery> {
+  const typed = [...new Set(queryTerms(text))];
+  const phrase = /^\s*".+"\s*$/u.test(text);
+  const terms: TermMatch[] = [];
+  const absent: string[] = [];
+  await Promise.all(
+    typed.map(async (word) => {
+      const term = stem(word);
+      const files = new Map<string, DirectoryFile>();
+      const loadFor = async (needFallback: boolean): Promise<void> => {
+        for (const key of filesFor(term, needFallback)) if (!files.has(key)) files.set(key, await load(key));
+      };
+      await loadFor(false);
+      if (phrase) {
+        // A phrase's words are looked up whole, and a page must hold all of them.
+        const own = files.get(term.slice(0, PREFIX_LENGTH)) ?? {};
+        if (own[term] === undefined) absent.push(word);
+        else terms.push(matching(term, [term], null, own, periodPages));
+        return;
+      }
+      let match = matchTerm(term, files, periodPages);
+      if (match === "fallback") {
+        await loadFor(true);
+        match = matchTerm(term, files, periodPages);
+      }
+      if (match === null || match === "fallback") absent.push(word);
+      else terms.push(match);
+    }),
+  );
+  const nothingHeld = typed.length > 0 && terms.length === 0;
+  // Pagefind leaves out a word the index lacks, but not from a phrase: then nothing matches.
+  const none = nothingHeld || (phrase && absent.length > 0);
+  return { terms, absent, nothingHeld, candidates: none ? new Map() : route(terms, periodPages) };
 }

@@ -4,9 +4,7 @@
  */
 import { fileNumberOf, parseEntry } from "../search/directory.js";
 import { pageScore, type Counts, type PageScoring } from "../search/ranking.js";
-import { filesFor, matches, matchTerm, route, type Candidate, type DirectoryFile, type TermMatch } from "../search/routing.js";
-import { queryTerms } from "../search/queryTerms.js";
-import { stem } from "../search/stem.js";
+import { matches, routeQuery, type Candidate, type DirectoryFile, type TermMatch } from "../search/routing.js";
 import { daysWithin, overlaps, type DateRange, type Period } from "./periods.js";
 import type { PagefindResult, PagefindWorker, PeriodIndex } from "./pagefindWorker.js";
 
@@ -85,29 +83,6 @@ const PHRASE = /^\s*".+"\s*$/u;
 /** The file of the directory holding the words that begin as `text` does. */
 const fileFor = (archive: Archive, text: string): Promise<DirectoryFile> => archive.directory(fileNumberOf(text, archive.fileCount));
 
-async function termMatches(archive: Archive, words: readonly string[]): Promise<{ terms: TermMatch[]; absent: string[] }> {
-  const terms: TermMatch[] = [];
-  const absent: string[] = [];
-  await Promise.all(
-    words.map(async (typed) => {
-      const term = stem(typed);
-      const files = new Map<string, DirectoryFile>();
-      const load = async (needFallback: boolean): Promise<void> => {
-        for (const key of filesFor(term, needFallback)) if (!files.has(key)) files.set(key, await fileFor(archive, key));
-      };
-      await load(false);
-      let match = matchTerm(term, files, archive.pages);
-      if (match === "fallback") {
-        await load(true);
-        match = matchTerm(term, files, archive.pages);
-      }
-      if (match === null || match === "fallback") absent.push(typed);
-      else terms.push(match);
-    }),
-  );
-  return { terms, absent };
-}
-
 /** The scoring facts of a result, from Pagefind's playground mode. */
 function scoringOf(result: PagefindResult): PageScoring {
   return {
@@ -122,13 +97,9 @@ export class ArchiveSearch {
 
   /** Starts a search: which periods can match, and the first of them searched. */
   async start(query: Query): Promise<Answer> {
-    const typed = queryTerms(query.text);
-    const phrase = PHRASE.test(query.text);
-    const { terms, absent } = await termMatches(this.archive, [...new Set(typed)]);
+    const { terms, absent, nothingHeld, candidates: estimates } = await routeQuery(query.text, (key) => fileFor(this.archive, key), this.archive.pages);
     const allowed = this.archive.periods.filter((p) => (!query.filters.year || p.years.includes(query.filters.year)) && overlaps(p, query.range));
-    const nothingHeld = typed.length > 0 && terms.length === 0;
     const score = (c: Candidate): number => (c.titled > 0 ? 1e9 + c.titled : 0) + c.pages;
-    const estimates = nothingHeld ? new Map<number, Candidate>() : route(phrase ? terms.map((t) => ({ ...t, words: [t.term] })) : terms, this.archive.pages);
     const candidates = allowed.filter((p) => estimates.has(p.number));
     // Newest first, as the page lists periods; oldest first when asked; by best match, the
     // periods likeliest to hold the most matches first, newest first among equals.
@@ -136,7 +107,7 @@ export class ArchiveSearch {
     // A period with a page whose headline holds every word first: Pagefind boosts headlines five
     // times, so that page nearly always ranks first; then those likeliest to hold many matches.
     else if (query.order === "best") candidates.sort((a, b) => score(estimates.get(b.number)!) - score(estimates.get(a.number)!));
-    const single = terms.length === 1 && typed.length === 1 ? terms[0]! : null;
+    const single = terms.length === 1 && absent.length === 0 ? terms[0]! : null;
     const wordTotal = single ? { pages: [...single.periods.values()].reduce<number>((n, h) => n + (typeof h === "number" ? h : h.length), 0), exact: single.words.length === 1 } : null;
     const answer: Answer = { terms, absent, nothingHeld, candidates, searched: 0, found: [], wordTotal, firstStep: firstStep(query, candidates.map((p) => estimates.get(p.number)!)) };
     await this.searchMore(answer, query);

@@ -133,6 +133,7 @@ function describe({ query, answer }: Shown): string {
   const words = query.text ? ` for “${query.text}”` : "";
   const leftOut = answer.absent.length > 0 && !answer.nothingHeld ? ` No article holds ${quoted(answer.absent)}, so ${answer.absent.length === 1 ? "it is" : "they are"} left out.` : "";
   if (answer.nothingHeld) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
+  if (answer.candidates.length === 0 && answer.absent.length > 0 && !answer.nothingHeld && /^\s*".+"\s*$/u.test(query.text)) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
   if (answer.candidates.length === 0) return `No articles found${words}: no article${narrowed(query) ? " of those chosen" : ""} holds all of its words.${leftOut}`;
   const n = answer.found.length;
   const found = n === 0 ? `No articles found${words}` : `${count(n, "article")} found${words}`;

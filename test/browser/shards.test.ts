@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { articleText, fixtureArticles, writeArchive, type FixtureArticle } from "../support/fixtureArchive.js";
+import { missedPeriods, queriesOf, siteRouter } from "../support/routingCheck.js";
 import { siteInBrowser, type SiteInBrowser } from "../support/siteInBrowser.js";
 
 // The fixture's 36 articles, nine a year over 2015–2018, and six more that share a rare word as
@@ -122,6 +123,20 @@ describe("search over yearly periods", () => {
       expect(await headlines()).toEqual(reference);
       expect(await status()).toBe(await status(single.page));
     }
+  });
+
+  it("never leaves out a period where one index of the archive finds a page, whatever the query", async () => {
+    const router = await siteRouter(sharded.site.output);
+    let n = 0;
+    // A fixed walk through each article's words instead of a random one: the same queries every run.
+    const pick = (length: number): number => n++ % length;
+    const queries = articles.flatMap((a) => queriesOf(a.headline, [a.standfirst ?? "", a.dateline ?? "", ...a.paragraphs].join(" "), pick));
+    expect(queries.length).toBeGreaterThan(400);
+    const routed = await Promise.all(queries.map(async (query) => ({ query, routed: await router.route(query) })));
+    // Routing narrows: most queries do not go to every period.
+    expect(routed.filter((r) => r.routed.size < router.periods.length).length).toBeGreaterThan(queries.length / 2);
+    await single.page.goto(`${single.server.url}/404.html`);
+    expect(await missedPeriods(single.page, single.server.url, router.periods, routed)).toEqual([]);
   });
 
   it("opens only the periods a date range touches, and shows nothing outside it", async () => {
