@@ -41,6 +41,13 @@ export function filesFor(term: string, needFallback: boolean): string[] {
   return [own, ...new Set(shorter)];
 }
 
+/** How many pages of the archive a term is on, by what it says of each period (at most, where only counted). */
+export function pagesOf(periods: ReadonlyMap<number, readonly number[] | number>): number {
+  let pages = 0;
+  for (const held of periods.values()) pages += typeof held === "number" ? held : held.length;
+  return pages;
+}
+
 /** Entries of several words merged into one, per period (pages listed only where every word is). */
 function merged(entries: readonly Entry[], periodPages: readonly number[]): Map<number, readonly number[] | number> {
   const periods = new Map<number, readonly number[] | number>();

@@ -4,7 +4,7 @@
  */
 import { fileNumberOf, parseEntry } from "../search/directory.js";
 import { pageScore, type Counts, type PageScoring } from "../search/ranking.js";
-import { matches, routeQuery, type Candidate, type DirectoryFile, type TermMatch } from "../search/routing.js";
+import { matches, pagesOf, routeQuery, type Candidate, type DirectoryFile, type TermMatch } from "../search/routing.js";
 import { daysWithin, overlaps, type DateRange, type Period } from "./periods.js";
 import type { PagefindResult, PagefindWorker, PeriodIndex } from "./pagefindWorker.js";
 
@@ -19,6 +19,9 @@ export const PERIODS_AT_ONCE = 3;
  * periods are opened at once: then the first screen is exactly the best of the whole archive.
  */
 export const EXACT_PERIODS_AT_ONCE = 6;
+
+/** Results on a screen: in date order, periods are opened one by one until there are this many. */
+export const SCREEN = 10;
 
 export type Order = "best" | "newest" | "oldest";
 
@@ -69,9 +72,11 @@ export interface Archive {
  * How many of the candidate periods (in the order they are searched) the first screen opens: all
  * of them where the directory knows every page that can match and they are few; by best match,
  * those with a page whose headline holds every word of the query (a headline typed as remembered
- * finds its article there), up to PERIODS_AT_ONCE; otherwise PERIODS_AT_ONCE.
+ * finds its article there), up to PERIODS_AT_ONCE; otherwise PERIODS_AT_ONCE. In date order,
+ * the newest (or oldest) one, then one at a time while the screen is not full.
  */
 function firstStep(query: Query, candidates: readonly Candidate[]): number {
+  if (query.order !== "best") return 1;
   if (candidates.length <= EXACT_PERIODS_AT_ONCE && candidates.every((c) => c.exact)) return candidates.length;
   const titled = candidates.filter((c) => c.titled > 0).length;
   return query.order === "best" && titled > 0 ? Math.min(titled, PERIODS_AT_ONCE) : PERIODS_AT_ONCE;
@@ -108,16 +113,19 @@ export class ArchiveSearch {
     // times, so that page nearly always ranks first; then those likeliest to hold many matches.
     else if (query.order === "best") candidates.sort((a, b) => score(estimates.get(b.number)!) - score(estimates.get(a.number)!));
     const single = terms.length === 1 && absent.length === 0 ? terms[0]! : null;
-    const wordTotal = single ? { pages: [...single.periods.values()].reduce<number>((n, h) => n + (typeof h === "number" ? h : h.length), 0), exact: single.words.length === 1 } : null;
+    const wordTotal = single ? { pages: pagesOf(single.periods), exact: single.words.length === 1 } : null;
     const answer: Answer = { terms, absent, nothingHeld, candidates, searched: 0, found: [], wordTotal, firstStep: firstStep(query, candidates.map((p) => estimates.get(p.number)!)) };
     await this.searchMore(answer, query);
+    // In date order the first periods hold the first results: one more at a time, until a screen is full.
+    while (query.order !== "best" && answer.found.length < SCREEN && answer.searched < candidates.length) await this.searchMore(answer, query);
     return answer;
   }
 
   /** Searches the next periods of `answer` (up to PERIODS_AT_ONCE), and ranks all found again. */
   async searchMore(answer: Answer, query: Query): Promise<void> {
     const { terms } = answer;
-    const next = answer.candidates.slice(answer.searched, answer.searched + (answer.searched === 0 ? answer.firstStep : PERIODS_AT_ONCE));
+    const step = answer.searched === 0 ? answer.firstStep : query.order === "best" ? PERIODS_AT_ONCE : 1;
+    const next = answer.candidates.slice(answer.searched, answer.searched + step);
     const text = query.text.trim() === "" ? null : query.text;
     const batches = await Promise.all(
       next.map(async (period) => {
@@ -162,7 +170,7 @@ export class ArchiveSearch {
       const entry = files.get(word)?.[word];
       return entry === undefined ? 1 : parseEntry(entry).pages;
     };
-    const termPages = new Map(terms.map((t) => [t.term, Math.min(this.total, [...t.periods.values()].reduce<number>((n, h) => n + (typeof h === "number" ? h : h.length), 0))]));
+    const termPages = new Map(terms.map((t) => [t.term, Math.min(this.total, pagesOf(t.periods))]));
     const counts: Counts = { pages: this.total, averageLength: this.archive.length / this.total, wordPages, termPages: (t) => termPages.get(t) ?? 1 };
     const present = terms.map((t) => t.term);
     return results.map((r) => pageScore(scoringOf(r), counts, present));

@@ -6,11 +6,11 @@
 import { excerpt } from "../search/excerpt.js";
 import type { DirectoryFile } from "../search/routing.js";
 import type { DirectorySummary } from "../search/directory.js";
-import { ArchiveSearch, type Answer, type Found, type Order, type Query } from "./archiveSearch.js";
+import { ArchiveSearch, PERIODS_AT_ONCE, SCREEN, type Answer, type Found, type Order, type Query } from "./archiveSearch.js";
 import { PagefindWorker } from "./pagefindWorker.js";
 import { dayOf, type Period } from "./periods.js";
 
-const PAGE_SIZE = 10;
+const PAGE_SIZE = SCREEN;
 const FACETS = ["section", "source", "year"] as const;
 /** How long typing must pause before a search runs: one search for a word typed, not one a key. */
 const TYPING_PAUSE_MS = 40;
@@ -139,23 +139,27 @@ function describe({ query, answer }: Shown): string {
   const found = n === 0 ? `No articles found${words}` : `${count(n, "article")} found${words}`;
   if (answer.searched >= answer.candidates.length) return `${found}.${leftOut}`;
   const searched = answer.candidates.slice(0, answer.searched);
-  const span = (ps: readonly Period[]): string => {
-    const from = ps.reduce((m, p) => (p.from < m ? p.from : m), ps[0]!.from);
-    const to = ps.reduce((m, p) => (p.to > m ? p.to : m), ps[0]!.to);
-    return `${formatDate(from)} to ${formatDate(to)}`;
-  };
-  const order = query.order === "best" ? "likeliest to hold the best matches" : query.order === "newest" ? "newest" : "oldest";
+  const from = searched.reduce((m, p) => (p.from < m ? p.from : m), searched[0]!.from);
+  const to = searched.reduce((m, p) => (p.to > m ? p.to : m), searched[0]!.to);
+  const left = answer.candidates.length - answer.searched;
+  const rest = `${count(left, "more period")} hold${left === 1 ? "s" : ""} its words`;
   const total =
     answer.wordTotal && !narrowed(query) ? ` In the whole archive, ${answer.wordTotal.exact ? "" : "up to "}${count(answer.wordTotal.pages, "article")} hold “${query.text}”.` : "";
-  return `${found} in the ${count(searched.length, "period")} ${order} (${span(searched)}) of the ${answer.candidates.length} that hold its words.${total}${leftOut}`;
+  if (query.order === "newest") return `${found} since ${formatDate(from)}; ${rest}.${total}${leftOut}`;
+  if (query.order === "oldest") return `${found} up to ${formatDate(to)}; ${rest}.${total}${leftOut}`;
+  return `${found} in the ${count(searched.length, "period")} likeliest to hold the best matches (${formatDate(from)} to ${formatDate(to)}) of the ${answer.candidates.length} that hold its words.${total}${leftOut}`;
 }
 
 function offerMore(s: Shown): void {
   const unshown = s.shown < s.answer.found.length;
   const further = s.answer.candidates.length - s.answer.searched;
   more.hidden = !unshown && further === 0;
+  const searched = s.answer.candidates.slice(0, s.answer.searched);
   if (unshown) more.textContent = "More results";
-  else if (further > 0) more.textContent = `Search ${further === 1 ? "the last period" : `${Math.min(further, 3)} more of ${further} periods`}`;
+  else if (further === 0) return;
+  else if (s.query.order === "newest") more.textContent = `Search articles before ${formatDate(searched.reduce((m, p) => (p.from < m ? p.from : m), searched[0]!.from))}`;
+  else if (s.query.order === "oldest") more.textContent = `Search articles after ${formatDate(searched.reduce((m, p) => (p.to > m ? p.to : m), searched[0]!.to))}`;
+  else more.textContent = further <= PERIODS_AT_ONCE ? `Search the ${further === 1 ? "last period" : `last ${further} periods`}` : `Search ${PERIODS_AT_ONCE} more of the ${further} periods left`;
 }
 
 // Not `disabled` on the button while it works: a disabled button drops the keyboard focus.
