@@ -172,10 +172,9 @@ export interface RoutedQuery {
 export async function routeQuery(text: string, load: (key: string) => Promise<DirectoryFile>, periodPages: readonly number[]): Promise<RoutedQuery> {
   const typed = [...new Set(queryTerms(text))];
   const phrase = /^\s*".+"\s*$/u.test(text);
-  const terms: TermMatch[] = [];
-  const absent: string[] = [];
-  await Promise.all(
-    typed.map(async (word) => {
+  // In the query's order, whichever file comes first.
+  const matched = await Promise.all(
+    typed.map(async (word): Promise<TermMatch | null> => {
       const term = stem(word);
       const files = new Map<string, DirectoryFile>();
       const loadFor = async (needFallback: boolean): Promise<void> => {
@@ -185,19 +184,18 @@ export async function routeQuery(text: string, load: (key: string) => Promise<Di
       if (phrase) {
         // A phrase's words are looked up whole, and a page must hold all of them.
         const own = files.get(term.slice(0, PREFIX_LENGTH)) ?? {};
-        if (own[term] === undefined) absent.push(word);
-        else terms.push(matching(term, [term], null, own, periodPages));
-        return;
+        return own[term] === undefined ? null : matching(term, [term], null, own, periodPages);
       }
       let match = matchTerm(term, files, periodPages);
       if (match === "fallback") {
         await loadFor(true);
         match = matchTerm(term, files, periodPages);
       }
-      if (match === null || match === "fallback") absent.push(word);
-      else terms.push(match);
+      return match === "fallback" ? null : match;
     }),
   );
+  const terms = matched.filter((m): m is TermMatch => m !== null);
+  const absent = typed.filter((_, i) => matched[i] === null);
   const nothingHeld = typed.length > 0 && terms.length === 0;
   // Pagefind leaves out a word the index lacks, but not from a phrase: then nothing matches.
   const none = nothingHeld || (phrase && absent.length > 0);

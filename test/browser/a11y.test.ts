@@ -194,7 +194,7 @@ describe("by keyboard alone", () => {
       const status = page.locator("#search-status");
       await page.locator("#search-q").focus();
       await page.keyboard.type("zqnowherex", { delay: 10 });
-      await expect.poll(() => status.textContent(), POLL).toBe("No articles found for “zqnowherex”.");
+      await expect.poll(() => status.textContent(), POLL).toBe("No articles found for “zqnowherex”: no article holds “zqnowherex”.");
       expect(await page.locator(".result").count()).toBe(0);
       await page.keyboard.press("ControlOrMeta+A");
       await page.keyboard.press("Backspace");
