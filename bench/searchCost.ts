@@ -59,7 +59,7 @@ export function groupOf(url: string): Group {
   if (p.endsWith(".pf_filter")) return "filter";
   if (p.endsWith(".pf_meta") || /\/pagefind[^/]*\.json$/u.test(p)) return "meta";
   if (p.endsWith(".pagefind") || p.endsWith(".wasm")) return "wasm";
-  // The word directory: which periods hold a word (src/archive/wordDirectory.ts).
+  // The word directory: which periods and pages hold a word (src/search/directory.ts).
   if (p.includes("/search-words/")) return "words";
   if (p.endsWith(".js") || p.endsWith(".mjs")) return "js";
   return "page";
