@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { directoryFiles, directorySummary } from "../search/directory.js";
-import { parsePeriodWords, type PeriodWords } from "../search/periodWords.js";
+import { parsePeriodWords, periodWordsText, type PeriodWords } from "../search/periodWords.js";
+import { readBundleWords } from "../io/bundleWords.js";
 import { writeAtomically } from "../io/writeAtomically.js";
 import { fingerprintFiles, outputCacheFile } from "./incremental.js";
 
@@ -47,6 +48,20 @@ export function wordsKeptFor(outputDir: string, kept: KeptWords | null, bundle: 
   return kept !== null && hash !== undefined && kept.hashes[bundle] === hash && existsSync(listFile(outputDir, bundle));
 }
 
+/**
+ * A shard's words as kept in the build cache, or, where they are missing or damaged, read again
+ * from what Pagefind wrote into its bundle: the cache only spares that reading.
+ */
+async function keptWords(outputDir: string, bundle: string): Promise<{ text: string; words: PeriodWords }> {
+  try {
+    const text = await readFile(listFile(outputDir, bundle), "utf8");
+    return { text, words: parsePeriodWords(text) };
+  } catch {
+    const words = await readBundleWords(path.join(outputDir, bundle));
+    return { text: periodWordsText(words), words };
+  }
+}
+
 /** Files written or removed at once: thousands one after another would wait on each in turn. */
 const AT_ONCE = 64;
 
@@ -69,9 +84,15 @@ export interface ShardHash {
  */
 export async function writeWordDirectory(outputDir: string, shards: readonly ShardHash[], fileCount: number, indexed: ReadonlyMap<string, string>): Promise<number> {
   const folder = path.join(outputDir, WORDS_FOLDER);
-  const texts = await Promise.all(shards.map(async (s) => indexed.get(s.bundle) ?? (await readFile(listFile(outputDir, s.bundle), "utf8"))));
+  const read = await Promise.all(
+    shards.map(async (s) => {
+      const text = indexed.get(s.bundle);
+      return text === undefined ? keptWords(outputDir, s.bundle) : { text, words: parsePeriodWords(text) };
+    }),
+  );
+  const texts = read.map((r) => r.text);
   // Oldest first: period numbers then stay put when a new period is added at the newest end.
-  const periods: PeriodWords[] = texts.map(parsePeriodWords).reverse();
+  const periods = read.map((r) => r.words).reverse();
   const files = new Map([...directoryFiles(periods, fileCount)].map(([n, text]) => [wordsFileName(n), text]));
   files.set(SUMMARY_FILE, JSON.stringify(directorySummary(periods)));
   await mkdir(folder, { recursive: true });

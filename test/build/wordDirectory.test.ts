@@ -143,3 +143,24 @@ describe("the word directory of a sharded search index", () => {
     expect(summary.pages).toEqual([articles.length]);
   });
 });
+
+describe("the word directory's kept words", () => {
+  it("are read again from the search bundles when damaged in the build cache, and the site stays as a clean build writes it", async () => {
+    const dir = await writeArchive(articles);
+    const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
+    const first = await buildSite(dir, { cache, env: SHARDED });
+    expect(first.code).toBe(0);
+    const tree = await siteTree(first.output);
+    const kept = (await readdir(cache)).find((f) => f.startsWith("search-words-"))!;
+    const list = path.join(cache, kept, "pagefind-2016.txt");
+    await writeFile(list, (await readFile(list, "utf8")).slice(0, 100));
+    // A new article in 2018: the directory is written again from every year's words.
+    const model = articles.find((a) => a.date.startsWith("2018"))!;
+    await writeFile(path.join(dir, "2018/added.txt"), articleText({ ...model, file: "2018/added.txt", headline: "Quokka census", paragraphs: ["Officials counted the quokkas."] }));
+    const second = await buildSite(dir, { cache, output: first.output, env: SHARDED });
+    expect(second.code).toBe(0);
+    const clean = await buildSite(dir, { env: SHARDED });
+    expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
+    expect(treeDifferences(tree, await siteTree(first.output)).length).toBeGreaterThan(0);
+  });
+});
