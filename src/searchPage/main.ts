@@ -6,8 +6,8 @@
 import { excerpt } from "../search/excerpt.js";
 import type { DirectoryFile } from "../search/routing.js";
 import type { DirectorySummary } from "../search/directory.js";
-import { ArchiveSearch, PERIODS_AT_ONCE, SCREEN, type Answer, type Found, type Order, type Query } from "./archiveSearch.js";
-import { PagefindWorker } from "./pagefindWorker.js";
+import { ArchiveSearch, PERIODS_AT_ONCE, SCREEN, type Answer, type Order, type Query } from "./archiveSearch.js";
+import { PagefindWorker, type PageData } from "./pagefindWorker.js";
 import { dayOf, type Period } from "./periods.js";
 
 const PAGE_SIZE = SCREEN;
@@ -63,7 +63,7 @@ const formatDate = (iso: string): string => dateFormat.format(new Date(`${iso}T0
 const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString(language)} ${n === 1 ? one : many}`;
 const quoted = (words: readonly string[]): string => words.map((w) => `“${w}”`).join(words.length === 2 ? " or " : ", ");
 
-function resultItem(found: Found, page: Awaited<ReturnType<Found["index"]["data"]>>): HTMLLIElement {
+function resultItem(page: PageData): HTMLLIElement {
   const li = document.createElement("li");
   li.className = "result";
   const h = document.createElement("h2");
@@ -89,7 +89,6 @@ function resultItem(found: Found, page: Awaited<ReturnType<Found["index"]["data"
     } else p.append(part.text);
   }
   li.append(h, meta, p);
-  void found;
   return li;
 }
 
@@ -172,7 +171,7 @@ async function showUpTo(s: Shown, upTo: number): Promise<void> {
   const batch = s.answer.found.slice(0, upTo);
   const pages = await Promise.all(batch.map((f) => f.index.data(f.result.data)));
   if (s.generation !== generation) return;
-  list.replaceChildren(...batch.map((f, i) => resultItem(f, pages[i]!)));
+  list.replaceChildren(...pages.map(resultItem));
   s.shown = batch.length;
 }
 
