@@ -12,17 +12,20 @@ const ENTRIES = { search: "../searchPage/main.ts", "search-worker": "../searchPa
  * the rules the build and the page must agree on, never a hand-kept copy. Some 50 ms a build.
  */
 export function searchScriptPlugin(config: EleventyConfig): void {
-  config.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
-    await build({
-      entryPoints: Object.entries(ENTRIES).map(([out, source]) => ({ in: fileURLToPath(new URL(source, import.meta.url)), out })),
-      outdir: path.join(directories.output, "assets"),
-      bundle: true,
-      // The worker is a classic script (it loads Pagefind's with importScripts); the page's is a module with no imports left.
-      format: "iife",
-      target: "es2022",
-      minify: true,
-      legalComments: "eof",
-      logLevel: "error",
-    });
+  config.on("eleventy.before", ({ directories }: { directories: { output: string } }) => bundleSearchScript(directories.output));
+}
+
+/** Writes the search page's script and worker into `outputDir/assets/`. */
+export async function bundleSearchScript(outputDir: string): Promise<void> {
+  await build({
+    entryPoints: Object.entries(ENTRIES).map(([out, source]) => ({ in: fileURLToPath(new URL(source, import.meta.url)), out })),
+    outdir: path.join(outputDir, "assets"),
+    bundle: true,
+    // The worker is a classic script (it loads Pagefind's with importScripts); the page's is a module with no imports left.
+    format: "iife",
+    target: "es2022",
+    minify: true,
+    legalComments: "eof",
+    logLevel: "error",
   });
 }

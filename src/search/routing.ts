@@ -26,8 +26,8 @@ export interface TermMatch {
   readonly fallback: string | null;
   /** By period number: the pages holding one of its words, when all are listed there, or at most how many. */
   readonly periods: ReadonlyMap<number, readonly number[] | number>;
-  /** The same for pages holding one of its words in their headline. */
-  readonly titles: ReadonlyMap<number, readonly number[] | number>;
+  /** The same for pages holding one of its words in their headline; null where not told (a term shorter than PREFIX_LENGTH). */
+  readonly titles: ReadonlyMap<number, readonly number[] | number> | null;
 }
 
 /**
@@ -74,8 +74,8 @@ export function matchTerm(term: string, files: ReadonlyMap<string, DirectoryFile
   const own = files.get(term.slice(0, PREFIX_LENGTH)) ?? {};
   if (term.length < PREFIX_LENGTH) {
     const beginning = own[beginningKey(term)];
-    // Headlines of words that short are not told apart: every period may hold one.
-    if (beginning !== undefined) return { term, words: [], fallback: null, periods: parseEntry(beginning).periods, titles: new Map(periodPages.map((pages, i) => [i, pages])) };
+    // Headlines of words that short are not told apart.
+    if (beginning !== undefined) return { term, words: [], fallback: null, periods: parseEntry(beginning).periods, titles: null };
   } else {
     const words = Object.keys(own).filter((word) => word.startsWith(term));
     if (words.length > 0) return matching(term, words, null, own, periodPages);
@@ -125,7 +125,7 @@ export interface Candidate {
   readonly pages: number;
   /** Whether `pages` is exact: every term's pages are listed there. */
   readonly exact: boolean;
-  /** How many of those hold every term in their headline (at most, for a term shorter than PREFIX_LENGTH). */
+  /** How many of those hold in their headline every term whose headline pages are told (0 if none is). */
   readonly titled: number;
 }
 
@@ -137,7 +137,9 @@ export function route(terms: readonly TermMatch[], periodPages: readonly number[
   const candidates = new Map<number, Candidate>();
   periodPages.forEach((pages, period) => {
     const matching = holdingAll(terms, period, pages, (t) => t.periods);
-    if (matching.pages > 0) candidates.set(period, { ...matching, titled: terms.length === 0 ? 0 : holdingAll(terms, period, pages, (t) => t.titles).pages });
+    // Headlines are told apart by the terms whose headline pages are known, if any.
+    const told = terms.filter((t) => t.titles !== null);
+    if (matching.pages > 0) candidates.set(period, { ...matching, titled: told.length === 0 ? 0 : holdingAll(told, period, pages, (t) => t.titles!).pages });
   });
   return candidates;
 }

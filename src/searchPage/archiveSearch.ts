@@ -15,8 +15,9 @@ import type { PagefindResult, PagefindWorker, PeriodIndex } from "./pagefindWork
  */
 export const PERIODS_AT_ONCE = 3;
 /**
- * Where the directory lists every page that can match (a query with a rare word), up to this many
- * periods are opened at once: then the first screen is exactly the best of the whole archive.
+ * Where the directory lists every page that can match (a query with a rare word), or the pages
+ * whose headline holds the whole query, up to this many periods are opened at once: then the
+ * first screen is the best of the whole archive.
  */
 export const EXACT_PERIODS_AT_ONCE = 6;
 
@@ -72,14 +73,15 @@ export interface Archive {
  * How many of the candidate periods (in the order they are searched) the first screen opens: all
  * of them where the directory knows every page that can match and they are few; by best match,
  * those with a page whose headline holds every word of the query (a headline typed as remembered
- * finds its article there), up to PERIODS_AT_ONCE; otherwise PERIODS_AT_ONCE. In date order,
- * the newest (or oldest) one, then one at a time while the screen is not full.
+ * finds its article there; the directory lists every headline's words), up to
+ * EXACT_PERIODS_AT_ONCE; otherwise PERIODS_AT_ONCE. In date order, the newest (or oldest) one,
+ * then one at a time while the screen is not full.
  */
 function firstStep(query: Query, candidates: readonly Candidate[]): number {
   if (query.order !== "best") return 1;
   if (candidates.length <= EXACT_PERIODS_AT_ONCE && candidates.every((c) => c.exact)) return candidates.length;
   const titled = candidates.filter((c) => c.titled > 0).length;
-  return query.order === "best" && titled > 0 ? Math.min(titled, PERIODS_AT_ONCE) : PERIODS_AT_ONCE;
+  return titled > 0 ? Math.min(titled, EXACT_PERIODS_AT_ONCE) : PERIODS_AT_ONCE;
 }
 
 /** Pagefind takes a query in double quotes as a phrase: words that must stand together, not beginnings. */
@@ -116,8 +118,12 @@ export class ArchiveSearch {
     const wordTotal = single ? { pages: pagesOf(single.periods), exact: single.words.length === 1 } : null;
     const answer: Answer = { terms, absent, nothingHeld, candidates, searched: 0, found: [], wordTotal, firstStep: firstStep(query, candidates.map((p) => estimates.get(p.number)!)) };
     await this.searchMore(answer, query);
-    // In date order the first periods hold the first results: one more at a time, until a screen is full.
-    while (query.order !== "best" && answer.found.length < SCREEN && answer.searched < candidates.length) await this.searchMore(answer, query);
+    // In date order the first periods hold the first results: one more at a time, until a screen
+    // is full. By best match, a period that can hold a match may hold none (the directory only
+    // counts a common word's pages): the search goes on while it has nothing to show, so that
+    // "No articles found" is said only when no period holds a match.
+    const wanted = query.order === "best" ? 1 : SCREEN;
+    while (answer.found.length < wanted && answer.searched < candidates.length) await this.searchMore(answer, query);
     return answer;
   }
 
