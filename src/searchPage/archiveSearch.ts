@@ -9,11 +9,16 @@ import { daysWithin, overlaps, type DateRange, type Period } from "./periods.js"
 import type { PagefindResult, PagefindWorker, PeriodIndex } from "./pagefindWorker.js";
 
 /**
- * At most this many periods are opened at once for a query whose words many periods hold ("oil"):
- * each costs its metadata, an index chunk a word and Pagefind's WebAssembly the first time (some
- * 100 to 300 kB). The reader is told how much of the archive the count covers.
+ * How many periods are opened at once for a query whose words many periods hold ("oil"): a
+ * quarter of the archive's periods, at least one and at most EXACT_PERIODS_AT_ONCE. Each costs
+ * its metadata (some 40 kB for 5,000 articles) and an index chunk a word: a quarter keeps a first
+ * query well under what one index of the archive costs before its first result (its metadata
+ * alone is 180 kB at 19,000 articles, 680 kB at 100,000). The reader is told how much of the
+ * archive the count covers, and the button under the results opens as many more.
  */
-export const PERIODS_AT_ONCE = 3;
+export function periodsAtOnce(periods: number): number {
+  return Math.min(EXACT_PERIODS_AT_ONCE, Math.max(1, Math.round(periods / 4)));
+}
 /**
  * Where the directory lists every page that can match (a query with a rare word), or the pages
  * whose headline holds the whole query, up to this many periods are opened at once: then the
@@ -74,14 +79,14 @@ export interface Archive {
  * of them where the directory knows every page that can match and they are few; by best match,
  * those with a page whose headline holds every word of the query (a headline typed as remembered
  * finds its article there; the directory lists every headline's words), up to
- * EXACT_PERIODS_AT_ONCE; otherwise PERIODS_AT_ONCE. In date order, the newest (or oldest) one,
+ * EXACT_PERIODS_AT_ONCE; otherwise periodsAtOnce. In date order, the newest (or oldest) one,
  * then one at a time while the screen is not full.
  */
-function firstStep(query: Query, candidates: readonly Candidate[]): number {
+function firstStep(query: Query, candidates: readonly Candidate[], periods: number): number {
   if (query.order !== "best") return 1;
   if (candidates.length <= EXACT_PERIODS_AT_ONCE && candidates.every((c) => c.exact)) return candidates.length;
   const titled = candidates.filter((c) => c.titled > 0).length;
-  return titled > 0 ? Math.min(titled, EXACT_PERIODS_AT_ONCE) : PERIODS_AT_ONCE;
+  return titled > 0 ? Math.min(titled, EXACT_PERIODS_AT_ONCE) : periodsAtOnce(periods);
 }
 
 /** Pagefind takes a query in double quotes as a phrase: words that must stand together, not beginnings. */
@@ -116,7 +121,7 @@ export class ArchiveSearch {
     else if (query.order === "best") candidates.sort((a, b) => score(estimates.get(b.number)!) - score(estimates.get(a.number)!));
     const single = terms.length === 1 && absent.length === 0 ? terms[0]! : null;
     const wordTotal = single ? { pages: pagesOf(single.periods), exact: single.words.length === 1 } : null;
-    const answer: Answer = { terms, absent, nothingHeld, candidates, searched: 0, found: [], wordTotal, firstStep: firstStep(query, candidates.map((p) => estimates.get(p.number)!)) };
+    const answer: Answer = { terms, absent, nothingHeld, candidates, searched: 0, found: [], wordTotal, firstStep: firstStep(query, candidates.map((p) => estimates.get(p.number)!), this.archive.periods.length) };
     await this.searchMore(answer, query);
     // In date order the first periods hold the first results: one more at a time, until a screen
     // is full. By best match, a period that can hold a match may hold none (the directory only
@@ -127,10 +132,10 @@ export class ArchiveSearch {
     return answer;
   }
 
-  /** Searches the next periods of `answer` (up to PERIODS_AT_ONCE), and ranks all found again. */
+  /** Searches the next periods of `answer` (periodsAtOnce of them, or one in date order), and ranks all found again. */
   async searchMore(answer: Answer, query: Query): Promise<void> {
     const { terms } = answer;
-    const step = answer.searched === 0 ? answer.firstStep : query.order === "best" ? PERIODS_AT_ONCE : 1;
+    const step = answer.searched === 0 ? answer.firstStep : query.order === "best" ? periodsAtOnce(this.archive.periods.length) : 1;
     const next = answer.candidates.slice(answer.searched, answer.searched + step);
     const text = query.text.trim() === "" ? null : query.text;
     const batches = await Promise.all(

@@ -6,7 +6,7 @@
 import { excerpt } from "../search/excerpt.js";
 import type { DirectoryFile } from "../search/routing.js";
 import type { DirectorySummary } from "../search/directory.js";
-import { ArchiveSearch, PERIODS_AT_ONCE, SCREEN, type Answer, type Order, type Query } from "./archiveSearch.js";
+import { ArchiveSearch, periodsAtOnce, SCREEN, type Answer, type Order, type Query } from "./archiveSearch.js";
 import { PagefindWorker, type PageData } from "./pagefindWorker.js";
 import { dayOf, type Period } from "./periods.js";
 
@@ -158,7 +158,10 @@ function offerMore(s: Shown): void {
   else if (further === 0) return;
   else if (s.query.order === "newest") more.textContent = `Search articles before ${formatDate(searched.reduce((m, p) => (p.from < m ? p.from : m), searched[0]!.from))}`;
   else if (s.query.order === "oldest") more.textContent = `Search articles after ${formatDate(searched.reduce((m, p) => (p.to > m ? p.to : m), searched[0]!.to))}`;
-  else more.textContent = further <= PERIODS_AT_ONCE ? `Search the ${further === 1 ? "last period" : `last ${further} periods`}` : `Search ${PERIODS_AT_ONCE} more of the ${further} periods left`;
+  else {
+    const step = periodsAtOnce(periods.length);
+    more.textContent = further <= step ? `Search the ${further === 1 ? "last period" : `last ${further} periods`}` : `Search ${step} more of the ${further} periods left`;
+  }
 }
 
 // Not `disabled` on the button while it works: a disabled button drops the keyboard focus.
