@@ -78,15 +78,18 @@ export interface Archive {
  * How many of the candidate periods (in the order they are searched) the first screen opens: all
  * of them where the directory knows every page that can match and they are few; by best match,
  * those with a page whose headline holds every word of the query (a headline typed as remembered
- * finds its article there; the directory lists every headline's words), up to
+ * finds its article there; the directory lists every headline's words) when they are few, up to
  * EXACT_PERIODS_AT_ONCE; otherwise periodsAtOnce. In date order, the newest (or oldest) one,
  * then one at a time while the screen is not full.
  */
 function firstStep(query: Query, candidates: readonly Candidate[], periods: number): number {
   if (query.order !== "best") return 1;
   if (candidates.length <= EXACT_PERIODS_AT_ONCE && candidates.every((c) => c.exact)) return candidates.length;
-  const titled = candidates.filter((c) => c.titled > 0).length;
-  return titled > 0 ? Math.min(titled, EXACT_PERIODS_AT_ONCE) : periodsAtOnce(periods);
+  // A remembered headline: a few pages whose headline holds every word. A common word in many
+  // headlines ("trade") says nothing of where the best matches are.
+  const titled = candidates.filter((c) => c.titled > 0);
+  const titledPages = titled.reduce((n, c) => n + c.titled, 0);
+  return titledPages > 0 && titledPages <= 2 * SCREEN ? Math.min(titled.length, EXACT_PERIODS_AT_ONCE) : periodsAtOnce(periods);
 }
 
 /** Pagefind takes a query in double quotes as a phrase: words that must stand together, not beginnings. */
