@@ -126,24 +126,34 @@ interface Shown {
 let current: Shown | null = null;
 let generation = 0;
 
+/** The first and last days of some periods. */
+function spanOf(some: readonly Period[]): { from: string; to: string } {
+  return {
+    from: some.reduce((m, p) => (p.from < m ? p.from : m), some[0]!.from),
+    to: some.reduce((m, p) => (p.to > m ? p.to : m), some[0]!.to),
+  };
+}
+
 const narrowed = (query: Query): boolean => Object.keys(query.filters).length > 0 || query.range.from !== null || query.range.to !== null;
 
 function describe({ query, answer }: Shown): string {
   const words = query.text ? ` for “${query.text}”` : "";
   const leftOut = answer.absent.length > 0 && !answer.nothingHeld ? ` No article holds ${quoted(answer.absent)}, so ${answer.absent.length === 1 ? "it is" : "they are"} left out.` : "";
   if (answer.nothingHeld) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
-  if (answer.candidates.length === 0 && answer.absent.length > 0 && !answer.nothingHeld && /^\s*".+"\s*$/u.test(query.text)) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
+  // A phrase is not searched without a word no article holds.
+  if (answer.candidates.length === 0 && answer.absent.length > 0 && /^\s*".+"\s*$/u.test(query.text)) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
   if (answer.candidates.length === 0) return `No articles found${words}: no article${narrowed(query) ? " of those chosen" : ""} holds all of its words.${leftOut}`;
   const n = answer.found.length;
   const found = n === 0 ? `No articles found${words}` : `${count(n, "article")} found${words}`;
   if (answer.searched >= answer.candidates.length) return `${found}.${leftOut}`;
   const searched = answer.candidates.slice(0, answer.searched);
-  const from = searched.reduce((m, p) => (p.from < m ? p.from : m), searched[0]!.from);
-  const to = searched.reduce((m, p) => (p.to > m ? p.to : m), searched[0]!.to);
+  const { from, to } = spanOf(searched);
   const left = answer.candidates.length - answer.searched;
   const rest = `${count(left, "more period")} hold${left === 1 ? "s" : ""} its words`;
   const total =
-    answer.wordTotal && !narrowed(query) ? ` In the whole archive, ${answer.wordTotal.exact ? "" : "up to "}${count(answer.wordTotal.pages, "article")} hold “${query.text}”.` : "";
+    answer.wordTotal && !narrowed(query)
+      ? ` In the whole archive, ${answer.wordTotal.exact ? "" : "up to "}${count(answer.wordTotal.pages, "article")} hold${answer.wordTotal.pages === 1 ? "s" : ""} “${query.text}”.`
+      : "";
   if (query.order === "newest") return `${found} since ${formatDate(from)}; ${rest}.${total}${leftOut}`;
   if (query.order === "oldest") return `${found} up to ${formatDate(to)}; ${rest}.${total}${leftOut}`;
   return `${found} in the ${count(searched.length, "period")} likeliest to hold the best matches (${formatDate(from)} to ${formatDate(to)}) of the ${answer.candidates.length} that hold its words.${total}${leftOut}`;
@@ -153,11 +163,10 @@ function offerMore(s: Shown): void {
   const unshown = s.shown < s.answer.found.length;
   const further = s.answer.candidates.length - s.answer.searched;
   more.hidden = !unshown && further === 0;
-  const searched = s.answer.candidates.slice(0, s.answer.searched);
   if (unshown) more.textContent = "More results";
   else if (further === 0) return;
-  else if (s.query.order === "newest") more.textContent = `Search articles before ${formatDate(searched.reduce((m, p) => (p.from < m ? p.from : m), searched[0]!.from))}`;
-  else if (s.query.order === "oldest") more.textContent = `Search articles after ${formatDate(searched.reduce((m, p) => (p.to > m ? p.to : m), searched[0]!.to))}`;
+  else if (s.query.order === "newest") more.textContent = `Search articles before ${formatDate(spanOf(s.answer.candidates.slice(0, s.answer.searched)).from)}`;
+  else if (s.query.order === "oldest") more.textContent = `Search articles after ${formatDate(spanOf(s.answer.candidates.slice(0, s.answer.searched)).to)}`;
   else {
     const step = periodsAtOnce(periods.length);
     more.textContent = further <= step ? `Search the ${further === 1 ? "last period" : `last ${further} periods`}` : `Search ${step} more of the ${further} periods left`;
