@@ -50,11 +50,12 @@ export class PagefindWorker {
   private readonly indexes = new Map<string, PeriodIndex>();
   private sent = 0;
   /**
-   * Indexes are made ready one after another: each loads Pagefind's WebAssembly, and two loads at
-   * once both instantiate the one module, leaving the first index pointing into freed memory
-   * ("memory access out of bounds"). Once it is loaded, a later load returns the module as it is.
+   * The first index made ready, which the others wait for: each loads Pagefind's WebAssembly, and
+   * two loads at once both instantiate the one module, leaving the first index pointing into freed
+   * memory ("memory access out of bounds"). Once it is loaded, a later load returns the module as
+   * it is, so the others are made ready side by side.
    */
-  private lastReady: Promise<unknown> = Promise.resolve();
+  private firstReady: Promise<unknown> | null = null;
 
   /**
    * `workerScript`: the page's worker (worker.ts), which loads Pagefind's; `firstBundle`: any
@@ -93,11 +94,13 @@ export class PagefindWorker {
     if (index) return index;
     const instanceId = `period:${basePath}`;
     // Records carry their full path (path prefix included): nothing to add to them.
-    const ready = this.lastReady
+    const first = this.firstReady;
+    const ready = (first ?? Promise.resolve())
       .catch(() => undefined)
       .then(() => this.call(instanceId, "init", [{ basePath, baseUrl: "/", language: this.language, primary: true }]))
       .then(() => this.call(instanceId, "enterPlaygroundMode", []));
-    this.lastReady = ready;
+    // A first index that fails (its bundle gone) must not hold the module back from the others.
+    if (first === null) this.firstReady = ready;
     // A failure shows when the index is searched; until then it must not count as unhandled.
     ready.catch(() => undefined);
     index = {
