@@ -1,7 +1,7 @@
 /**
  * The word directory: for every word Pagefind indexed anywhere in the archive, which search
- * periods hold it and how many pages of each do, and for a word held by few pages (LISTED_MAX),
- * which pages. The search page reads the entries of a query's words to open at once every period
+ * periods hold it and how many pages of each do, for a word held by few pages (LISTED_MAX),
+ * which pages, and which pages hold it in their headline. The search page reads the entries of a query's words to open at once every period
  * that can hold a page matching the whole query, and no other (routing.ts), and to rank the
  * results of several periods with the archive's counts instead of each period's (ranking.ts).
  *
@@ -16,8 +16,9 @@ export const PREFIX_LENGTH = 3;
 
 /**
  * How many files the directory of an archive of `articles` is cut into: four times the square root,
- * as a power of two (a vocabulary grows slower than its archive), so that a file holds one to
- * two hundred words. It changes only when the archive about doubles, which rewrites every file.
+ * as a power of two (a vocabulary grows slower than its archive), so that a query word's file is
+ * 2 to 5 kB compressed (measured at 19,043 articles, 512 files). It changes only when the archive
+ * about doubles, which rewrites every file.
  */
 export function directoryFileCount(articles: number): number {
   return Math.min(4096, Math.max(16, 2 ** Math.round(Math.log2(4 * Math.sqrt(Math.max(1, articles))))));
