@@ -28,6 +28,7 @@ import { performance } from "node:perf_hooks";
 import { gunzipSync } from "node:zlib";
 import { decode } from "cbor2";
 import * as pagefind from "pagefind";
+import { createRng } from "./generateArticles.js";
 import { queryTerms } from "../src/search/queryTerms.js";
 import { stem } from "../src/search/stem.js";
 
@@ -252,21 +253,9 @@ function timeStemming(words: readonly string[]): void {
   console.log(`\nStemming ${sample.length} words: median ${median(times)} of ${runs} runs; queryTerms over them: median ${median(queryTimes)}`);
 }
 
-/** A small seeded generator (mulberry32), so a sample can be asked for again. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Queries for the browser: single words of every kind, a few phrases, and the edge cases. */
 function sampleQueries(words: readonly string[], n: number, seed: number): string[] {
-  const random = rng(seed);
+  const random = createRng(seed);
   const pick = (list: readonly string[]) => list[Math.floor(random() * list.length)]!;
   const plain = words.filter((w) => PLAIN.test(w));
   const other = words.filter((w) => !PLAIN.test(w));

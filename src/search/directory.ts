@@ -55,6 +55,16 @@ export interface Entry {
   readonly periods: ReadonlyMap<number, readonly number[] | number>;
 }
 
+/** How many pages a period's entry speaks of: its list's length, or its count. */
+export const heldPages = (held: readonly number[] | number): number => (typeof held === "number" ? held : held.length);
+
+/** How many pages of the archive an entry's periods speak of (at most, where only counted). */
+export function pagesOf(periods: ReadonlyMap<number, readonly number[] | number>): number {
+  let pages = 0;
+  for (const held of periods.values()) pages += heldPages(held);
+  return pages;
+}
+
 /** Period numbers and counts in base 36: the directory is fetched by readers. */
 const n36 = (n: number): string => n.toString(36);
 
@@ -109,20 +119,15 @@ function entryText(periods: ReadonlyMap<number, readonly number[] | number>): st
 
 export function parseEntry(text: string): Entry {
   const periods = new Map<number, readonly number[] | number>();
-  let pages = 0;
   for (const group of text.split(" ")) {
     const listed = group.indexOf(":");
-    if (listed >= 0) {
-      const list = decodePages(group.slice(listed + 1));
-      periods.set(parseInt(group.slice(0, listed), 36), list);
-      pages += list.length;
-    } else {
+    if (listed >= 0) periods.set(parseInt(group.slice(0, listed), 36), decodePages(group.slice(listed + 1)));
+    else {
       const [period, count] = group.split("=").map((p) => parseInt(p, 36));
       periods.set(period!, count!);
-      pages += count!;
     }
   }
-  return { pages, periods };
+  return { pages: pagesOf(periods), periods };
 }
 
 /**
@@ -145,7 +150,7 @@ export function directoryFiles(periods: readonly PeriodWords[], fileCount: numbe
     }
     for (const [word, held] of period.words) {
       add(word, i, held);
-      const count = typeof held === "number" ? held : held.length;
+      const count = heldPages(held);
       for (let length = 1; length < PREFIX_LENGTH && length <= word.length; length++) {
         const prefix = word.slice(0, length);
         beginnings.set(prefix, (beginnings.get(prefix) ?? 0) + count);
@@ -156,11 +161,11 @@ export function directoryFiles(periods: readonly PeriodWords[], fileCount: numbe
   });
   const byFile = new Map<number, [string, string][]>();
   for (const [word, entry] of byWord) {
-    const total = [...entry.values()].reduce<number>((sum, held) => sum + (typeof held === "number" ? held : held.length), 0);
+    const total = pagesOf(entry);
     // Listed only where the whole archive holds the word on few pages: a page list for a common
     // word would be long, and routing needs lists only to narrow by rare words. Headline pages
     // are always listed: they are few.
-    const shown = total <= LISTED_MAX || titleKeys.has(word) ? entry : new Map([...entry].map(([period, held]) => [period, typeof held === "number" ? held : held.length]));
+    const shown = total <= LISTED_MAX || titleKeys.has(word) ? entry : new Map([...entry].map(([period, held]) => [period, heldPages(held)]));
     const file = fileNumberOf(wordOfKey(word), fileCount);
     const list = byFile.get(file);
     const item: [string, string] = [word, entryText(shown)];

@@ -42,12 +42,6 @@ export function periodWords(meta: BundleMeta, chunks: Iterable<ChunkWord>): Peri
   return { pages: meta.pages.length, length: meta.pages.reduce((sum, p) => sum + p.wordCount, 0), words, titles };
 }
 
-/** How many pages of the period hold `word` (0 if none). */
-export function pagesHolding(period: PeriodWords, word: string): number {
-  const held = period.words.get(word);
-  return held === undefined ? 0 : typeof held === "number" ? held : held.length;
-}
-
 const heldText = (held: readonly number[] | number): string => (typeof held === "number" ? String(held) : `:${held.join(",")}`);
 
 /**

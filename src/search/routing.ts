@@ -9,7 +9,7 @@
  * ones, so the archive decides: a word the archive holds is required in every period, and a
  * period that lacks it is not opened (and its pages are checked again: see `matches`).
  */
-import { beginningKey, parseEntry, PREFIX_LENGTH, titleKey, type Entry } from "./directory.js";
+import { beginningKey, heldPages, parseEntry, PREFIX_LENGTH, titleKey, type Entry } from "./directory.js";
 import { queryTerms } from "./queryTerms.js";
 import { stem } from "./stem.js";
 
@@ -41,13 +41,6 @@ export function filesFor(term: string, needFallback: boolean): string[] {
   return [own, ...new Set(shorter)];
 }
 
-/** How many pages of the archive a term is on, by what it says of each period (at most, where only counted). */
-export function pagesOf(periods: ReadonlyMap<number, readonly number[] | number>): number {
-  let pages = 0;
-  for (const held of periods.values()) pages += typeof held === "number" ? held : held.length;
-  return pages;
-}
-
 /** Entries of several words merged into one, per period (pages listed only where every word is). */
 function merged(entries: readonly Entry[], periodPages: readonly number[]): Map<number, readonly number[] | number> {
   const periods = new Map<number, readonly number[] | number>();
@@ -57,8 +50,7 @@ function merged(entries: readonly Entry[], periodPages: readonly number[]): Map<
       if (before === undefined) periods.set(period, held);
       else if (typeof before !== "number" && typeof held !== "number") periods.set(period, [...new Set([...before, ...held])].sort((a, b) => a - b));
       else {
-        const count = (h: readonly number[] | number): number => (typeof h === "number" ? h : h.length);
-        periods.set(period, Math.min(count(before) + count(held), periodPages[period] ?? Infinity));
+        periods.set(period, Math.min(heldPages(before) + heldPages(held), periodPages[period] ?? Infinity));
       }
     }
   }
@@ -156,6 +148,9 @@ export function matches(terms: readonly TermMatch[], matchedWords: readonly stri
   );
 }
 
+/** Pagefind takes a query in double quotes as a phrase: whole words that must stand together, not beginnings. */
+export const isPhrase = (text: string): boolean => /^\s*".+"\s*$/u.test(text);
+
 /** What the directory says of a query: what each of its words matches, the words no article holds, and the periods that can match. */
 export interface RoutedQuery {
   readonly terms: readonly TermMatch[];
@@ -173,7 +168,7 @@ export interface RoutedQuery {
  */
 export async function routeQuery(text: string, load: (key: string) => Promise<DirectoryFile>, periodPages: readonly number[]): Promise<RoutedQuery> {
   const typed = [...new Set(queryTerms(text))];
-  const phrase = /^\s*".+"\s*$/u.test(text);
+  const phrase = isPhrase(text);
   // In the query's order, whichever file comes first.
   const matched = await Promise.all(
     typed.map(async (word): Promise<TermMatch | null> => {

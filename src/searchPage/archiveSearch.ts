@@ -2,9 +2,9 @@
  * One search over the whole archive: which periods can match (the word directory), those searched
  * in parallel, their pages checked and ranked together with the archive's counts. No DOM here.
  */
-import { fileNumberOf, parseEntry } from "../search/directory.js";
+import { fileNumberOf, pagesOf, parseEntry } from "../search/directory.js";
 import { pageScore, type Counts, type PageScoring } from "../search/ranking.js";
-import { matches, pagesOf, routeQuery, type Candidate, type DirectoryFile, type TermMatch } from "../search/routing.js";
+import { isPhrase, matches, routeQuery, type Candidate, type DirectoryFile, type TermMatch } from "../search/routing.js";
 import { daysWithin, overlaps, type DateRange, type Period } from "./periods.js";
 import type { PagefindResult, PagefindWorker, PeriodIndex } from "./pagefindWorker.js";
 
@@ -92,9 +92,6 @@ function firstStep(query: Query, candidates: readonly Candidate[], periods: numb
   return titledPages > 0 && titledPages <= 2 * SCREEN ? Math.min(titled.length, EXACT_PERIODS_AT_ONCE) : periodsAtOnce(periods);
 }
 
-/** Pagefind takes a query in double quotes as a phrase: words that must stand together, not beginnings. */
-const PHRASE = /^\s*".+"\s*$/u;
-
 /** The file of the directory holding the words that begin as `text` does. */
 const fileFor = (archive: Archive, text: string): Promise<DirectoryFile> => archive.directory(fileNumberOf(text, archive.fileCount));
 
@@ -153,7 +150,7 @@ export class ArchiveSearch {
       }),
     );
     answer.searched += next.length;
-    const phrase = PHRASE.test(query.text);
+    const phrase = isPhrase(query.text);
     const fresh = batches.flat().filter(
       ({ result }) =>
         phrase ||

@@ -4,7 +4,7 @@
  * the archive is ever parsed as markup.
  */
 import { excerpt } from "../search/excerpt.js";
-import type { DirectoryFile } from "../search/routing.js";
+import { isPhrase, type DirectoryFile } from "../search/routing.js";
 import type { DirectorySummary } from "../search/directory.js";
 import { ArchiveSearch, periodsAtOnce, SCREEN, type Answer, type Order, type Query } from "./archiveSearch.js";
 import { PagefindWorker, type PageData } from "./pagefindWorker.js";
@@ -141,7 +141,7 @@ function describe({ query, answer }: Shown): string {
   const leftOut = answer.absent.length > 0 && !answer.nothingHeld ? ` No article holds ${quoted(answer.absent)}, so ${answer.absent.length === 1 ? "it is" : "they are"} left out.` : "";
   if (answer.nothingHeld) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
   // A phrase is not searched without a word no article holds.
-  if (answer.candidates.length === 0 && answer.absent.length > 0 && /^\s*".+"\s*$/u.test(query.text)) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
+  if (answer.candidates.length === 0 && answer.absent.length > 0 && isPhrase(query.text)) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
   if (answer.candidates.length === 0) return `No articles found${words}: no article${narrowed(query) ? " of those chosen" : ""} holds all of its words.${leftOut}`;
   const n = answer.found.length;
   const found = n === 0 ? `No articles found${words}` : `${count(n, "article")} found${words}`;

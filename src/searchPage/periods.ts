@@ -52,7 +52,11 @@ export function overlaps(period: Period, range: DateRange): boolean {
 export function daysWithin(period: Period, range: DateRange): string[] | null {
   const first = range.from !== null && range.from > period.from ? range.from : period.from;
   const last = range.to !== null && range.to < period.to ? range.to : period.to;
-  if (first === period.from && last === period.to) return null;
+  return first === period.from && last === period.to ? null : daysFrom(first, last);
+}
+
+/** Every day from `first` to `last`, both included, `YYYY-MM-DD`. */
+export function daysFrom(first: string, last: string): string[] {
   const days: string[] = [];
   for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
   return days;

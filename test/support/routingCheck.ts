@@ -9,6 +9,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { fileNumberOf, type DirectorySummary } from "../../src/search/directory.js";
 import { routeQuery, type DirectoryFile } from "../../src/search/routing.js";
+import { daysFrom } from "../../src/searchPage/periods.js";
 
 export interface PeriodSpan {
   readonly bundle: string;
@@ -39,12 +40,6 @@ export async function siteRouter(output: string): Promise<{ periods: PeriodSpan[
   return { periods, route: async (query) => new Set((await routeQuery(query, load, summary.pages)).candidates.keys()) };
 }
 
-function daysOf(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
-  return days;
-}
-
 export interface Miss {
   readonly query: string;
   readonly period: string;
@@ -57,7 +52,7 @@ export interface Miss {
  */
 export async function missedPeriods(page: Page, origin: string, periods: readonly PeriodSpan[], queries: readonly { query: string; routed: ReadonlySet<number> }[]): Promise<Miss[]> {
   const checks = queries.flatMap(({ query, routed }) =>
-    periods.filter((p) => !routed.has(p.number)).map((p) => ({ query, period: p.bundle, days: daysOf(p.from, p.to) })),
+    periods.filter((p) => !routed.has(p.number)).map((p) => ({ query, period: p.bundle, days: daysFrom(p.from, p.to) })),
   );
   // Pagefind's module, loaded by a script of the page's own origin (a bundler would rewrite an import() written here).
   await page.addScriptTag({ type: "module", content: `import * as pagefind from "${origin}/pagefind/pagefind.js"; window.pagefindForCheck = pagefind;` });
