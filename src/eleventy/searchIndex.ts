@@ -59,6 +59,8 @@ export function startIndexers(count: number): Worker[] {
 
 /** Lets an indexer nobody needed go. */
 function close(worker: Worker): Promise<void> {
+  // Gone already (it failed): nothing to wait for.
+  if (worker.threadId === -1) return Promise.resolve();
   // Referenced again: the build waits for it to go, and an unreferenced worker would let it end first.
   worker.ref();
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
@@ -66,19 +68,32 @@ function close(worker: Worker): Promise<void> {
   return exited;
 }
 
-/** Sends one job and waits for its reply, leaving no listener behind. */
+/**
+ * Sends one job and waits for its reply, leaving no listener behind. A worker that dies without a
+ * word (out of memory, killed) ends the wait too: a build must fail, never hang.
+ */
 function ask(worker: Worker, job: ShardJob): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
-    const onMessage = (reply: WorkerReply): void => {
+    const settle = (): void => {
+      worker.off("message", onMessage);
       worker.off("error", onError);
+      worker.off("exit", onExit);
+    };
+    const onMessage = (reply: WorkerReply): void => {
+      settle();
       resolve(reply);
     };
     const onError = (error: Error): void => {
-      worker.off("message", onMessage);
+      settle();
       reject(error);
+    };
+    const onExit = (code: number): void => {
+      settle();
+      reject(new Error(`search indexer stopped (exit code ${code})`));
     };
     worker.once("message", onMessage);
     worker.once("error", onError);
+    worker.once("exit", onExit);
     worker.postMessage(job);
   });
 }
@@ -164,11 +179,15 @@ export class SearchIndexer {
       for (let shard = this.queue.shift(); shard; shard = this.queue.shift()) {
         const job: ShardJob = { outputPath: path.resolve(this.outputDir, shard.bundle), settings: this.settings, parseOptions: this.parseOptions, sources: shard.records() };
         const reply = await ask(worker, job);
-        if (!reply.ok) throw new Error(`pagefind (${shard.bundle}): ${reply.error}`);
+        if (!reply.ok) throw new Error(`${job.outputPath}: search index not written: ${reply.error}`);
         this.indexed += reply.records;
         this.words.set(shard.bundle, reply.words);
         this.onShard(reply.records);
       }
+    } catch (error) {
+      // The build fails with this error: the other indexers stop after the shard in hand.
+      this.queue.length = 0;
+      throw error;
     } finally {
       await close(worker);
     }

@@ -1,10 +1,9 @@
-// One Pagefind service per worker thread: the `pagefind` module keeps a single service process
-// per module instance, and each worker has its own, so two shards can be indexed at once.
+// One Pagefind service per worker thread, so that two shards can be indexed at once.
 import { rm } from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
-import * as pagefind from "pagefind";
 import type { ParseOptions } from "../article/parse.js";
 import { readBundleWords } from "../io/bundleWords.js";
+import { PagefindService } from "../io/pagefindService.js";
 import { readBody } from "../io/readArchive.js";
 import { periodWordsText } from "../search/periodWords.js";
 import { searchRecord, type RecordSettings, type RecordSource } from "./searchIndex.js";
@@ -32,30 +31,32 @@ process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= CHUNK_POSITIONS;
 /** Records go to Pagefind in batches: one at a time is slow (pagefind#461), all at once holds every message in memory. */
 const BATCH = 500;
 
+/** Started with the first job: a worker closed unused never starts one. */
+let service: PagefindService | null = null;
+
 async function indexShard(job: ShardJob): Promise<{ records: number; words: string }> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: job.settings.language });
-  if (!index) throw new Error(errors.join("; "));
+  service ??= new PagefindService();
+  const index = await service.newIndex(job.settings.language);
   for (let i = 0; i < job.sources.length; i += BATCH) {
     const records = job.sources
       .slice(i, i + BATCH)
       .map(({ article, body, digest }) => searchRecord({ ...article, body: body ?? readBody(article.file, digest, job.parseOptions) }, job.settings));
-    const results = await Promise.all(records.map((r) => index.addCustomRecord(r)));
-    const failed = results.flatMap((r) => r.errors);
-    if (failed.length > 0) throw new Error(failed.join("; "));
+    await Promise.all(records.map((r) => service!.addRecord(index, r)));
   }
   // Pagefind adds to its folder: clear it, or removed articles would stay findable.
-  await rm(job.outputPath, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath: job.outputPath });
-  if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+  await rm(job.outputPath, { recursive: true, force: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`${job.outputPath}: cannot remove the old search index (${e.code ?? e.message}${e.path && e.path !== job.outputPath ? ` at ${e.path}` : ""})`);
+  });
+  await service.writeFiles(index, job.outputPath);
   // Frees the index's memory in the service before the next shard.
-  await index.deleteIndex();
+  await service.deleteIndex(index);
   // Read back from what Pagefind wrote: its own words, split and stemmed as the page's queries are.
   return { records: job.sources.length, words: periodWordsText(await readBundleWords(job.outputPath)) };
 }
 
 parentPort?.on("message", (job: ShardJob | "close") => {
   if (job === "close") {
-    void pagefind.close().then(() => process.exit(0));
+    void (service?.close() ?? Promise.resolve()).then(() => process.exit(0));
     return;
   }
   indexShard(job).then(
