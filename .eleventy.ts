@@ -8,9 +8,13 @@ import { loadSettings } from "./src/io/loadSettings.js";
 export default async function (config: EleventyConfig) {
   const settings = await loadSettings();
   const mode = process.env.BROADSHEET_MODE === "lenient" ? "lenient" : "strict";
+  const allowEmpty = process.env.BROADSHEET_ALLOW_EMPTY === "1";
+  // Handlers of one event run one after another, in the order added: the Broadsheet plugin
+  // empties an output no build recorded before the search script is written into it.
+  config.setEventEmitterMode("sequential");
 
   /* PLUGINS */
-  config.addPlugin(broadsheetPlugin, { settings, mode, configPath: fileURLToPath(import.meta.url) });
+  config.addPlugin(broadsheetPlugin, { settings, mode, allowEmpty, configPath: fileURLToPath(import.meta.url) });
   config.addPlugin(searchScriptPlugin);
 
   /* ASSETS */

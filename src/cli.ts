@@ -7,19 +7,21 @@ import { loadSettings } from "./io/loadSettings.js";
 import { readArchive } from "./io/readArchive.js";
 import type { Article } from "./archive/article.js";
 
-const USAGE = `usage: broadsheet build [--lenient] [eleventy options]   build the site into _site/
-       broadsheet serve [--lenient] [eleventy options]   build, then serve and rebuild on change
+const USAGE = `usage: broadsheet build [--lenient] [--allow-empty] [eleventy options]   build the site into _site/
+       broadsheet serve [--lenient] [--allow-empty] [eleventy options]   build, then serve and rebuild on change
        broadsheet parse <file-or-folder>...              print what the parser reads, as JSON
        broadsheet check [folder]                         check every article; exit 1 on any error`;
 
 /**
  * Runs Eleventy's own command line with Broadsheet's config, in this process (tsx is already
- * registered). `--lenient` and `--strict` are ours: Eleventy rejects options it does not know.
+ * registered). `--lenient`, `--strict` and `--allow-empty` are ours: Eleventy rejects options it
+ * does not know.
  */
 async function eleventy(args: readonly string[], serve: boolean): Promise<void> {
-  const own = new Set(["--lenient", "--strict"]);
+  const own = new Set(["--lenient", "--strict", "--allow-empty"]);
   if (args.includes("--lenient")) process.env.BROADSHEET_MODE = "lenient";
   if (args.includes("--strict")) process.env.BROADSHEET_MODE = "strict";
+  if (args.includes("--allow-empty")) process.env.BROADSHEET_ALLOW_EMPTY = "1";
   const passed = args.filter((a) => !own.has(a));
   process.argv = [process.argv[0]!, "eleventy", "--config=.eleventy.ts", ...(serve ? ["--serve"] : []), ...passed];
   // cmd.cjs is not in Eleventy's package exports: load it by path.

@@ -4,14 +4,20 @@ import type { ArticlePage } from "./articlePages.js";
 
 /** What a build leaves for the next one: the fingerprint of everything it wrote. */
 export interface Manifest {
-  readonly version: 2;
+  readonly version: 3;
   /** Fingerprint of the templates, settings and code: when it changes, every page is redrawn. */
   readonly templates: string;
-  /** Site path → fingerprint of the data the page was drawn from. */
+  /** Site path → fingerprint of the data the page was drawn from, or PENDING. */
   readonly pages: Readonly<Record<string, string>>;
-  /** Search bundle folder → fingerprint of the records indexed in it. */
+  /** Search bundle folder → fingerprint of the records indexed in it, or PENDING. */
   readonly search: Readonly<Record<string, string>>;
 }
+
+/**
+ * The fingerprint of an output that a build set out to change and may not have finished: no
+ * data has it (fingerprints are base64url SHA-1), so the output is drawn again, or removed.
+ */
+export const PENDING = "pending";
 
 /** What to redo, and what to remove, for one kind of output (pages, search bundles). */
 export interface UpdatePlan {
@@ -147,20 +153,23 @@ export function articlePageFingerprint(page: ArticlePage, names: ArticleNames): 
 }
 
 /**
- * Decides what needs writing. An output is kept only when the previous build wrote it from the
- * same data (`previous` is null when templates changed or there was no previous build) and its
- * file is still there: it is then byte-identical to what a clean build would write. With nothing
- * to compare against, every output is written and no fingerprint is taken until `hashes()` asks:
- * a clean build can take them once the pages are drawn, off the path to its first page.
+ * Decides what needs writing. `recorded` is what the output holds by the last build's record
+ * (null: nothing recorded); keys it has that `items` lack are stale, their files to be removed.
+ * An output is kept only when `reuse` holds (templates and code unchanged), the record gives it
+ * the same fingerprint, and its file is still there: it is then byte-identical to what a clean
+ * build would write. Without reuse every output is written and no fingerprint is taken until
+ * `hashes()` asks: a clean build can take them once the pages are drawn, off the path to its
+ * first page.
  */
 export function planUpdates(
   items: readonly { readonly key: string; readonly hash: () => string }[],
-  previous: Readonly<Record<string, string>> | null,
+  recorded: Readonly<Record<string, string>> | null,
   written: (key: string) => boolean,
+  reuse = true,
 ): UpdatePlan {
   const keys = new Set(items.map((item) => item.key));
-  const stale = previous ? Object.keys(previous).filter((key) => !keys.has(key)) : [];
-  if (previous === null) {
+  const stale = recorded ? Object.keys(recorded).filter((key) => !keys.has(key)) : [];
+  if (recorded === null || !reuse) {
     let hashes: Record<string, string> | null = null;
     return { changed: keys, stale, count: keys.size, hashes: () => (hashes ??= Object.fromEntries(items.map(({ key, hash }) => [key, hash()]))) };
   }
@@ -170,7 +179,7 @@ export function planUpdates(
   for (const { key, hash } of items) {
     const fingerprint = hash();
     hashes.set(key, fingerprint);
-    if (previous[key] !== fingerprint || !written(key)) changed.add(key);
+    if (recorded[key] !== fingerprint || !written(key)) changed.add(key);
   }
   return { changed, stale, count: keys.size, hashes: () => Object.fromEntries(hashes) };
 }

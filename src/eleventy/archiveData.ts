@@ -13,11 +13,18 @@ import { loadRelatedIndex, saveRelatedIndex } from "../io/relatedCache.js";
 import { startProgress } from "../io/progress.js";
 import { readArchive, readBody, type ReadResult } from "../io/readArchive.js";
 import type { Settings } from "../settings.js";
-import { CACHE_DIR, fingerprintFiles, isWritten, readManifest, removeStale, removeStaleBundles, stillWritten, templatesFingerprint } from "./incremental.js";
+import { CACHE_DIR, fingerprintFiles, isWritten, removeStale, removeStaleBundles, stillWritten, templatesFingerprint } from "./incremental.js";
+import { markPending } from "./outputRecord.js";
 import { recordSource, type ShardToIndex } from "./searchIndex.js";
 import { loadKeptWords, wordsKeptFor, writeWordDirectory } from "./wordDirectoryFiles.js";
 
 export type BuildMode = "strict" | "lenient";
+
+export interface BuildOptions {
+  readonly mode: BuildMode;
+  /** Whether an archive with no article may be published (over a site that has some). */
+  readonly allowEmpty: boolean;
+}
 
 /** The paginated pages Eleventy draws this build: those whose data or templates changed. */
 export interface RenderLists {
@@ -43,6 +50,18 @@ export interface PreparedBuild {
   /** Writes the search page's word directory from the words of the shards indexed this build and the kept ones; the number of files written. */
   readonly writeWords: (indexed: ReadonlyMap<string, string>) => Promise<number>;
   readonly seconds: { readonly read: number; readonly plan: number };
+}
+
+/**
+ * Thrown when there is no article to publish: an empty folder is far more often a failed mount or
+ * a wrong path than an archive emptied on purpose, and building it would wipe the published site.
+ */
+export class EmptyArchiveError extends Error {
+  constructor(folder: string, files: number) {
+    const why = files === 0 ? "the folder holds no article files" : `none of its ${files} files is a valid article`;
+    super(`${folder}: nothing to publish (${why}); check the articles folder (setting "articles" or BROADSHEET_ARTICLES), or build with --allow-empty to publish an empty archive`);
+    this.name = "EmptyArchiveError";
+  }
 }
 
 /** Thrown when strict mode meets a rejected file; the problems were already printed. */
@@ -82,27 +101,32 @@ async function readWithProgress(settings: Settings, parser: string): Promise<Rea
  * `path:line: message`, all of them, before a strict build stops. The search shards that changed
  * are handed to `startIndexing` as soon as the articles have their URLs, so that Pagefind works
  * on the other core while the pages are planned and drawn.
+ *
+ * `recorded` is what the output holds by the record of the last completed build, with what
+ * unfinished builds marked since (outputRecord.ts); null if none, the output being empty then.
+ * Nothing in the output is changed before the pages and bundles to change are marked pending.
  */
 export async function prepareBuild(
   settings: Settings,
-  mode: BuildMode,
+  options: BuildOptions,
   outputDir: string,
+  recorded: Manifest | null,
   startIndexing: (shards: readonly ShardToIndex[]) => void,
 ): Promise<PreparedBuild> {
   const t0 = performance.now();
   const parser = await fingerprintFiles(PARSER_SOURCES);
   const read = await readWithProgress(settings, parser);
   for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);
-  if (read.rejected.length > 0 && mode === "strict") throw new RejectedArticlesError(read.rejected.length);
+  if (read.rejected.length > 0 && options.mode === "strict") throw new RejectedArticlesError(read.rejected.length);
+  if (read.articles.length === 0 && !options.allowEmpty) throw new EmptyArchiveError(settings.articles, read.files.length);
   const t1 = performance.now();
   const articles = publishArchive(read.articles, { sectionNames: settings.sectionNames });
-  const previous = await readManifest(outputDir);
   const written = isWritten(outputDir);
   const templates = await templatesFingerprint(settings);
-  // Checked while the pages are planned, and only when there are fingerprints to compare: after
-  // a change to templates or code every page is drawn whatever is in the output.
-  const kept = previous?.templates === templates ? previous.pages : null;
-  const pagesWritten = stillWritten(outputDir, Object.keys(kept ?? {}));
+  // After a change to templates or code every page is drawn, whatever the output holds.
+  const reuse = recorded?.templates === templates;
+  // Checked while the pages are planned, and only when there are fingerprints to compare.
+  const pagesWritten = stillWritten(outputDir, reuse ? Object.keys(recorded.pages) : []);
   pagesWritten.catch(() => undefined); // awaited below; a build failing first must not leave it unhandled
 
   const digestOf = (file: string): string | undefined => read.digests.get(file);
@@ -117,12 +141,14 @@ export async function prepareBuild(
   // A shard is indexed again if its bundle is gone from the output, or its words for the word
   // directory are not kept from when it was last indexed: they are read from what Pagefind wrote.
   const words = await loadKeptWords(outputDir);
-  const wordsKept = (bundle: string): boolean => wordsKeptFor(outputDir, words, bundle, previous?.search[bundle]);
+  const wordsKept = (bundle: string): boolean => wordsKeptFor(outputDir, words, bundle, recorded?.search[bundle]);
   const search = planUpdates(
     shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn) })),
-    previous?.search ?? null,
+    recorded?.search ?? null,
     (bundle) => written(`/${bundle}/pagefind-entry.json`) && wordsKept(bundle),
   );
+  // With no record the output is empty, and a killed build's journal says it was writing there.
+  await markPending(outputDir, recorded ? { search: [...search.changed, ...search.stale] } : {});
   await removeStaleBundles(outputDir, search.stale);
   startIndexing(
     shards
@@ -153,9 +179,11 @@ export async function prepareBuild(
       // Plain data: no names to stand in, so the fast path of JSON.stringify.
       ...archive.sitemaps.files.map((file) => ({ key: file.url, hash: () => fingerprint(file) })),
     ],
-    kept,
+    recorded?.pages ?? null,
     await pagesWritten,
+    reuse,
   );
+  if (recorded) await markPending(outputDir, { pages: [...pages.changed, ...pages.stale] });
   await removeStale(outputDir, pages.stale);
   const changed = <T extends { readonly url: string }>(list: readonly T[]): T[] => list.filter((p) => pages.changed.has(p.url));
   const render: RenderLists = {
@@ -167,7 +195,7 @@ export async function prepareBuild(
   const feeds = archive.feeds.filter((feed) => pages.changed.has(feed.atomUrl) || pages.changed.has(feed.jsonUrl));
   const sitemaps = changed(archive.sitemaps.files);
 
-  const manifest = (): Manifest => ({ version: 2, templates, pages: pages.hashes(), search: search.hashes() });
+  const manifest = (): Manifest => ({ version: 3, templates, pages: pages.hashes(), search: search.hashes() });
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, related.index);
   const writeWords = (indexed: ReadonlyMap<string, string>): Promise<number> => {
     const hashes = search.hashes();

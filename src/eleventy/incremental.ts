@@ -3,8 +3,6 @@ import { existsSync } from "node:fs";
 import { readFile, readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Manifest } from "../archive/renderPlan.js";
-import { writeAtomically } from "../io/writeAtomically.js";
 import type { Settings } from "../settings.js";
 
 /**
@@ -50,23 +48,6 @@ export function templatesFingerprint(settings: Settings): Promise<string> {
 export function outputCacheFile(outputDir: string, name: string, extension: string): string {
   const key = createHash("sha1").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
   return path.join(CACHE_DIR, `${name}-${key}.${extension}`);
-}
-
-function manifestPath(outputDir: string): string {
-  return outputCacheFile(outputDir, "manifest", "json");
-}
-
-export async function readManifest(outputDir: string): Promise<Manifest | null> {
-  try {
-    const manifest = JSON.parse(await readFile(manifestPath(outputDir), "utf8")) as Manifest;
-    return manifest.version === 2 ? manifest : null;
-  } catch {
-    return null;
-  }
-}
-
-export async function writeManifest(outputDir: string, manifest: Manifest): Promise<void> {
-  await writeAtomically(manifestPath(outputDir), JSON.stringify(manifest));
 }
 
 /** The file a site path is written to: `/a/b/` → `a/b/index.html`. */

@@ -1,16 +1,15 @@
 import { startProgress, type Progress } from "../io/progress.js";
 import type { Settings } from "../settings.js";
-import { prepareBuild, type BuildMode, type PreparedBuild } from "./archiveData.js";
+import { prepareBuild, type BuildOptions, type PreparedBuild } from "./archiveData.js";
 import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
 import type { EleventyConfig } from "./config.js";
 import { filtersPlugin } from "./filters.js";
-import { writeManifest } from "./incremental.js";
+import { clearUnrecordedOutput, lockOutput, readOutputRecord, recordCompleted } from "./outputRecord.js";
 import { batchInProgress, batchPlugin, drawRemainingRuns, firstRun } from "./runs.js";
 import { SearchIndexer, startIndexers } from "./searchIndex.js";
 
-export interface BroadsheetOptions {
+export interface BroadsheetOptions extends BuildOptions {
   readonly settings: Settings;
-  readonly mode: BuildMode;
   /** The Eleventy config file that adds this plugin: further runs load it to draw batches of pages. */
   readonly configPath: string;
 }
@@ -37,7 +36,7 @@ interface Build {
  * the articles for search while Eleventy renders.
  */
 export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOptions): void {
-  const { settings, mode } = options;
+  const { settings } = options;
   const batch = batchInProgress();
   if (batch !== null) {
     batchPlugin(config, batch);
@@ -46,7 +45,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
   }
   let build: Build | null = null;
 
-  config.on("eleventy.before", ({ directories }) => {
+  config.on("eleventy.before", async ({ directories }) => {
     let started: (indexer: SearchIndexer) => void = () => undefined;
     let failed: (error: unknown) => void = () => undefined;
     const search = new Promise<SearchIndexer>((resolve, reject) => {
@@ -58,10 +57,18 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     // side). A build with more shards starts the second when indexing begins.
     const ready = startIndexers(1);
     let handedOver = false;
-    const prepared = prepareBuild(settings, mode, directories.output, (shards) => {
-      handedOver = true;
-      started(new SearchIndexer(shards, directories.output, settings, { boilerplate: settings.boilerplate }, ready));
+    // Awaited here, before Eleventy copies or draws anything into the output.
+    const recorded = lockOutput(directories.output).then(async () => {
+      const record = await readOutputRecord(directories.output);
+      if (record === null) await clearUnrecordedOutput(directories.output, { articles: settings.articles });
+      return record;
     });
+    const prepared = recorded.then((record) =>
+      prepareBuild(settings, options, directories.output, record, (shards) => {
+        handedOver = true;
+        started(new SearchIndexer(shards, directories.output, settings, { boilerplate: settings.boilerplate }, ready));
+      }),
+    );
     // A build that fails before indexing starts must not leave the search waiting, nor, under
     // --serve, its indexers idle for good.
     prepared.catch((error: unknown) => {
@@ -71,6 +78,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     // Both are awaited later; until then a failure must not count as unhandled.
     search.catch(() => undefined);
     build = { prepared, search };
+    await recorded;
   });
   const current = (): Build => {
     if (build === null) throw new Error("broadsheet: archive data requested outside a build");
@@ -113,7 +121,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const indexed = await indexer.finished();
     progress.done();
     await prepared.writeWords(indexer.words);
-    await writeManifest(directories.output, next);
+    await recordCompleted(directories.output, next);
     await relatedSaved;
     const pages = pagesByKind([...((results ?? []) as unknown as WrittenPage[]), ...batches]);
     const kept = plan.count - plan.changed.size;

@@ -1,0 +1,172 @@
+import { existsSync, rmSync } from "node:fs";
+import { appendFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { PENDING, type Manifest } from "../archive/renderPlan.js";
+import { readChecked, writeChecked } from "../io/checkedFile.js";
+import { displayPath } from "../io/readArchive.js";
+import { CACHE_DIR, outputCacheFile } from "./incremental.js";
+import { SUMMARY_FILE, WORDS_FOLDER } from "./wordDirectoryFiles.js";
+
+/**
+ * What a build may know of its output folder: only what a completed build recorded.
+ *
+ * - The manifest (`manifest-<key>.json`) is written when a build has finished, and says what every
+ *   page and search bundle was drawn from.
+ * - Before a build changes anything in the output, it appends to a journal (`pending-<key>.log`)
+ *   the pages and bundles it may change or remove. A build killed half-way leaves that journal;
+ *   the next one redraws every page it names, removes those it no longer has (an undone article's
+ *   page, a section left empty), and carries the marks on until a build completes.
+ * - With no manifest at all (never built, deleted, damaged), nothing in the folder can be trusted:
+ *   it is emptied first, if a Broadsheet build wrote it, so that the build writes what a clean
+ *   build would, and no page of a removed article survives.
+ * - One build at a time writes a folder (`lock-<key>.pid`).
+ */
+
+const manifestFile = (outputDir: string): string => outputCacheFile(outputDir, "manifest", "json");
+const journalFile = (outputDir: string): string => outputCacheFile(outputDir, "pending", "log");
+const lockFile = (outputDir: string): string => outputCacheFile(outputDir, "lock", "pid");
+
+/** Pages (site paths) and search bundles a build may change: marked before it touches them. */
+export interface PendingMarks {
+  readonly pages?: readonly string[];
+  readonly search?: readonly string[];
+}
+
+/**
+ * The last completed build's manifest, with everything an unfinished build marked since then set
+ * to PENDING (a fingerprint no data has); null when no completed build is recorded.
+ */
+export async function readOutputRecord(outputDir: string): Promise<Manifest | null> {
+  const text = await readChecked(manifestFile(outputDir));
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(text?.toString("utf8") ?? "null") as Manifest;
+  } catch {
+    return null;
+  }
+  if (manifest?.version !== 3) return null;
+  const pages: Record<string, string> = { ...manifest.pages };
+  const search: Record<string, string> = { ...manifest.search };
+  const journal = await readFile(journalFile(outputDir), "utf8").catch(() => "");
+  // A line cut short by a kill was being written before anything it names was touched: skipped.
+  for (const line of journal.split("\n")) {
+    let marks: PendingMarks;
+    try {
+      marks = JSON.parse(line) as PendingMarks;
+    } catch {
+      continue;
+    }
+    for (const key of marks.pages ?? []) pages[key] = PENDING;
+    for (const key of marks.search ?? []) search[key] = PENDING;
+  }
+  return { ...manifest, pages, search };
+}
+
+/** Records, before the build touches them, what it may change; resolves once it is on disk. */
+export async function markPending(outputDir: string, marks: PendingMarks): Promise<void> {
+  await mkdir(CACHE_DIR, { recursive: true });
+  await appendFile(journalFile(outputDir), `${JSON.stringify(marks)}\n`);
+}
+
+/** The build finished: its manifest replaces the last, and the marks of unfinished builds go. */
+export async function recordCompleted(outputDir: string, manifest: Manifest): Promise<void> {
+  await writeChecked(manifestFile(outputDir), JSON.stringify(manifest));
+  await rm(journalFile(outputDir), { force: true });
+}
+
+/** Whether `inner` is `outer` or inside it. */
+function within(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+/**
+ * Makes an output folder with no completed build recorded safe to build into: emptied, if a
+ * Broadsheet build wrote it (a journal or manifest of its own, or its word directory). A folder
+ * holding anything else is refused rather than emptied, as is one holding the project, the
+ * articles or the cache.
+ */
+export async function clearUnrecordedOutput(outputDir: string, keep: { readonly articles: string }): Promise<void> {
+  const root = path.resolve(outputDir);
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw new Error(`${displayPath(root)}: cannot read the output folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (names.length === 0) return;
+  const shown = displayPath(root) || ".";
+  for (const [what, folder] of [
+    ["the project", process.cwd()],
+    ["the articles", keep.articles],
+    ["the build cache", CACHE_DIR],
+  ] as const) {
+    if (within(path.resolve(folder), root)) throw new Error(`${shown}: the output folder holds ${what}; build into a folder of its own (--output=_site)`);
+  }
+  const ours = existsSync(journalFile(outputDir)) || existsSync(manifestFile(outputDir)) || existsSync(path.join(root, WORDS_FOLDER, SUMMARY_FILE));
+  if (!ours) {
+    const sample = names.slice(0, 3).join(", ");
+    throw new Error(`${shown}: holds files no Broadsheet build wrote (${sample}${names.length > 3 ? ", …" : ""}); empty it, or build into another folder with --output`);
+  }
+  // Marked first: if this build is killed while emptying, the next one knows the folder is its own.
+  await markPending(outputDir, {});
+  await Promise.all(names.map((name) => rm(path.join(root, name), { recursive: true, force: true })));
+}
+
+/** Whether a process of this id is running (a lock of a killed build names one that is not). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const held = new Set<string>();
+
+/**
+ * Takes the output folder for this process, until it exits: two builds writing one folder, or
+ * one build and the watch server, would each record pages the other overwrote. A lock left by a
+ * killed build is taken over.
+ */
+export async function lockOutput(outputDir: string): Promise<void> {
+  const file = lockFile(outputDir);
+  if (held.has(file)) return;
+  await mkdir(path.dirname(file), { recursive: true });
+  const mine = `${file}.${process.pid}.tmp`;
+  await writeFile(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        // link, unlike open with O_EXCL, puts the whole file in place at once: no one reads it empty.
+        await link(mine, file);
+        held.add(file);
+        process.once("exit", () => rmSync(file, { force: true }));
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      }
+      const owner = Number(await readFile(file, "utf8").catch(() => "0"));
+      if (owner > 0 && running(owner)) {
+        throw new Error(
+          `${displayPath(path.resolve(outputDir)) || "."}: another build (process ${owner}) is writing this folder; wait for it to end or stop it (if none is running, delete ${displayPath(file)})`,
+        );
+      }
+      // Left by a killed build. Moved aside rather than deleted: of two builds taking it over at
+      // once, only one can move it, and a lock another build took meanwhile is put back.
+      const aside = `${file}.${process.pid}.stale`;
+      try {
+        await rename(file, aside);
+      } catch {
+        continue;
+      }
+      if (Number(await readFile(aside, "utf8").catch(() => "0")) !== owner) await link(aside, file).catch(() => undefined);
+      await rm(aside, { force: true });
+    }
+    throw new Error(`${displayPath(file)}: could not take the build lock`);
+  } finally {
+    await rm(mine, { force: true });
+  }
+}
