@@ -8,7 +8,7 @@ export interface EleventyConfig {
   addFilter(name: string, filter: (...args: any[]) => unknown): void;
   addTransform(name: string, transform: (this: unknown, content: string) => string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
-  addWatchTarget(path: string): void;
+  addWatchTarget(path: string, options?: { readonly resetConfig?: boolean }): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   on(event: "eleventy.before" | "eleventy.after", handler: (event: EleventyEvent) => unknown): void;
   setQuietMode(quiet: boolean): void;
