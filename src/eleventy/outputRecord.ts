@@ -4,6 +4,7 @@ import path from "node:path";
 import { PENDING, type Manifest } from "../archive/renderPlan.js";
 import { readChecked, writeChecked } from "../io/checkedFile.js";
 import { displayPath } from "../io/readArchive.js";
+import { removeLeftoverTemporaries, running } from "../io/staleCaches.js";
 import { CACHE_DIR, outputCacheFile } from "./incremental.js";
 import { SUMMARY_FILE, WORDS_FOLDER } from "./wordDirectoryFiles.js";
 
@@ -114,22 +115,12 @@ export async function clearUnrecordedOutput(outputDir: string, keep: { readonly 
   await Promise.all(names.map((name) => rm(path.join(root, name), { recursive: true, force: true })));
 }
 
-/** Whether a process of this id is running (a lock of a killed build names one that is not). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 const held = new Set<string>();
 
 /**
  * Takes the output folder for this process, until it exits: two builds writing one folder, or
  * one build and the watch server, would each record pages the other overwrote. A lock left by a
- * killed build is taken over.
+ * killed build is taken over, and its temporary files in the cache removed.
  */
 export async function lockOutput(outputDir: string): Promise<void> {
   const file = lockFile(outputDir);
@@ -144,6 +135,7 @@ export async function lockOutput(outputDir: string): Promise<void> {
         await link(mine, file);
         held.add(file);
         process.once("exit", () => rmSync(file, { force: true }));
+        await removeLeftoverTemporaries(CACHE_DIR);
         return;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;

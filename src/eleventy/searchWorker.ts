@@ -45,7 +45,7 @@ async function indexShard(job: ShardJob): Promise<{ records: number; words: stri
   }
   // Pagefind adds to its folder: clear it, or removed articles would stay findable.
   await rm(job.outputPath, { recursive: true, force: true }).catch((e: NodeJS.ErrnoException) => {
-    throw new Error(`${job.outputPath}: cannot remove the old search index (${e.code ?? e.message}${e.path && e.path !== job.outputPath ? ` at ${e.path}` : ""})`);
+    throw new Error(`cannot remove the old index (${e.code ?? e.message}${e.path && e.path !== job.outputPath ? `: ${e.path}` : ""})`);
   });
   await service.writeFiles(index, job.outputPath);
   // Frees the index's memory in the service before the next shard.

@@ -4,6 +4,7 @@ import path from "node:path";
 import { directoryFiles, directorySummary } from "../search/directory.js";
 import { parsePeriodWords, periodWordsText, type PeriodWords } from "../search/periodWords.js";
 import { readBundleWords } from "../io/bundleWords.js";
+import { readChecked, writeChecked } from "../io/checkedFile.js";
 import { writeAtomically } from "../io/writeAtomically.js";
 import { fingerprintFiles, outputCacheFile } from "./incremental.js";
 
@@ -35,8 +36,8 @@ const codeVersion = (): Promise<string> => fingerprintFiles(WORDS_SOURCES);
 
 export async function loadKeptWords(outputDir: string): Promise<KeptWords | null> {
   try {
-    const kept = JSON.parse(await readFile(indexFile(outputDir), "utf8")) as KeptWords;
-    return kept.code === (await codeVersion()) ? kept : null;
+    const kept = JSON.parse((await readChecked(indexFile(outputDir)))?.toString("utf8") ?? "null") as KeptWords | null;
+    return kept?.code === (await codeVersion()) ? kept : null;
   } catch {
     // Missing or damaged: every shard is indexed again, which reads its words again.
     return null;
@@ -54,7 +55,9 @@ export function wordsKeptFor(outputDir: string, kept: KeptWords | null, bundle: 
  */
 async function keptWords(outputDir: string, bundle: string): Promise<{ text: string; words: PeriodWords }> {
   try {
-    const text = await readFile(listFile(outputDir, bundle), "utf8");
+    const kept = await readChecked(listFile(outputDir, bundle));
+    if (kept === null) throw new Error("missing or damaged");
+    const text = kept.toString("utf8");
     return { text, words: parsePeriodWords(text) };
   } catch {
     const words = await readBundleWords(path.join(outputDir, bundle));
@@ -109,8 +112,8 @@ export async function writeWordDirectory(outputDir: string, shards: readonly Sha
   // Started again, so that the words of shards gone from the archive go too.
   await rm(keptFolder(outputDir), { recursive: true, force: true });
   await mkdir(keptFolder(outputDir), { recursive: true });
-  await Promise.all(shards.map((s, i) => writeAtomically(listFile(outputDir, s.bundle), texts[i]!)));
+  await Promise.all(shards.map((s, i) => writeChecked(listFile(outputDir, s.bundle), texts[i]!)));
   const index: KeptWords = { code: await codeVersion(), hashes: Object.fromEntries(shards.map((s) => [s.bundle, s.hash])) };
-  await writeAtomically(indexFile(outputDir), JSON.stringify(index));
+  await writeChecked(indexFile(outputDir), JSON.stringify(index));
   return toWrite.length;
 }

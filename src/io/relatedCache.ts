@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { RelatedIndex } from "../archive/related.js";
 import { removeStaleCaches } from "./staleCaches.js";
-import { writeAtomically } from "./writeAtomically.js";
+import { readChecked, writeChecked } from "./checkedFile.js";
 
 /**
  * The related-articles index of the last build, one per articles folder and code version. Stored
@@ -19,7 +18,9 @@ function indexFile(dir: string, articles: string, codeVersion: string): string {
 
 export async function loadRelatedIndex(dir: string, articles: string, codeVersion: string): Promise<RelatedIndex | null> {
   try {
-    const index = deserialize(await readFile(indexFile(dir, articles, codeVersion))) as RelatedIndex;
+    const bytes = await readChecked(indexFile(dir, articles, codeVersion));
+    if (bytes === null) return null;
+    const index = deserialize(bytes) as RelatedIndex;
     return index.version === 1 ? index : null;
   } catch {
     // Missing or damaged: relating from scratch costs seconds, nothing more.
@@ -29,6 +30,6 @@ export async function loadRelatedIndex(dir: string, articles: string, codeVersio
 
 export async function saveRelatedIndex(dir: string, articles: string, codeVersion: string, index: RelatedIndex): Promise<void> {
   const file = indexFile(dir, articles, codeVersion);
-  await writeAtomically(file, serialize(index));
+  await writeChecked(file, serialize(index));
   await removeStaleCaches(dir, /^related-[0-9a-f]{16}\.v8$/u, [file]);
 }
