@@ -147,8 +147,8 @@ export async function prepareBuild(
     recorded?.search ?? null,
     (bundle) => written(`/${bundle}/pagefind-entry.json`) && wordsKept(bundle),
   );
-  // With no record the output is empty, and a killed build's journal says it was writing there.
-  await markPending(outputDir, recorded ? { search: [...search.changed, ...search.stale] } : {});
+  // With no record the output was emptied, and the journal already says this build writes there.
+  if (recorded) await markPending(outputDir, { search: [...search.changed, ...search.stale] });
   await removeStaleBundles(outputDir, search.stale);
   startIndexing(
     shards

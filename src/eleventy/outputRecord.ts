@@ -89,14 +89,14 @@ function within(inner: string, outer: string): boolean {
  */
 export async function clearUnrecordedOutput(outputDir: string, keep: { readonly articles: string }): Promise<void> {
   const root = path.resolve(outputDir);
-  let names: string[];
+  let names: string[] = [];
   try {
     names = await readdir(root);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw new Error(`${displayPath(root)}: cannot read the output folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
+      throw new Error(`${displayPath(root)}: cannot read the output folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
   }
-  if (names.length === 0) return;
   const shown = displayPath(root) || ".";
   for (const [what, folder] of [
     ["the project", process.cwd()],
@@ -106,11 +106,12 @@ export async function clearUnrecordedOutput(outputDir: string, keep: { readonly 
     if (within(path.resolve(folder), root)) throw new Error(`${shown}: the output folder holds ${what}; build into a folder of its own (--output=_site)`);
   }
   const ours = existsSync(journalFile(outputDir)) || existsSync(manifestFile(outputDir)) || existsSync(path.join(root, WORDS_FOLDER, SUMMARY_FILE));
-  if (!ours) {
+  if (names.length > 0 && !ours) {
     const sample = names.slice(0, 3).join(", ");
     throw new Error(`${shown}: holds files no Broadsheet build wrote (${sample}${names.length > 3 ? ", …" : ""}); empty it, or build into another folder with --output`);
   }
-  // Marked first: if this build is killed while emptying, the next one knows the folder is its own.
+  // Marked first, before Eleventy copies a file in: whatever happens to this build, even a
+  // refusal further on, the next one knows the folder is its own.
   await markPending(outputDir, {});
   await Promise.all(names.map((name) => rm(path.join(root, name), { recursive: true, force: true })));
 }

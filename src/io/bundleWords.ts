@@ -15,11 +15,13 @@ async function readPagefindFile(file: string): Promise<Uint8Array> {
   }
 }
 
-/** The words Pagefind wrote into the bundle at `bundleDir` (its one language's index). */
+/** The words Pagefind wrote into the bundle at `bundleDir` (its one language's index, if any). */
 export async function readBundleWords(bundleDir: string): Promise<PeriodWords> {
   const entryFile = path.join(bundleDir, "pagefind-entry.json");
   const entry = JSON.parse(await readFile(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
   const languages = Object.values(entry.languages);
+  // An archive published empty on purpose (--allow-empty): Pagefind writes no language at all.
+  if (languages.length === 0) return periodWords({ fields: [], pages: [], chunks: [] }, []);
   if (languages.length !== 1) throw new Error(`${entryFile}: ${languages.length} languages, where the site has one`);
   const meta = decodeMeta(await readPagefindFile(path.join(bundleDir, `pagefind.${languages[0]!.hash}.pf_meta`)));
   const title = meta.fields.indexOf("title");
