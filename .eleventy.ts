@@ -13,6 +13,12 @@ export default async function (config: EleventyConfig) {
   config.addPlugin(broadsheetPlugin, { settings, mode, configPath: fileURLToPath(import.meta.url) });
   config.addPlugin(searchScriptPlugin);
 
+  /* DATA */
+  // Templates read `site` as the checked settings, defaults filled in, not the raw _data/site.json.
+  // Eleventy would deep-merge a plain `site` into the file's (arrays concatenated, unknown keys
+  // kept); the `override:` prefix replaces it instead.
+  config.addGlobalData("override:site", settings);
+
   /* ASSETS */
   config.addPassthroughCopy({ "pages/assets": "assets", "pages/_headers": "_headers" });
 
