@@ -9,6 +9,11 @@ export { SETTINGS_FILE };
  */
 const warned = new Set<string>();
 
+/** `_data/site.json`, or the file `BROADSHEET_SETTINGS` names. */
+export function settingsFile(env: Environment = process.env): string {
+  return env.BROADSHEET_SETTINGS || SETTINGS_FILE;
+}
+
 /**
  * Reads `_data/site.json`, or the file `BROADSHEET_SETTINGS` names, checks it with the
  * environment's overrides, and prints warnings to stderr. Throws a SettingsError listing every
@@ -16,7 +21,7 @@ const warned = new Set<string>();
  */
 export async function loadSettings(env: Environment = process.env): Promise<Settings> {
   const named = env.BROADSHEET_SETTINGS || undefined;
-  const file = named ?? SETTINGS_FILE;
+  const file = settingsFile(env);
   let text: string | null = null;
   try {
     text = await readFile(file, "utf8");
