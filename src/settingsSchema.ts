@@ -39,7 +39,7 @@ const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !=
 
 const nonEmptyString = (v: unknown): Checked<string> => (isText(v) ? ok(v) : fault("must be a non-empty string"));
 
-// No upper bound: a larger value only means bigger pages, shards or runs, never a broken site.
+// No upper bound: a larger value costs memory or bytes a page, and breaks nothing.
 function wholeNumber(v: unknown): Checked<number> {
   if (typeof v === "number" && Number.isInteger(v) && v >= 1) return ok(v);
   const quoted = typeof v === "string" && /^\d+$/u.test(v) && Number(v) >= 1;

@@ -20,7 +20,6 @@ export function settingsFile(env: Environment = process.env): string {
  * problem, one a line. Templates see the result as `site` (see .eleventy.ts), not the raw file.
  */
 export async function loadSettings(env: Environment = process.env): Promise<Settings> {
-  const named = env.BROADSHEET_SETTINGS || undefined;
   const file = settingsFile(env);
   let text: string | null = null;
   try {
@@ -28,7 +27,7 @@ export async function loadSettings(env: Environment = process.env): Promise<Sett
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // No settings file: every default. A file named on purpose must be there.
-    if (code === "ENOENT" && named) throw new SettingsError([`${file}: no such file (named by BROADSHEET_SETTINGS)`]);
+    if (code === "ENOENT" && env.BROADSHEET_SETTINGS) throw new SettingsError([`${file}: no such file (named by BROADSHEET_SETTINGS)`]);
     if (code !== "ENOENT") throw new SettingsError([`${file}: ${(e as Error).message}`]);
   }
   const result = settingsFromText(text, env, file);
