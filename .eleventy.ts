@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { broadsheetPlugin } from "./src/eleventy/plugin.js";
 import { searchScriptPlugin } from "./src/eleventy/searchScript.js";
 import type { EleventyConfig } from "./src/eleventy/config.js";
-import { loadSettings, SETTINGS_FILE } from "./src/io/loadSettings.js";
+import { loadSettings, settingsFile } from "./src/io/loadSettings.js";
 
 // Run through tsx (see README): `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`.
 export default async function (config: EleventyConfig) {
@@ -17,10 +17,16 @@ export default async function (config: EleventyConfig) {
   config.addPlugin(broadsheetPlugin, { settings, mode, allowEmpty, configPath: fileURLToPath(import.meta.url) });
   config.addPlugin(searchScriptPlugin);
 
+  /* DATA */
+  // Templates read `site` as the checked settings, defaults filled in, not the raw _data/site.json.
+  // Eleventy would deep-merge a plain `site` into the file's (arrays concatenated, unknown keys
+  // kept); the `override:` prefix replaces it instead.
+  config.addGlobalData("override:site", settings);
+
   /* WATCH */
   // Settings shape everything, the plugin's plan included: a change reloads this file, as Eleventy
   // does for a change to the config itself (otherwise `pageSize` would reach the titles alone).
-  config.addWatchTarget(SETTINGS_FILE, { resetConfig: true });
+  config.addWatchTarget(settingsFile(), { resetConfig: true });
 
   /* ASSETS */
   config.addPassthroughCopy({ "pages/assets": "assets", "pages/_headers": "_headers" });

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { formatProblem } from "./article/types.js";
 import { publish } from "./archive/urls.js";
 import { loadSettings } from "./io/loadSettings.js";
+import { SettingsError } from "./settings.js";
 import { readArchive } from "./io/readArchive.js";
 import { rebuildOnDelete } from "./eleventy/watchDeletions.js";
 import type { Article } from "./archive/article.js";
@@ -52,6 +53,8 @@ function parseView(article: Article, pathPrefix: string) {
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === "build" || command === "serve") {
+    // Checked before Eleventy starts too: it would bury our message under its own report of a failed config.
+    await loadSettings();
     await eleventy(args, command === "serve");
     return 0;
   }
@@ -84,7 +87,9 @@ main(process.argv.slice(2)).then(
     if (code !== 0) process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`broadsheet: ${error instanceof Error ? error.message : String(error)}\n`);
+    // Settings problems are located already, one a line, like a compiler's.
+    const message = error instanceof SettingsError ? error.message : `broadsheet: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`${message}\n`);
     process.exitCode = 2;
   },
 );

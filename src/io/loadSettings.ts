@@ -1,15 +1,40 @@
 import { readFile } from "node:fs/promises";
-import { resolveSettings, type Settings } from "../settings.js";
+import { SETTINGS_FILE, SettingsError, settingsFromText, type Environment, type Settings } from "../settings.js";
 
-export const SETTINGS_FILE = "_data/site.json";
+export { SETTINGS_FILE };
 
-/** Reads `_data/site.json` (the same file templates see as `site`), with the environment's overrides. */
-export async function loadSettings(file = SETTINGS_FILE): Promise<Settings> {
-  let input: Partial<Settings> = {};
+/**
+ * Warnings already printed. One build loads its settings several times (the command checks them
+ * before Eleventy starts, then each Eleventy run loads its config): each warning is shown once.
+ */
+const warned = new Set<string>();
+
+/** `_data/site.json`, or the file `BROADSHEET_SETTINGS` names. */
+export function settingsFile(env: Environment = process.env): string {
+  return env.BROADSHEET_SETTINGS || SETTINGS_FILE;
+}
+
+/**
+ * Reads `_data/site.json`, or the file `BROADSHEET_SETTINGS` names, checks it with the
+ * environment's overrides, and prints warnings to stderr. Throws a SettingsError listing every
+ * problem, one a line. Templates see the result as `site` (see .eleventy.ts), not the raw file.
+ */
+export async function loadSettings(env: Environment = process.env): Promise<Settings> {
+  const file = settingsFile(env);
+  let text: string | null = null;
   try {
-    input = JSON.parse(await readFile(file, "utf8")) as Partial<Settings>;
+    text = await readFile(file, "utf8");
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`${file}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    // No settings file: every default. A file named on purpose must be there.
+    if (code === "ENOENT" && env.BROADSHEET_SETTINGS) throw new SettingsError([`${file}: no such file (named by BROADSHEET_SETTINGS)`]);
+    if (code !== "ENOENT") throw new SettingsError([`${file}: ${(e as Error).message}`]);
   }
-  return resolveSettings(input, process.env);
+  const result = settingsFromText(text, env, file);
+  for (const warning of result.warnings) {
+    if (!warned.has(warning)) process.stderr.write(`${warning}\n`);
+    warned.add(warning);
+  }
+  if (!result.ok) throw new SettingsError(result.problems);
+  return result.settings;
 }
