@@ -114,7 +114,7 @@ export function validateSettings(input: unknown, env: Environment, file: string)
   }
   const warnings = Object.keys(given)
     .filter((key) => !Object.hasOwn(SETTINGS_SCHEMA, key))
-    .map((key) => `${file}: ${key}: unknown setting${didYouMean(key)}`);
+    .map((key) => `${file}: warning: ${key}: unknown setting${didYouMean(key)}`);
   // Frozen: every page of a build reads it, none may change it.
   return problems.length > 0 ? { ok: false, problems, warnings } : { ok: true, settings: Object.freeze(resolved as unknown as Settings), warnings };
 }

@@ -117,7 +117,7 @@ describe("a settings file without description and language", () => {
   });
 
   it("warns of the misspelt key once, naming the setting meant, and of nothing else", () => {
-    expect(buildErrors(site.stderr)).toBe(`${file}: pageSzie: unknown setting (did you mean pageSize?)`);
+    expect(buildErrors(site.stderr)).toBe(`${file}: warning: pageSzie: unknown setting (did you mean pageSize?)`);
   });
 
   it("leaves that site untouched when a later build's settings are bad", async () => {

@@ -235,15 +235,15 @@ describe("validateSettings on unknown keys", () => {
     const result = validateSettings({ pageSzie: 10, TimeZone: "UTC" }, {}, FILE);
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([
-      "_data/site.json: pageSzie: unknown setting (did you mean pageSize?)",
-      "_data/site.json: TimeZone: unknown setting (did you mean timeZone?)",
+      "_data/site.json: warning: pageSzie: unknown setting (did you mean pageSize?)",
+      "_data/site.json: warning: TimeZone: unknown setting (did you mean timeZone?)",
     ]);
     // The misspelt value is not taken for the setting.
     if (result.ok) expect(result.settings.pageSize).toBe(30);
   });
 
   it("suggests nothing for a key far from every setting", () => {
-    expect(validateSettings({ author: "Desk" }, {}, FILE).warnings).toEqual(["_data/site.json: author: unknown setting"]);
+    expect(validateSettings({ author: "Desk" }, {}, FILE).warnings).toEqual(["_data/site.json: warning: author: unknown setting"]);
   });
 });
 
