@@ -8,6 +8,8 @@ import { readBundleWords } from "../io/bundleWords.js";
 import { readBody } from "../io/readArchive.js";
 import { periodWordsText } from "../search/periodWords.js";
 import { searchRecord, type RecordSettings, type RecordSource } from "./searchIndex.js";
+import { readBackOrForget } from "../io/parseCache.js";
+import { CACHE_DIR } from "./incremental.js";
 
 export interface ShardJob {
   readonly outputPath: string;
@@ -38,7 +40,7 @@ async function indexShard(job: ShardJob): Promise<{ records: number; words: stri
   for (let i = 0; i < job.sources.length; i += BATCH) {
     const records = job.sources
       .slice(i, i + BATCH)
-      .map(({ article, body, digest }) => searchRecord({ ...article, body: body ?? readBody(article.file, digest, job.parseOptions) }, job.settings));
+      .map(({ article, body, digest }) => searchRecord({ ...article, body: body ?? readBackOrForget(CACHE_DIR, article.file, () => readBody(article.file, digest, job.parseOptions)) }, job.settings));
     const results = await Promise.all(records.map((r) => index.addCustomRecord(r)));
     const failed = results.flatMap((r) => r.errors);
     if (failed.length > 0) throw new Error(failed.join("; "));
