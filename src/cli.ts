@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { formatProblem } from "./article/types.js";
+import { formatProblem, printable } from "./article/types.js";
 import { publish } from "./archive/urls.js";
 import { loadSettings } from "./io/loadSettings.js";
 import { SettingsError } from "./settings.js";
@@ -71,11 +71,14 @@ async function main(argv: readonly string[]): Promise<number> {
     const folder = args[0] ?? settings.articles;
     const read = await readArchive([folder], options);
     for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    // Nothing to check is an error: it is most often a wrong path or a share not mounted.
+    const empty = read.files.length === 0;
+    if (empty) process.stderr.write(`${formatProblem({ file: folder, line: 0, message: "no article files", severity: "error" })}\n`);
     const warnings = read.problems.filter((p) => p.severity === "warning").length;
     process.stderr.write(
-      `${folder}: ${read.files.length} files, ${read.articles.length} articles, ${read.rejected.length} rejected, ${warnings} warnings\n`,
+      `${printable(folder)}: ${read.files.length} files, ${read.articles.length} articles, ${read.rejected.length} rejected, ${warnings} warnings\n`,
     );
-    return read.rejected.length > 0 ? 1 : 0;
+    return read.rejected.length > 0 || empty ? 1 : 0;
   }
   process.stderr.write(`${USAGE}\n`);
   return 2;

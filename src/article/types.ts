@@ -49,7 +49,21 @@ export type ParseResult =
   | { readonly ok: true; readonly article: ParsedArticle; readonly warnings: readonly Problem[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
+/** C0 and C1 control characters, and the two separators some viewers break lines at. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
+
+/**
+ * Text for a terminal, with control characters written as in a JSON string (`\n`, `\t`,
+ * `\u001b`): a file name holding a newline must not split its message in two, nor one holding an
+ * escape sequence drive the terminal. For display only: files are read by their real names.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** One line, whatever the file's name or the text a message quotes from it. */
 export function formatProblem(p: Problem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
-  return `${where}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`;
+  return printable(`${where}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`);
 }

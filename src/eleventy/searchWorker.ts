@@ -7,6 +7,8 @@ import { PagefindService } from "../io/pagefindService.js";
 import { readBody } from "../io/readArchive.js";
 import { periodWordsText } from "../search/periodWords.js";
 import { searchRecord, type RecordSettings, type RecordSource } from "./searchIndex.js";
+import { readBackOrForget } from "../io/parseCache.js";
+import { CACHE_DIR } from "./incremental.js";
 
 export interface ShardJob {
   readonly outputPath: string;
@@ -40,7 +42,7 @@ async function indexShard(job: ShardJob): Promise<{ records: number; words: stri
   for (let i = 0; i < job.sources.length; i += BATCH) {
     const records = job.sources
       .slice(i, i + BATCH)
-      .map(({ article, body, digest }) => searchRecord({ ...article, body: body ?? readBody(article.file, digest, job.parseOptions) }, job.settings));
+      .map(({ article, body, digest }) => searchRecord({ ...article, body: body ?? readBackOrForget(CACHE_DIR, article.file, () => readBody(article.file, digest, job.parseOptions)) }, job.settings));
     await Promise.all(records.map((r) => service!.addRecord(index, r)));
   }
   // Pagefind adds to its folder: clear it, or removed articles would stay findable.

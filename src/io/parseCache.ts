@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { appendFileSync, readdirSync } from "node:fs";
 import { appendFile, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type { ParseOptions } from "../article/parse.js";
@@ -19,13 +20,16 @@ import { writeAtomically } from "./writeAtomically.js";
  * changed. A cached article's body is read back from its file when something first reads it.
  */
 function cacheFiles(dir: string, options: ParseOptions, parserVersion: string): { readonly snapshot: string; readonly journal: string } {
-  const key = createHash("sha1").update(JSON.stringify(options)).update(parserVersion).update("without bodies").digest("hex").slice(0, 16);
+  const key = createHash("sha1").update(JSON.stringify(options)).update(parserVersion).update("without bodies, stamped by ctime and inode").digest("hex").slice(0, 16);
   return { snapshot: path.join(dir, `parsed-${key}.json`), journal: path.join(dir, `parsed-${key}.journal`) };
 }
 
 type Entry = ParseCache extends Map<string, infer E> ? E : never;
 /** A journal line: an entry written or, with null, a file gone. */
 type JournalLine = readonly [string, Entry | null];
+
+/** The files of every parse cache in a folder; the key is the first group. */
+const CACHE_FILE = /^parsed-([0-9a-f]{16})\.(json|journal)$/u;
 
 /** Past this share of the snapshot's size, the journal is folded into a new snapshot. */
 const JOURNAL_SHARE = 0.1;
@@ -55,6 +59,36 @@ function withoutBody(entry: Entry): Entry {
   return { ...entry, outcome: { ...entry.outcome, article: rest as typeof article } };
 }
 
+/**
+ * Drops `file` from the parse caches in `dir` (there is one, but while a new parser version
+ * replaces the old): a line `[file, null]` in each journal, so that the next build reads the file
+ * afresh instead of trusting an entry its body no longer matches. Synchronous, so that it is
+ * written before the error that follows ends the build, and so that a worker thread, which knows
+ * the cache folder but not the key of its files, can call it too.
+ */
+export function forgetParsed(dir: string, file: string): void {
+  const line: JournalLine = [file, null];
+  try {
+    const keys = new Set(readdirSync(dir).flatMap((name) => CACHE_FILE.exec(name)?.[1] ?? []));
+    for (const key of keys) appendFileSync(path.join(dir, `parsed-${key}.journal`), `${JSON.stringify(line)}\n`);
+  } catch {
+    // No cache, nothing to forget; a folder that cannot be written fails the next save, saying so.
+  }
+}
+
+/**
+ * `read()`, which reads back the body of `file`; if that fails, `file` is dropped from the parse
+ * caches in `dir` first, so that the error's "build again" is true.
+ */
+export function readBackOrForget<T>(dir: string, file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    forgetParsed(dir, file);
+    throw e;
+  }
+}
+
 /** An entry as loaded: its article's body read back from the file on first use. */
 function withBodyReader(file: string, entry: Entry, readBody: BodyReader): Entry {
   const { article, digest } = entry.outcome;
@@ -62,8 +96,10 @@ function withBodyReader(file: string, entry: Entry, readBody: BodyReader): Entry
   return entry;
 }
 
-export async function loadParseCache(dir: string, options: ParseOptions, parserVersion: string, readBody: BodyReader): Promise<LoadedParseCache> {
+/** The cache as the last build left it; a body that `read` fails to read back drops its entry (see forgetParsed). */
+export async function loadParseCache(dir: string, options: ParseOptions, parserVersion: string, read: BodyReader): Promise<LoadedParseCache> {
   const files = cacheFiles(dir, options, parserVersion);
+  const readBody: BodyReader = (file, digest) => readBackOrForget(dir, file, () => read(file, digest));
   const entries: ParseCache = new Map();
   let journalled = 0;
   try {
@@ -96,7 +132,7 @@ export async function saveParseCache(
   files: readonly string[],
 ): Promise<void> {
   const paths = cacheFiles(dir, options, parserVersion);
-  await removeStaleCaches(dir, /^parsed-[0-9a-f]{16}\.(json|journal)$/u, [paths.snapshot, paths.journal]);
+  await removeStaleCaches(dir, CACHE_FILE, [paths.snapshot, paths.journal]);
   const present = new Set(files);
   const loaded = before.entries;
   const lines: JournalLine[] = [

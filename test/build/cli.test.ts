@@ -1,14 +1,18 @@
-import { spawnSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { execFileSync, spawnSync } from "node:child_process";
+import { utimesSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROJECT } from "../support/buildSite.js";
+import { buildSite, PROJECT } from "../support/buildSite.js";
 import { writeArchive, fixtureArticles } from "../support/fixtureArchive.js";
+import { nodeAsUser } from "../support/otherUser.js";
 
 const SEED = "articles/000_2b75a7af945c25a9.txt";
 
+/** Runs the command; one that hangs is killed after 30 s and fails the test (its status is then null). */
 function broadsheet(...args: string[]) {
-  return spawnSync(process.execPath, ["bin/broadsheet.js", ...args], { cwd: PROJECT, encoding: "utf8" });
+  return spawnSync(process.execPath, ["bin/broadsheet.js", ...args], { cwd: PROJECT, encoding: "utf8", timeout: 30_000 });
 }
 
 describe("npx broadsheet parse", () => {
@@ -59,5 +63,119 @@ describe("npx broadsheet check", () => {
     expect(lines).toContain(`${path.join(dir, "bad/header.txt")}:1: missing header: expected \`date YYYY-MM-DD SECTION\`, found "Headline without a header"`);
     expect(lines).toContain(`${path.join(dir, "bad/body.txt")}:3: no body: the headline is not followed by any paragraph`);
     expect(lines.at(-1)).toMatch(/5 files, 2 articles, 3 rejected/u);
+  });
+});
+
+describe("what is not an articles folder", () => {
+  it("refuses a FIFO given as the folder at once, in check, parse and build alike", async () => {
+    const fifo = path.join(await mkdtemp(path.join(os.tmpdir(), "broadsheet-fifo-")), "articles");
+    execFileSync("mkfifo", [fifo]);
+    for (const run of [broadsheet("check", fifo), broadsheet("parse", fifo)]) {
+      expect(run.status).not.toBe(0);
+      expect(run.status).not.toBe(null);
+      expect(run.stderr).toContain(`${fifo}: not a regular file or folder (a FIFO)`);
+    }
+    const started = performance.now();
+    const build = await buildSite(fifo);
+    expect(build.code).not.toBe(0);
+    expect(build.stderr).toContain(`${fifo}: not a regular file or folder (a FIFO)`);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+
+  it("says a folder that is not there is not there, without a stack trace", () => {
+    const run = broadsheet("check", "no/such/articles");
+    expect(run.status).not.toBe(0);
+    expect(run.stderr.trim()).toBe("broadsheet: no/such/articles: no such file or folder (ENOENT)");
+  });
+
+  it("fails a check of a folder with no article files in it", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-articles-"));
+    await mkdir(path.join(dir, ".git"));
+    await writeFile(path.join(dir, ".git", "HEAD"), "ref: refs/heads/main\n");
+    const run = broadsheet("check", dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([`${dir}: no article files`, `${dir}: 0 files, 0 articles, 0 rejected, 0 warnings`]);
+  });
+});
+
+describe("file names and files that cannot be read", () => {
+  it("prints one line per problem, whatever control characters the names hold", async () => {
+    const dir = await writeArchive(fixtureArticles().slice(0, 2), { "bad\nname.txt": " date 2017-02-30 WEATHER\nHeadline\nBody.\n" });
+    const run = broadsheet("check", dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      `${dir}/bad\\nname.txt:1: invalid date "2017-02-30": no such day`,
+      `${dir}: 3 files, 2 articles, 1 rejected, 0 warnings`,
+    ]);
+    const folder = `${dir}\tcopy`;
+    execFileSync("cp", ["-r", dir, folder]);
+    expect(broadsheet("check", folder).stderr.trim().split("\n").at(-1)).toBe(`${dir}\\tcopy: 3 files, 2 articles, 1 rejected, 0 warnings`);
+  });
+
+  it("rejects a file or folder its reader may not read, and checks the rest", async () => {
+    const text = " date 2017-02-03 WEATHER\nHeadline\nBody.\n";
+    const dir = await writeArchive(fixtureArticles().slice(0, 2), { "locked.txt": text, "shut/inside.txt": text });
+    await chmod(path.join(dir, "locked.txt"), 0o000);
+    await chmod(path.join(dir, "shut"), 0o000);
+    const run = nodeAsUser(["bin/broadsheet.js", "check", dir]);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      `${dir}/locked.txt: unreadable file (EACCES)`,
+      `${dir}/shut: unreadable folder (EACCES)`,
+      `${dir}: 4 files, 2 articles, 2 rejected, 0 warnings`,
+    ]);
+    expect(run.status).toBe(1);
+  });
+
+  it("builds as a clean build would once a cached file is made unreadable: an error, and with --lenient the rest published", async () => {
+    const articles = fixtureArticles().slice(0, 3);
+    const dir = await writeArchive(articles);
+    const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
+    const output = await mkdtemp(path.join(os.tmpdir(), "broadsheet-site-"));
+    expect((await buildSite(dir, { cache, output })).code).toBe(0);
+    const locked = path.join(dir, articles[0]!.file);
+    await chmod(locked, 0o000);
+    const env = { BROADSHEET_ARTICLES: dir, BROADSHEET_CACHE: cache };
+    const build = (...args: string[]) => nodeAsUser(["bin/broadsheet.js", "build", "--quiet", `--output=${output}`, ...args], env);
+    for (const run of [build(), build()]) {
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain(`${locked}: unreadable file (EACCES)\n`);
+      expect(run.stderr).not.toContain("build again");
+    }
+    const lenient = build("--lenient");
+    expect(lenient.stderr).toContain(`${locked}: unreadable file (EACCES)\n`);
+    expect(lenient.status).toBe(0);
+    expect(lenient.stdout).toContain("read 3 files: 2 articles published, 1 rejected");
+  });
+});
+
+describe("broadsheet build after an edit its file's stat does not show", () => {
+  /** The pages of the site holding `text`, by path. */
+  async function pagesWith(output: string, text: string): Promise<string[]> {
+    const pages = (await readdir(output, { recursive: true })).filter((f) => f.endsWith("index.html"));
+    const holding = await Promise.all(pages.map(async (f) => ((await readFile(path.join(output, f), "utf8")).includes(text) ? [f] : [])));
+    return holding.flat();
+  }
+
+  it("publishes an edit that kept the file's size and mtime", async () => {
+    const articles = fixtureArticles().slice(0, 3);
+    const dir = await writeArchive(articles);
+    const edited = path.join(dir, articles[0]!.file);
+    // A time to the second, so that putting it back is exact.
+    const mtime = new Date("2019-03-14T12:00:00Z");
+    utimesSync(edited, mtime, mtime);
+    const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
+    const first = await buildSite(dir, { cache });
+    expect(first.code).toBe(0);
+    const marker = /\bzq\w+x\b/u.exec(await readFile(edited, "utf8"))![0];
+    const [page] = await pagesWith(first.output, marker);
+    expect(page).toBeDefined();
+
+    const replacement = marker.replace("zq", "zw");
+    await writeFile(edited, (await readFile(edited, "utf8")).replace(marker, replacement));
+    utimesSync(edited, mtime, mtime);
+    const second = await buildSite(dir, { cache, output: first.output });
+    expect(second.code).toBe(0);
+    expect(await pagesWith(first.output, replacement)).toEqual([page]);
+    expect(await pagesWith(first.output, marker)).toEqual([]);
   });
 });

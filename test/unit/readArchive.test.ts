@@ -1,8 +1,11 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { statSync, utimesSync } from "node:fs";
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listArticleFiles, readArchive, readBody } from "../../src/io/readArchive.js";
+import { formatProblem } from "../../src/article/types.js";
+import { listArticleFiles, readArchive, readBody, type ParseCache } from "../../src/io/readArchive.js";
 import { file, HEADLINE, PROSE, STANDFIRST } from "./helpers.js";
 
 let root: string;
@@ -26,14 +29,21 @@ async function put(relative: string, content: string | Uint8Array): Promise<stri
 const story = (headline: string, section = "MALTA NEWS", date = "2019-03-14"): string =>
   file([`date ${date} ${section}`, headline, STANDFIRST, PROSE.p1, PROSE.p2, "Staff Writer"]);
 
+/** The files a listing would read, relative to the temporary folder. */
+async function listed(): Promise<string[]> {
+  return (await listArticleFiles(root)).filter((entry) => !entry.skipped && !entry.error).map((entry) => path.relative(root, entry.path));
+}
+
+/** A path under the temporary folder, as messages show it (it lies outside the working directory). */
+const at = (relative: string): string => path.join(root, relative);
+
 describe("listArticleFiles", () => {
   it("lists every file in nested folders, sorted, whatever its extension", async () => {
     await put("b.txt", story("Second"));
     await put("a.txt", story("First"));
     await put("2019/03/story", story("No extension"));
     await put("2019/notes.md", story("Markdown name"));
-    const files = await listArticleFiles(root);
-    expect(files.map((f) => path.relative(root, f))).toEqual([
+    expect(await listed()).toEqual([
       path.join("2019", "03", "story"),
       path.join("2019", "notes.md"),
       "a.txt",
@@ -46,8 +56,8 @@ describe("listArticleFiles", () => {
     await put(".DS_Store", "junk");
     await put(".git/HEAD", "ref: refs/heads/main");
     await put("2019/.draft.txt", story("Hidden draft"));
-    const files = await listArticleFiles(root);
-    expect(files.map((f) => path.relative(root, f))).toEqual(["a.txt"]);
+    await symlink(path.join(root, "a.txt"), path.join(root, ".hidden-link.txt"));
+    expect(await listed()).toEqual(["a.txt"]);
   });
 
   it("lists nothing in an empty folder", async () => {
@@ -179,8 +189,186 @@ describe("readBody: a cached article's body, read back", () => {
     const digest = read.digests.get(read.files[0]!)!;
     expect(readBody(full, digest)).toEqual(read.articles[0]!.body);
     await put("a/story.txt", story("Ferry terminal opening postponed"));
-    expect(() => readBody(full, digest)).toThrow(/story\.txt: changed or removed while the site was being built/u);
+    expect(() => readBody(full, digest)).toThrow(`${full}: changed while the site was being built; build again`);
     await rm(full);
-    expect(() => readBody(full, digest)).toThrow(/story\.txt: changed or removed while the site was being built/u);
+    expect(() => readBody(full, digest)).toThrow(`${full}: removed while the site was being built; build again`);
+  });
+});
+
+describe("readBody: what it says when the file is not what was cached", () => {
+  it("says a removed file was removed, and a FIFO put in its place is not a file, without waiting on it", async () => {
+    const full = await put("story.txt", story("Ferry terminal opens"));
+    const read = await readArchive([full]);
+    const digest = read.digests.get(read.files[0]!)!;
+    await rm(full);
+    expect(() => readBody(full, digest)).toThrow(`${full}: removed while the site was being built; build again`);
+    execFileSync("mkfifo", [full]);
+    expect(() => readBody(full, digest)).toThrow(`${full}: not a regular file (a FIFO)`);
+  });
+});
+
+describe("readArchive with a cache: an edit is never missed", () => {
+  const TWIN = "Ferry terminal shuts"; // as long as "Ferry terminal opens": the file keeps its size
+
+  /** A day long past, to the second, so that putting it back is exact. */
+  const MTIME = new Date("2019-03-14T12:00:00Z");
+
+  /** Writes `story.txt`, reads it into `cache`, then edits it to the same size and puts its mtime back. */
+  async function cachedThenEdited(cache: ParseCache): Promise<string> {
+    const full = await put("story.txt", story("Ferry terminal opens"));
+    utimesSync(full, MTIME, MTIME);
+    const before = statSync(full);
+    expect((await readArchive([root], { cache })).articles[0]!.headline).toBe("Ferry terminal opens");
+    await put("story.txt", story(TWIN));
+    utimesSync(full, MTIME, MTIME);
+    expect(statSync(full).size).toBe(before.size);
+    expect(statSync(full).mtimeMs).toBe(before.mtimeMs);
+    return full;
+  }
+
+  it("reads afresh an edit that kept the file's size and mtime", async () => {
+    const cache: ParseCache = new Map();
+    await cachedThenEdited(cache);
+    const again = await readArchive([root], { cache });
+    expect(again.articles[0]!.headline).toBe(TWIN);
+    expect(again.articles[0]!.body).toEqual((await readArchive([root])).articles[0]!.body);
+  });
+
+  it("reads it afresh even when its entry was made long after the file's last change", async () => {
+    const cache: ParseCache = new Map();
+    await cachedThenEdited(cache);
+    // As if the first read had come a minute after the file was written: its stat alone is trusted.
+    const [key, entry] = [...cache][0]!;
+    const { racy: _racy, ...trusted } = entry;
+    cache.set(key, trusted);
+    expect((await readArchive([root], { cache })).articles[0]!.headline).toBe(TWIN);
+  });
+
+  it("reads afresh a file edited so soon after it was read that its stat did not move at all", async () => {
+    const cache: ParseCache = new Map();
+    const full = await cachedThenEdited(cache);
+    // Timestamps are coarse: an edit within the same clock tick as the read leaves ctime as it was too.
+    const [key, entry] = [...cache][0]!;
+    const now = statSync(full);
+    cache.set(key, { ...entry, size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs, ino: now.ino });
+    expect((await readArchive([root], { cache })).articles[0]!.headline).toBe(TWIN);
+  });
+
+  it("reads afresh a file replaced by another of the same size and times", async () => {
+    const cache: ParseCache = new Map();
+    const full = await put("story.txt", story("Ferry terminal opens"));
+    utimesSync(full, MTIME, MTIME);
+    await readArchive([root], { cache });
+    const other = await put("elsewhere/story.txt", story(TWIN));
+    utimesSync(other, MTIME, MTIME);
+    await rename(other, full);
+    const again = await readArchive([root], { cache });
+    expect(again.articles.map((a) => a.headline)).toEqual([TWIN]);
+  });
+
+  it("forgets a file that cannot be read, and reads it afresh once it can", async () => {
+    const cache: ParseCache = new Map();
+    const target = await put("elsewhere/story.txt", story("Ferry terminal opens"));
+    await mkdir(at("news"));
+    await symlink(target, at("news/story.txt"));
+    await readArchive([at("news")], { cache });
+    await rm(target);
+    expect((await readArchive([at("news")], { cache })).rejected).toEqual([at("news/story.txt")]);
+    await put("elsewhere/story.txt", story(TWIN));
+    expect((await readArchive([at("news")], { cache })).articles[0]!.headline).toBe(TWIN);
+  });
+});
+
+describe("readArchive: symbolic links", () => {
+  it("reads a linked file under its name in the folder, and walks a linked folder", async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), "broadsheet-outside-"));
+    try {
+      await writeFile(path.join(outside, "single.txt"), story("Linked from elsewhere"));
+      await mkdir(path.join(outside, "more"));
+      await writeFile(path.join(outside, "more", "deep.txt"), story("Deep in a linked folder"));
+      await put("a.txt", story("A real file"));
+      await symlink(path.join(outside, "single.txt"), at("linked.txt"));
+      await mkdir(at("wire"));
+      await symlink(path.join(outside, "more"), at("wire/feed"));
+      const read = await readArchive([root]);
+      expect(read.problems).toEqual([]);
+      expect(read.articles.map((a) => [a.file, a.headline])).toEqual([
+        [at("a.txt"), "A real file"],
+        [at("linked.txt"), "Linked from elsewhere"],
+        [at("wire/feed/deep.txt"), "Deep in a linked folder"],
+      ]);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("does not follow a link back to a folder it is in: one warning, the rest read", async () => {
+    await put("2019/a.txt", story("First story"));
+    await put("2019/03/b.txt", story("Second story"));
+    await symlink("..", at("2019/03/up"));
+    await symlink(root, at("2019/root"));
+    const read = await readArchive([root]);
+    expect(read.articles.map((a) => a.headline)).toEqual(["Second story", "First story"]);
+    expect(read.problems.map(formatProblem)).toEqual([
+      `${at("2019/03/up")}: warning: symlink loop: not followed`,
+      `${at("2019/root")}: warning: symlink loop: not followed`,
+    ]);
+    expect(read.rejected).toEqual([]);
+  });
+
+  it("reads a folder once when a link points to it as well, and says why the link was not followed", async () => {
+    await put("2019/03/a.txt", story("First story"));
+    await symlink("2019/03", at("latest"));
+    const read = await readArchive([root]);
+    expect(read.articles.map((a) => a.file)).toEqual([at("2019/03/a.txt")]);
+    expect(read.problems.map(formatProblem)).toEqual([`${at("latest")}: warning: symlink to a folder read already (${at("2019/03")}): not followed`]);
+  });
+
+  it("rejects a link to nothing as an error, and reads the rest", async () => {
+    await put("a.txt", story("A real file"));
+    await symlink(at("gone.txt"), at("dangling.txt"));
+    const read = await readArchive([root]);
+    expect(read.articles.map((a) => a.headline)).toEqual(["A real file"]);
+    expect(read.rejected).toEqual([at("dangling.txt")]);
+    expect(read.problems.map(formatProblem)).toEqual([`${at("dangling.txt")}: broken symbolic link (ENOENT)`]);
+  });
+});
+
+describe("readArchive: what is neither a file nor a folder", () => {
+  it("skips a FIFO in the folder with a warning, without opening it", async () => {
+    await put("a.txt", story("A real file"));
+    execFileSync("mkfifo", [at("pipe.txt")]);
+    const read = await readArchive([root]);
+    expect(read.articles.map((a) => a.headline)).toEqual(["A real file"]);
+    expect(read.files).toEqual([at("a.txt")]);
+    expect(read.problems.map(formatProblem)).toEqual([`${at("pipe.txt")}: warning: not a regular file (a FIFO): skipped`]);
+  });
+
+  it("skips a link to a FIFO likewise", async () => {
+    execFileSync("mkfifo", [at("pipe")]);
+    await mkdir(at("news"));
+    await symlink(at("pipe"), at("news/link.txt"));
+    const read = await readArchive([at("news")]);
+    expect(read.problems.map(formatProblem)).toEqual([`${at("news/link.txt")}: warning: not a regular file (a FIFO): skipped`]);
+  });
+
+  it("refuses a FIFO given as the folder, at once", async () => {
+    execFileSync("mkfifo", [at("pipe")]);
+    await expect(readArchive([at("pipe")])).rejects.toThrow(`${at("pipe")}: not a regular file or folder (a FIFO)`);
+  });
+
+  it("refuses a folder that is not there, saying so", async () => {
+    await expect(readArchive([at("articles")])).rejects.toThrow(`${at("articles")}: no such file or folder (ENOENT)`);
+  });
+});
+
+describe("readArchive: file names", () => {
+  it("gives a file whose name holds a newline or a tab a one-line message, and still reads it", async () => {
+    await put("bad\nname\t.txt", story("A bad date", "MALTA NEWS", "2017-02-30"));
+    await put("good\nname.txt", story("A good story"));
+    const read = await readArchive([root]);
+    expect(read.articles.map((a) => a.headline)).toEqual(["A good story"]);
+    const lines = read.problems.map(formatProblem);
+    expect(lines).toEqual([`${root}/bad\\nname\\t.txt:1: invalid date "2017-02-30": no such day`]);
   });
 });
