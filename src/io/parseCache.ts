@@ -7,7 +7,7 @@ import type { Block } from "../article/types.js";
 import { lazyList } from "./lazyList.js";
 import type { ParseCache } from "./readArchive.js";
 import { removeStaleCaches } from "./staleCaches.js";
-import { writeAtomically } from "./writeAtomically.js";
+import { readChecked, writeChecked } from "./checkedFile.js";
 
 /**
  * The parse cache on disk, one per set of parse options (boilerplate) and parser version: a new
@@ -103,7 +103,8 @@ export async function loadParseCache(dir: string, options: ParseOptions, parserV
   const entries: ParseCache = new Map();
   let journalled = 0;
   try {
-    const snapshot = await readOrEmpty(files.snapshot);
+    // Missing or damaged (its checksum says): the journal alone, or nothing, is replayed.
+    const snapshot = (await readChecked(files.snapshot))?.toString("utf8");
     if (snapshot) for (const [file, entry] of JSON.parse(snapshot) as [string, Entry][]) entries.set(file, withBodyReader(file, entry, readBody));
     for (const line of (await readOrEmpty(files.journal)).split("\n")) {
       if (!line) continue;
@@ -151,6 +152,6 @@ export async function saveParseCache(
     const entry = cache.get(f);
     return entry ? [[f, withoutBody(entry)] as const] : [];
   });
-  await writeAtomically(paths.snapshot, JSON.stringify(kept));
+  await writeChecked(paths.snapshot, JSON.stringify(kept));
   await rm(paths.journal, { force: true });
 }
