@@ -72,7 +72,11 @@ export class PagefindService {
       this.stderr = (this.stderr + chunk.toString("utf8")).slice(-STDERR_KEPT);
     });
     this.child.on("error", (error) => this.stop(`could not be started (${(error as NodeJS.ErrnoException).code ?? error.message})`));
-    this.child.stdin.on("error", (error) => this.stop(`stopped reading (${(error as NodeJS.ErrnoException).code ?? error.message})`));
+    // A broken pipe usually means the service died: its exit, just behind, says more. Should it
+    // live on, deaf, the pipe's error is all there is to say.
+    this.child.stdin.on("error", (error) => {
+      setTimeout(() => this.stop(`stopped reading (${(error as NodeJS.ErrnoException).code ?? error.message})`), 1000).unref();
+    });
     // "close", not "exit": by then its stderr has been read to the end, panic message included.
     this.child.on("close", (code, signal) => this.stop(signal ? `was killed (${signal})` : `exited with code ${code}`));
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.js";
 import { teaser } from "../../src/archive/articlePages.js";
-import { articlePageFingerprint, articleStandIns, fingerprint, planUpdates } from "../../src/archive/renderPlan.js";
+import { articlePageFingerprint, articleStandIns, fingerprint, PENDING, planUpdates } from "../../src/archive/renderPlan.js";
 import { iso, parsed } from "./helpers.js";
 
 const item = (key: string, model: unknown) => ({ key, hash: () => fingerprint(model) });
@@ -32,6 +32,21 @@ describe("planUpdates: what a rebuild draws again", () => {
 
   it("gives the next build the same fingerprints whether they were taken early or late", () => {
     expect(planUpdates(before, previous, everyFileThere).hashes()).toEqual(previous);
+  });
+
+  it("draws again the pages an unfinished build marked pending, and removes those it had added", () => {
+    // A killed build had set out to redraw /b/ and to add /d/; the articles were then put back.
+    const recorded = { ...previous, "/b/": PENDING, "/d/": PENDING };
+    const plan = planUpdates(before, recorded, everyFileThere);
+    expect([...plan.changed]).toEqual(["/b/"]);
+    expect(plan.stale).toEqual(["/d/"]);
+  });
+
+  it("still removes the pages of removed articles when templates changed and every page is drawn", () => {
+    const now = [item("/a/", { headline: "A" }), item("/b/", { headline: "B" })];
+    const plan = planUpdates(now, previous, everyFileThere, false);
+    expect([...plan.changed].sort()).toEqual(["/a/", "/b/"]);
+    expect(plan.stale).toEqual(["/c/"]);
   });
 });
 
