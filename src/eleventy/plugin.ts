@@ -2,11 +2,22 @@ import { startProgress, type Progress } from "../io/progress.js";
 import type { Settings } from "../settings.js";
 import { prepareBuild, type BuildOptions, type PreparedBuild } from "./archiveData.js";
 import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
-import type { EleventyConfig } from "./config.js";
+import type { EleventyConfig, EleventyEvent } from "./config.js";
 import { filtersPlugin } from "./filters.js";
 import { clearUnrecordedOutput, lockOutput, readOutputRecord, recordCompleted } from "./outputRecord.js";
 import { batchInProgress, batchPlugin, drawRemainingRuns, firstRun } from "./runs.js";
 import { SearchIndexer, startIndexers } from "./searchIndex.js";
+
+/**
+ * Rethrows a build's error so that Eleventy prints its message without its stack: the message
+ * says what is wrong and where (`_site: another build…`, `articles: nothing to publish…`). A
+ * programming error (TypeError and the like) keeps its stack, for the bug report.
+ */
+function reported(error: unknown): never {
+  const bug = error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError || error instanceof SyntaxError;
+  if (error instanceof Error && !bug) Object.assign(error, { skipOriginalStack: true });
+  throw error;
+}
 
 export interface BroadsheetOptions extends BuildOptions {
   readonly settings: Settings;
@@ -58,17 +69,21 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const ready = startIndexers(1);
     let handedOver = false;
     // Awaited here, before Eleventy copies or draws anything into the output.
-    const recorded = lockOutput(directories.output).then(async () => {
-      const record = await readOutputRecord(directories.output);
-      if (record === null) await clearUnrecordedOutput(directories.output, { articles: settings.articles });
-      return record;
-    });
-    const prepared = recorded.then((record) =>
-      prepareBuild(settings, options, directories.output, record, (shards) => {
-        handedOver = true;
-        started(new SearchIndexer(shards, directories.output, settings, { boilerplate: settings.boilerplate }, ready));
-      }),
-    );
+    const recorded = lockOutput(directories.output)
+      .then(async () => {
+        const record = await readOutputRecord(directories.output);
+        if (record === null) await clearUnrecordedOutput(directories.output, { articles: settings.articles });
+        return record;
+      })
+      .catch(reported);
+    const prepared = recorded
+      .then((record) =>
+        prepareBuild(settings, options, directories.output, record, (shards) => {
+          handedOver = true;
+          started(new SearchIndexer(shards, directories.output, settings, { boilerplate: settings.boilerplate }, ready));
+        }),
+      )
+      .catch(reported);
     // A build that fails before indexing starts must not leave the search waiting, nor, under
     // --serve, its indexers idle for good.
     prepared.catch((error: unknown) => {
@@ -99,7 +114,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
   config.addWatchTarget(settings.articles);
   filtersPlugin(config, settings);
 
-  config.on("eleventy.after", async ({ directories, results }) => {
+  const finish = async (directories: EleventyEvent["directories"], results: EleventyEvent["results"]): Promise<void> => {
     const b = current();
     const prepared = await b.prepared;
     const { read, pages: plan, manifest, seconds, archive } = prepared;
@@ -128,5 +143,6 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const timing = `read ${seconds.read.toFixed(1)} s, plan ${seconds.plan.toFixed(1)} s, render ${render.toFixed(1)} s, search index ${((performance.now() - searchStarted) / 1000).toFixed(1)} s more`;
     const search = { shards: archive.searchShards.length, indexed, articles: archive.articles.length };
     process.stdout.write(`${buildSummary(read, pages, search, kept, plan.stale.length)}\nbroadsheet: phases: ${timing}\n`);
-  });
+  };
+  config.on("eleventy.after", ({ directories, results }) => finish(directories, results).catch(reported));
 }
