@@ -9,6 +9,7 @@ import {
   build,
   describeEnd,
   differencesFromClean,
+  eventually,
   freshPlace,
   holdsPage,
   removeArticles,
@@ -31,8 +32,8 @@ const fixture = fixtureArticles();
 const old = fixture[0]!;
 
 /** The base archive, built once into its own place. */
-async function builtBase(): Promise<BuildPlace> {
-  const place = await freshPlace(await writeArchive(fixture));
+async function builtBase(env?: Record<string, string>): Promise<BuildPlace> {
+  const place = { ...(await freshPlace(await writeArchive(fixture))), env };
   const first = await build(place);
   expect(first.code, describeEnd(first)).toBe(0);
   return place;
@@ -92,6 +93,20 @@ describe("files changed while a build runs", () => {
 
 describe("two builds at once into the same output, with the same cache", () => {
   const LOCKED = /another build|in progress|locked/iu;
+  // Search cut into a period a year: each build writes several search bundles.
+  const periods = { BROADSHEET_SEARCH_SHARD_SIZE: "10" };
+
+  /**
+   * Two builds started together, their Pagefind held back until both are indexing (or one has
+   * ended): their search indexes are then written at the same moment, as on a loaded machine.
+   */
+  async function togetherIndexing(place: BuildPlace): Promise<Ended[]> {
+    const pagefind = await gatedPagefind();
+    const builds = [startBuild(place, { env: pagefind.env }), startBuild(place, { env: pagefind.env })];
+    await eventually(() => pagefind.arrived() >= 2 || builds.some((b) => b.ended()), 15_000, 20);
+    await pagefind.open();
+    return Promise.all(builds.map((b) => b.done));
+  }
 
   /** At most one fails, and a failure says another build is running. */
   function expectOneOrALock(ends: readonly Ended[]): void {
@@ -104,17 +119,15 @@ describe("two builds at once into the same output, with the same cache", () => {
   }
 
   it("two clean builds started together: at most one fails, saying another build runs; then a build equals a clean build", async () => {
-    const place = await freshPlace(await writeArchive(fixture));
-    const ends = await Promise.all([startBuild(place).done, startBuild(place).done]);
-    expectOneOrALock(ends);
+    const place = { ...(await freshPlace(await writeArchive(fixture))), env: periods };
+    expectOneOrALock(await togetherIndexing(place));
     await expectNextBuildClean(place);
   });
 
   it("two incremental builds started together after new articles: at most one fails, saying another build runs; then a build equals a clean build", async () => {
-    const place = await builtBase();
+    const place = await builtBase(periods);
     await addArticles(place.articles, addedArticles(5));
-    const ends = await Promise.all([startBuild(place).done, startBuild(place).done]);
-    expectOneOrALock(ends);
+    expectOneOrALock(await togetherIndexing(place));
     await expectNextBuildClean(place);
   });
 

@@ -439,6 +439,8 @@ export function pagefindEnv(binary: string): Record<string, string> {
 export interface GatedPagefind {
   /** For the build to hold back: `PAGEFIND_BINARY_PATH` and its extended twin. */
   readonly env: Record<string, string>;
+  /** How many Pagefind processes have reached the gate so far. */
+  arrived(): number;
   /** Lets every Pagefind process waiting, and any started later, go on. */
   open(): Promise<void>;
 }
@@ -449,10 +451,20 @@ export interface GatedPagefind {
  * drawn before the gate opens. Its output is Pagefind's own.
  */
 export async function gatedPagefind(): Promise<GatedPagefind> {
-  const gate = path.join(await tempDir("gate"), "open");
+  const folder = await tempDir("gate");
+  const gate = path.join(folder, "open");
   const binary = await shellScript(
     "pagefind-gated",
-    `i=0\nwhile [ ! -e "${gate}" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done\nexec "${pagefindBinary()}" "$@"`,
+    [
+      `: > "${folder}/arrived-$$"`,
+      "i=0",
+      `while [ ! -e "${gate}" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done`,
+      `exec "${pagefindBinary()}" "$@"`,
+    ].join("\n"),
   );
-  return { env: pagefindEnv(binary), open: () => writeFile(gate, "") };
+  return {
+    env: pagefindEnv(binary),
+    arrived: () => readdirSync(folder).filter((name) => name.startsWith("arrived-")).length,
+    open: () => writeFile(gate, ""),
+  };
 }
