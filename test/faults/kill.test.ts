@@ -14,6 +14,7 @@ import {
   differencesFromClean,
   faultSeed,
   freshPlace,
+  gatedPagefind,
   holdsPage,
   keepCopy,
   killAfter,
@@ -113,7 +114,9 @@ describe("a build killed once it has drawn new pages, and the change undone (Ctr
     const first = await build(place);
     expect(first.code, describeEnd(first)).toBe(0);
     await addArticles(place.articles, added);
-    const running = startBuild(place);
+    // Pagefind held back, so that the build cannot end before the kill, however loaded the machine.
+    const pagefind = await gatedPagefind();
+    const running = startBuild(place, { env: pagefind.env });
     // The new section's first article page: the build is drawing the added articles.
     const killed = await killWhen(running, () => holdsPage(path.join(place.output, NEW_SECTION)));
     const end = await running.done;

@@ -1,5 +1,5 @@
-import { chmodSync, symlinkSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { chmodSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { articleText, fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
@@ -12,8 +12,10 @@ import {
   freshPlace,
   pagefindEnv,
   shellScript,
+  simulatedFullDisk,
   tempDir,
   type BuildPlace,
+  type Ended,
   type RunOptions,
 } from "../support/faults.js";
 
@@ -27,36 +29,44 @@ const fixture = fixtureArticles();
 /** Long enough for the slowest fixture build on a loaded machine; a build still running then hangs. */
 const HANG_MS = 60_000;
 
+/** What Pagefind 1.6 did when its disk filled (seen on a 40 MB tmpfs): a panic, once it had its input. */
+const PAGEFIND_ON_A_FULL_DISK = [
+  "head -c 64 > /dev/null",
+  `echo "thread 'main' panicked at pagefind/src/output/mod.rs:464:36:" >&2`,
+  "echo 'called `Result::unwrap()` on an `Err` value: Os { code: 28, kind: StorageFull, message: \"No space left on device\" }' >&2",
+  "exit 101",
+].join("\n");
+
 describe.concurrent("a full disk", () => {
   // A tmpfs of its own, in a user and mount namespace of the build's own (no root needed). Where
-  // the machine refuses namespaces, the disk is simulated: the pages the build writes first are
-  // links to /dev/full, whose every write fails with ENOSPC.
-  const namespaces = canUnshare("-rm");
+  // the machine refuses namespaces (or BROADSHEET_FAULT_SIMULATED_DISK=1 asks for it), the disk is
+  // simulated: a module loaded into every Node process of the build (NODE_OPTIONS=--import) fails
+  // file writes with ENOSPC once the size is written, and for the search index a Pagefind stand-in
+  // reads its input, then panics as Pagefind does on a full disk.
+  const namespaces = canUnshare("-rm") && !process.env.BROADSHEET_FAULT_SIMULATED_DISK;
 
-  async function onFullDisk(size: string): Promise<{ end: Awaited<ReturnType<typeof build>>; how: string }> {
+  async function onFullDisk(size: number): Promise<{ end: Ended; how: string }> {
     const articles = await writeArchive(fixture);
     const disk = await tempDir("disk");
     const place: BuildPlace = { articles, output: path.join(disk, "site"), cache: path.join(disk, "cache") };
     if (namespaces) {
       const wrap = ["unshare", "-rm", "sh", "-c", `mount -t tmpfs -o size=${size} tmpfs "$0" && exec "$@"`, disk];
-      return { end: await build(place, { wrap, timeoutMs: HANG_MS }), how: `a tmpfs of ${size}` };
+      return { end: await build(place, { wrap, timeoutMs: HANG_MS }), how: `a tmpfs of ${size} bytes` };
     }
-    for (const page of ["index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml"]) {
-      await mkdir(place.output, { recursive: true });
-      symlinkSync("/dev/full", path.join(place.output, page));
-    }
-    return { end: await build(place, { timeoutMs: HANG_MS }), how: "pages linked to /dev/full (no namespaces here)" };
+    const env = await simulatedFullDisk(size);
+    if (size > 1024 * 1024) Object.assign(env, pagefindEnv(await shellScript("pagefind", PAGEFIND_ON_A_FULL_DISK)));
+    return { end: await build(place, { env, timeoutMs: HANG_MS }), how: `writes failing past ${size} bytes (simulated)` };
   }
 
   it("full while pages are written (300 kB): the build ends with ENOSPC and a non-zero exit", async () => {
-    const { end, how } = await onFullDisk("300k");
+    const { end, how } = await onFullDisk(300 * 1024);
     expect(end.timedOut, `${how}: ${describeEnd(end)}`).toBe(false);
     expect(end.code, `${how}: ${describeEnd(end)}`).not.toBe(0);
     expect(end.stderr).toMatch(/no space left on device|ENOSPC/iu);
   });
 
   it("full while the search index is written (1.2 MB: the pages fit, the index does not): the build ends with ENOSPC and a non-zero exit", async () => {
-    const { end, how } = await onFullDisk("1200k");
+    const { end, how } = await onFullDisk(1200 * 1024);
     expect(end.timedOut, `${how}: ${describeEnd(end)}`).toBe(false);
     expect(end.code, `${how}: ${describeEnd(end)}`).not.toBe(0);
     expect(end.stderr).toMatch(/no space left on device|ENOSPC/iu);

@@ -69,13 +69,21 @@ describe("bad settings", () => {
 });
 
 describe("settings left out", () => {
-  it("a file holding null builds with every default, as an empty object does, and not with the project's own settings", async () => {
+  it("a file holding null either builds with every default (the site an empty object gives) or is refused before anything is written", async () => {
+    // The issue asks for either: what it forbids is today's crash in a feed template after 224
+    // files were written, or the project's own settings used in place of the file.
     const articles = await writeArchive(fixture);
     const none = { ...(await freshPlace(articles)), env: { BROADSHEET_SETTINGS: await settingsFile("null") } };
+    const end = await build(none);
+    expect(end.timedOut, describeEnd(end)).toBe(false);
+    if (end.code !== 0) {
+      expect(end.stderr).toMatch(/site\.json: .*null/u);
+      expect(existsSync(none.output) ? await siteTree(none.output) : new Map(), "files written into the output folder").toEqual(new Map());
+      return;
+    }
     const empty = { ...(await freshPlace(articles)), env: { BROADSHEET_SETTINGS: await settingsFile("{}") } };
-    const [a, b] = await Promise.all([build(none), build(empty)]);
-    expect(a.code, describeEnd(a)).toBe(0);
-    expect(b.code, describeEnd(b)).toBe(0);
+    const defaults = await build(empty);
+    expect(defaults.code, describeEnd(defaults)).toBe(0);
     expect(treeDifferences(await siteTree(none.output), await siteTree(empty.output))).toEqual([]);
     const project = await projectSettings();
     const home = await readFile(path.join(none.output, "index.html"), "utf8");

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { PROJECT } from "./buildSite.js";
 import { articleText, type FixtureArticle } from "./fixtureArchive.js";
 import { siteTree, treeDifferences } from "./siteTree.js";
@@ -413,6 +414,40 @@ export async function addArticles(dir: string, articles: readonly FixtureArticle
 /** Deletes articles' files from an articles folder. */
 export async function removeArticles(dir: string, articles: readonly FixtureArticle[]): Promise<void> {
   for (const a of articles) await rm(path.join(dir, a.file), { force: true });
+}
+
+// ---------------------------------------------------------------- a full disk, simulated
+
+/** Fails Node's file writes with ENOSPC once BROADSHEET_FAULT_DISK_BYTES are written, in every thread. */
+const FULL_DISK_MODULE = `
+import fs from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
+let left = Number(process.env.BROADSHEET_FAULT_DISK_BYTES);
+const full = () => Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28, syscall: "write" });
+const size = (data) => (typeof data === "string" ? Buffer.byteLength(data) : data?.byteLength ?? 0);
+const take = (data) => { left -= size(data); return left < 0; };
+for (const name of ["writeFileSync", "appendFileSync"]) {
+  const real = fs[name];
+  fs[name] = (file, data, ...rest) => { if (take(data)) throw full(); return real(file, data, ...rest); };
+}
+const realWriteSync = fs.writeSync;
+fs.writeSync = (fd, data, ...rest) => { if (take(data)) throw full(); return realWriteSync(fd, data, ...rest); };
+for (const name of ["writeFile", "appendFile"]) {
+  const real = fs.promises[name];
+  fs.promises[name] = async (file, data, ...rest) => { if (take(data)) throw full(); return real(file, data, ...rest); };
+}
+syncBuiltinESMExports();
+`;
+
+/**
+ * The environment of a build on a disk that holds `bytes` more: where a test may not mount a
+ * tmpfs, Node's own writes (pages, caches) fail with ENOSPC past that size. Pagefind, a program
+ * of its own, still writes.
+ */
+export async function simulatedFullDisk(bytes: number): Promise<Record<string, string>> {
+  const module = path.join(await tempDir("full-disk"), "full-disk.mjs");
+  await writeFile(module, FULL_DISK_MODULE);
+  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${pathToFileURL(module).href}`.trim(), BROADSHEET_FAULT_DISK_BYTES: String(bytes) };
 }
 
 // ---------------------------------------------------------------- Pagefind stand-ins
