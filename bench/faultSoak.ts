@@ -133,11 +133,14 @@ async function main(): Promise<void> {
 
   // The reference: a clean build of the articles as they are, into a folder and a cache of its own.
   const cleanBuilds = new Map<string, string>();
+  let referencesBuilt = 0;
   const reference = async (): Promise<string> => {
     const key = JSON.stringify([...present].sort());
     const known = cleanBuilds.get(key);
     if (known) return known;
-    const clean: BuildPlace = { articles, output: path.join(root, `clean-${cleanBuilds.size}`), cache: path.join(root, `clean-cache-${cleanBuilds.size}`) };
+    // Numbered by a counter: a reference removed below must never share its folder with a new one.
+    const n = referencesBuilt++;
+    const clean: BuildPlace = { articles, output: path.join(root, `clean-${n}`), cache: path.join(root, `clean-cache-${n}`) };
     const end = await build(clean, { timeoutMs: 30 * 60_000 });
     if (end.code !== 0) throw new Error(`the clean build failed: ${describeEnd(end)}`);
     await rm(clean.cache, { recursive: true, force: true });
