@@ -84,6 +84,15 @@ async function main(argv: readonly string[]): Promise<number> {
   return 2;
 }
 
+// A reader that stops reading (`npm run build | head`) closes the pipe: the build goes on, silent.
+// Unheard, the error reached Eleventy's uncaught-exception handler, whose report of it failed the
+// same way, for ever: a build spinning at full CPU.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     // Eleventy sets its own exit code on failure; only ours is set here.

@@ -11,7 +11,7 @@ import { relatedArticles } from "../archive/related.js";
 import { loadParseCache, saveParseCache } from "../io/parseCache.js";
 import { loadRelatedIndex, saveRelatedIndex } from "../io/relatedCache.js";
 import { startProgress } from "../io/progress.js";
-import { readArchive, readBody, type ReadResult } from "../io/readArchive.js";
+import { listArticleFiles, readArchive, readBody, type ReadResult } from "../io/readArchive.js";
 import type { Settings } from "../settings.js";
 import { CACHE_DIR, fingerprintFiles, isWritten, removeStale, removeStaleBundles, stillWritten, templatesFingerprint } from "./incremental.js";
 import { markPending } from "./outputRecord.js";
@@ -62,6 +62,17 @@ export class EmptyArchiveError extends Error {
     super(`${folder}: nothing to publish (${why}); check the articles folder (setting "articles" or BROADSHEET_ARTICLES), or build with --allow-empty to publish an empty archive`);
     this.name = "EmptyArchiveError";
   }
+}
+
+/**
+ * Refuses an articles folder with no file in it before an output with no record is emptied: with
+ * the cache gone and the mount failed, emptying first would wipe the site all the same. (Files
+ * that are all rejected are only found once read, as the build goes on.)
+ */
+export async function refuseEmptyFolder(folder: string): Promise<void> {
+  const files = (await listArticleFiles(folder).catch(() => null))?.filter((entry) => !entry.skipped && !entry.error) ?? null;
+  // A folder that cannot be listed is reported by the read, with its reason.
+  if (files !== null && files.length === 0) throw new EmptyArchiveError(folder, 0);
 }
 
 /** Thrown when strict mode meets a rejected file; the problems were already printed. */

@@ -1,6 +1,6 @@
 import { startProgress, type Progress } from "../io/progress.js";
 import type { Settings } from "../settings.js";
-import { prepareBuild, type BuildOptions, type PreparedBuild } from "./archiveData.js";
+import { prepareBuild, refuseEmptyFolder, type BuildOptions, type PreparedBuild } from "./archiveData.js";
 import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
 import type { EleventyConfig, EleventyEvent } from "./config.js";
 import { filtersPlugin } from "./filters.js";
@@ -72,7 +72,10 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const recorded = lockOutput(directories.output)
       .then(async () => {
         const record = await readOutputRecord(directories.output);
-        if (record === null) await clearUnrecordedOutput(directories.output, { articles: settings.articles });
+        if (record === null) {
+          if (!options.allowEmpty) await refuseEmptyFolder(settings.articles);
+          await clearUnrecordedOutput(directories.output, { articles: settings.articles });
+        }
         return record;
       })
       .catch(reported);

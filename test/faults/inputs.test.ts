@@ -35,6 +35,16 @@ describe("an empty articles folder over a published site", () => {
     expect(treeDifferences(before, await siteTree(place.output))).toEqual([]);
   });
 
+  it("is refused, and the site left as it was, even with the build cache gone (nothing recorded to trust)", async () => {
+    const place = await publishedThenEmptied();
+    await rm(place.cache, { recursive: true, force: true });
+    const before = await siteTree(place.output);
+    const end = await build(place);
+    expect(end.code, describeEnd(end)).not.toBe(0);
+    expect(end.stderr).toMatch(/no article/iu);
+    expect(treeDifferences(before, await siteTree(place.output))).toEqual([]);
+  });
+
   it("is built when asked with --allow-empty, to exactly what a clean build of no article writes", async () => {
     const place = { ...(await publishedThenEmptied()), args: ["--allow-empty"] };
     const end = await build(place);

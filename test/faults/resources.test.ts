@@ -163,3 +163,14 @@ describe("permissions", () => {
     expect(end.stderr, "the message names the read-only folder").toContain(bundle);
   });
 });
+
+describe("a reader that stops reading the build's output", () => {
+  it("(`npm run build | head -1`) does not stop the build: it ends, and the site equals a clean build's", async () => {
+    const place = await freshPlace(await writeArchive(fixture));
+    // The pipe to head closes after one line; everything the build says after that fails to be written.
+    const wrap = ["sh", "-c", '"$@" 2>&1 | head -n 1', "sh"];
+    const end = await build(place, { wrap, timeoutMs: HANG_MS });
+    expect(end.timedOut, describeEnd(end)).toBe(false);
+    expect(await differencesFromClean(place)).toEqual([]);
+  });
+});
