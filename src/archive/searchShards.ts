@@ -29,18 +29,26 @@ export interface SearchShard {
 export const MAX_SHARD_ARTICLES = 5_000;
 
 /**
- * One shard for a small archive; otherwise one per year, newest first, a year too big for one
- * shard cut into runs of whole months, and a month too big into runs of whole days. Boundaries
- * depend only on dates, so a new article never moves another article to a different shard,
- * except when it makes its year (or month) need a new cut.
+ * One shard for a small archive. Otherwise the newest month is a shard of its own: news is added
+ * at the newest end, and a new article re-indexes its shard (at 10,000 articles its year held
+ * 5,744, and Pagefind took 6 s over them; a month holds a few hundred). The rest goes one shard per
+ * year, newest first, a year too big for one shard cut into runs of whole months, and a month too
+ * big into runs of whole days; the rest of the newest year is labelled by its months. Boundaries
+ * depend only on dates, so a new article never moves another article to a different shard, except
+ * when it makes its year (or month) need a new cut, or begins a new month: then the month before
+ * joins its year, once.
  */
 export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_ARTICLES): SearchShard[] {
   const years = (articles: readonly Article[]): string[] => [...groupBy(articles, (a) => a.date.slice(0, 4)).keys()];
   const span = (articles: readonly Article[]) => ({ from: articles[articles.length - 1]?.date ?? "", to: articles[0]?.date ?? "" });
   if (newestFirst.length <= max) return [{ bundle: "pagefind", label: "all", articles: newestFirst, years: years(newestFirst), ...span(newestFirst) }];
-  const shards: Run[] = [];
-  for (const [year, articles] of groupBy(newestFirst, (a) => a.date.slice(0, 4))) {
-    if (articles.length <= max) {
+  const newestMonth = newestFirst[0]!.date.slice(0, MONTH);
+  const inNewestMonth = newestFirst.findIndex((a) => a.date.slice(0, MONTH) !== newestMonth);
+  const newest = inNewestMonth === -1 ? newestFirst : newestFirst.slice(0, inNewestMonth);
+  const shards: Run[] = newest.length > max ? runs(newest, DAY, max) : [{ label: newestMonth, articles: newest, periods: 1 }];
+  const newestYear = newestMonth.slice(0, 4);
+  for (const [year, articles] of groupBy(newestFirst.slice(newest.length), (a) => a.date.slice(0, 4))) {
+    if (articles.length <= max && year !== newestYear) {
       shards.push({ label: year, articles, periods: 1 });
       continue;
     }

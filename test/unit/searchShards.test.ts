@@ -17,11 +17,11 @@ describe("search shards", () => {
     expect(shards[0]!.years).toEqual(["2017", "2016", "2015"]);
   });
 
-  it("cuts a larger one by year, newest first, the newest at /pagefind/", () => {
+  it("cuts a larger one by year, newest first, the newest month apart at /pagefind/", () => {
     const dates = [...Array(4).fill("2015-03-01"), ...Array(5).fill("2016-07-01"), ...Array(3).fill("2017-02-01")];
     const shards = searchShards(on(dates), 10);
     expect(shards.map((s) => [s.bundle, s.label, s.articles.length])).toEqual([
-      ["pagefind", "2017", 3],
+      ["pagefind", "2017-02", 3],
       ["pagefind-2016", "2016", 5],
       ["pagefind-2015", "2015", 4],
     ]);
@@ -31,7 +31,7 @@ describe("search shards", () => {
   it("gives each shard the first and last days it holds, for the search page to say how far back it looked", () => {
     const shards = searchShards(on(["2015-03-01", "2015-11-20", "2016-07-01", "2016-01-02", "2017-02-01", "2016-12-31"]), 3);
     expect(shards.map((s) => [s.label, s.from, s.to])).toEqual([
-      ["2017", "2017-02-01", "2017-02-01"],
+      ["2017-02", "2017-02-01", "2017-02-01"],
       ["2016", "2016-01-02", "2016-12-31"],
       ["2015", "2015-03-01", "2015-11-20"],
     ]);
@@ -40,10 +40,11 @@ describe("search shards", () => {
   it("cuts a year too big for one shard into runs of whole months", () => {
     const dates = ["01", "02", "03", "04", "05", "06"].flatMap((m) => Array(4).fill(`2016-${m}-10`));
     const shards = searchShards(on(dates), 10);
-    // 24 articles over 6 months, at most 10 a shard: three runs of two months.
+    // 24 articles over 6 months, at most 10 a shard: June, the newest month, apart; the 20 before
+    // it in two runs of about 10 (a run may go a quarter over rather than cut a month's worth short).
     expect(shards.map((s) => [s.label, s.articles.length])).toEqual([
-      ["2016-05 to 2016-06", 8],
-      ["2016-03 to 2016-04", 8],
+      ["2016-06", 4],
+      ["2016-03 to 2016-05", 12],
       ["2016-01 to 2016-02", 8],
     ]);
     expect(new Set(shards.map((s) => s.bundle)).size).toBe(3);
@@ -62,6 +63,26 @@ describe("search shards", () => {
       ["2016-04", 4],
     ]);
     expect(new Set(shards.map((s) => s.bundle)).size).toBe(4);
+  });
+
+  it("keeps the newest month apart: news added today re-indexes that month alone", () => {
+    const base = [...Array(6).fill("2015-03-01"), ...Array(8).fill("2016-03-01"), ...Array(3).fill("2016-11-02"), "2016-12-01"];
+    const before = searchShards(on(base), 10);
+    const after = searchShards(on([...base, "2016-12-02", "2016-12-02"]), 10);
+    expect(after[0]!.articles.length).toBe(3);
+    // Every other shard holds the same articles under the same bundle: nothing else to index.
+    const holds = (shards: typeof before) => shards.slice(1).map((s) => [s.bundle, s.articles.map((a) => a.url)]);
+    expect(holds(after)).toEqual(holds(before));
+  });
+
+  it("puts the newest month back with its year when a new month begins", () => {
+    const base = [...Array(6).fill("2015-03-01"), ...Array(4).fill("2016-03-01"), ...Array(3).fill("2016-12-01")];
+    const shards = searchShards(on([...base, "2017-01-03"]), 10);
+    expect(shards.map((s) => [s.label, s.articles.length])).toEqual([
+      ["2017-01", 1],
+      ["2016", 7],
+      ["2015", 6],
+    ]);
   });
 
   it("gives an article the same shard whatever else is added to other years", () => {
