@@ -7,7 +7,7 @@ import { groupBy } from "./groupBy.js";
  * 676 kB before the first result), and so that a new article re-indexes only its own period.
  */
 export interface SearchShard {
-  /** Output folder of the shard's Pagefind bundle: `pagefind` for the newest, `pagefind-1988` ... */
+  /** Output folder of the shard's Pagefind bundle: `pagefind` for a single index, else by period: `pagefind-1988`, `pagefind-1991-01_1991-06`… */
   readonly bundle: string;
   /** The period it covers, for the reader: `1988`, `1991-01 to 1991-06`, or `all`. */
   readonly label: string;
@@ -45,7 +45,7 @@ export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_AR
   const newestMonth = newestFirst[0]!.date.slice(0, MONTH);
   const inNewestMonth = newestFirst.findIndex((a) => a.date.slice(0, MONTH) !== newestMonth);
   const newest = inNewestMonth === -1 ? newestFirst : newestFirst.slice(0, inNewestMonth);
-  const shards: Run[] = newest.length > max ? runs(newest, DAY, max) : [{ label: newestMonth, articles: newest, periods: 1 }];
+  const shards: Run[] = newestShards(newestMonth, newest, max);
   const newestYear = newestMonth.slice(0, 4);
   for (const [year, articles] of groupBy(newestFirst.slice(newest.length), (a) => a.date.slice(0, 4))) {
     if (articles.length <= max && year !== newestYear) {
@@ -56,13 +56,58 @@ export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_AR
       shards.push(...(months.periods === 1 && months.articles.length > max ? runs(months.articles, DAY, max) : [months]));
     }
   }
-  return shards.map((s, i) => ({
+  return shards.map((s) => ({
     label: s.label,
     articles: s.articles,
-    bundle: i === 0 ? "pagefind" : `pagefind-${s.label.replace(/ to /u, "_")}`,
+    // Named by period, the newest too: a new newest shard then leaves the one before in its folder.
+    bundle: `pagefind-${s.label.replace(/ to /u, "_")}`,
     years: years(s.articles),
     ...span(s.articles),
   }));
+}
+
+/**
+ * The newest shard holds at most a fifth of a shard (1,000 articles by default), so that a new
+ * article re-indexes about a second's worth (Pagefind indexes some 900 articles a second here),
+ * whatever the month holds: a wire service files thousands a month.
+ */
+const NEWEST_SHARE = 5;
+
+/**
+ * The newest month's shards: one, if it is small; else runs of days from the month's first, of at
+ * most `max` articles, the newest of which, still filling, is cut again into runs of at most a
+ * fifth of that. News added at the newest end then changes the newest small run alone; once the
+ * filling run is full, its small runs become one (one re-index of `max` articles, every `max`
+ * articles), so that a busy month is not left in dozens of small shards, each a fetch a query.
+ */
+function newestShards(month: string, articles: readonly Article[], max: number): Run[] {
+  const small = Math.max(1, Math.round(max / NEWEST_SHARE));
+  if (articles.length <= small) return [{ label: month, articles, periods: 1 }];
+  const [filling, ...full] = daysFromOldest(articles, max);
+  return [...daysFromOldest(filling!.articles, small), ...full];
+}
+
+/**
+ * Newest-first articles of one month cut into runs of whole days of at most `max` articles (a
+ * day over it alone), counted from the month's first day: a day added at the newest end then
+ * changes the newest run alone, where runs of equal size would all move.
+ */
+function daysFromOldest(articles: readonly Article[], max: number): Run[] {
+  const result: Run[] = [];
+  let run: Article[] = [];
+  let days: string[] = [];
+  for (const [day, onDay] of [...groupBy(articles, (a) => a.date.slice(0, DAY))].reverse()) {
+    if (run.length > 0 && run.length + onDay.length > max) {
+      result.push({ label: range(days), articles: run, periods: days.length });
+      run = [];
+      days = [];
+    }
+    // Kept newest first, as every shard's articles are.
+    run.unshift(...onDay);
+    days.unshift(day);
+  }
+  result.push({ label: range(days), articles: run, periods: days.length });
+  return result.reverse();
 }
 
 /** Lengths of the date prefixes that name a month (`2016-05`) and a day (`2016-05-14`). */

@@ -17,11 +17,11 @@ describe("search shards", () => {
     expect(shards[0]!.years).toEqual(["2017", "2016", "2015"]);
   });
 
-  it("cuts a larger one by year, newest first, the newest month apart at /pagefind/", () => {
-    const dates = [...Array(4).fill("2015-03-01"), ...Array(5).fill("2016-07-01"), ...Array(3).fill("2017-02-01")];
+  it("cuts a larger one by year, newest first, the newest month apart, each in a folder named by its period", () => {
+    const dates = [...Array(4).fill("2015-03-01"), ...Array(5).fill("2016-07-01"), ...Array(2).fill("2017-02-01")];
     const shards = searchShards(on(dates), 10);
     expect(shards.map((s) => [s.bundle, s.label, s.articles.length])).toEqual([
-      ["pagefind", "2017-02", 3],
+      ["pagefind-2017-02", "2017-02", 2],
       ["pagefind-2016", "2016", 5],
       ["pagefind-2015", "2015", 4],
     ]);
@@ -40,10 +40,11 @@ describe("search shards", () => {
   it("cuts a year too big for one shard into runs of whole months", () => {
     const dates = ["01", "02", "03", "04", "05", "06"].flatMap((m) => Array(4).fill(`2016-${m}-10`));
     const shards = searchShards(on(dates), 10);
-    // 24 articles over 6 months, at most 10 a shard: June, the newest month, apart; the 20 before
-    // it in two runs of about 10 (a run may go a quarter over rather than cut a month's worth short).
+    // 24 articles over 6 months, at most 10 a shard: June, the newest month, apart (its one day,
+    // over the newest shards' 2, alone); the 20 before it in two runs of about 10 (a run may go a
+    // quarter over rather than cut a month's worth short).
     expect(shards.map((s) => [s.label, s.articles.length])).toEqual([
-      ["2016-06", 4],
+      ["2016-06-10", 4],
       ["2016-03 to 2016-05", 12],
       ["2016-01 to 2016-02", 8],
     ]);
@@ -66,13 +67,38 @@ describe("search shards", () => {
   });
 
   it("keeps the newest month apart: news added today re-indexes that month alone", () => {
-    const base = [...Array(6).fill("2015-03-01"), ...Array(8).fill("2016-03-01"), ...Array(3).fill("2016-11-02"), "2016-12-01"];
-    const before = searchShards(on(base), 10);
-    const after = searchShards(on([...base, "2016-12-02", "2016-12-02"]), 10);
+    const base = [...Array(15).fill("2015-03-01"), ...Array(20).fill("2016-03-01"), ...Array(8).fill("2016-11-02"), "2016-12-01"];
+    const before = searchShards(on(base), 25);
+    const after = searchShards(on([...base, "2016-12-02", "2016-12-02"]), 25);
     expect(after[0]!.articles.length).toBe(3);
-    // Every other shard holds the same articles under the same bundle: nothing else to index.
+    // Every other shard holds the same articles in the same folder: nothing else to index.
     const holds = (shards: typeof before) => shards.slice(1).map((s) => [s.bundle, s.articles.map((a) => a.url)]);
     expect(holds(after)).toEqual(holds(before));
+  });
+
+  it("cuts a busy newest month into runs of days from its first, of at most a fifth of a shard: a new day leaves the others as they were", () => {
+    const base = [...Array(30).fill("2015-03-01"), ...Array(3).fill("2016-12-01"), ...Array(3).fill("2016-12-02"), ...Array(2).fill("2016-12-03")];
+    const before = searchShards(on(base), 25);
+    // At most 5 a run: the 1st alone (3, and 3 more would make 6), then the 2nd and 3rd (5).
+    expect(before.slice(0, 2).map((s) => [s.label, s.articles.length])).toEqual([
+      ["2016-12-02 to 2016-12-03", 5],
+      ["2016-12-01", 3],
+    ]);
+    const after = searchShards(on([...base, "2016-12-04"]), 25);
+    expect(after[0]!.label).toBe("2016-12-04");
+    // The runs before keep their articles and their folders: only the new one is indexed.
+    const holds = (shards: typeof before) => shards.map((s) => [s.bundle, s.articles.map((a) => a.url)]);
+    expect(holds(after).slice(1)).toEqual(holds(before));
+  });
+
+  it("makes the small runs of a busy newest month one shard once they fill one, so that the month does not end in dozens", () => {
+    const month = ["01", "02", "03", "04", "05", "06"].flatMap((d) => Array(2).fill(`2016-12-${d}`));
+    const shards = searchShards(on([...Array(30).fill("2015-03-01"), ...month]), 10);
+    // From the 1st, days while they fit in 10: the 1st to the 5th, full; the 6th fills the next, in runs of at most 2.
+    expect(shards.slice(0, 2).map((s) => [s.label, s.articles.length])).toEqual([
+      ["2016-12-06", 2],
+      ["2016-12-01 to 2016-12-05", 10],
+    ]);
   });
 
   it("puts the newest month back with its year when a new month begins", () => {
