@@ -217,16 +217,20 @@ export interface AddedArticle {
   readonly headline: string;
 }
 
+/** Where in time a new article lands: the day after the newest (news of the day), or mid-range. */
+export type AddedWhen = "newest" | "middle";
+
 /**
- * One new article in the busiest section, dated mid-range: it lands among existing pages, as
- * a late story filed to the archive would, rather than at either end.
+ * One new article in the busiest section. "newest": dated the day after the archive's last day,
+ * as news is added. "middle": dated mid-range, landing among existing pages, as a late story
+ * filed to the archive would.
  */
-export async function addArticle(corpus: Corpus): Promise<AddedArticle> {
+export async function addArticle(corpus: Corpus, when: AddedWhen = "middle"): Promise<AddedArticle> {
   const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-  const date = isoDay(Math.floor((day(corpus.firstDate) + day(corpus.lastDate)) / 2));
+  const date = isoDay(when === "newest" ? day(corpus.lastDate) + 1 : Math.floor((day(corpus.firstDate) + day(corpus.lastDate)) / 2));
   const section = [...corpus.sections].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "GENERAL NEWS";
-  const article = generateArticle(createRng(GENERATOR_SEED + 1), { date, section });
-  const file = path.join(corpus.dir, "bench-added", "added-article.txt");
+  const article = generateArticle(createRng(GENERATOR_SEED + (when === "newest" ? 2 : 1)), { date, section });
+  const file = path.join(corpus.dir, "bench-added", `added-${when}.txt`);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, article.text);
   return { file, date, section, headline: article.headline };
