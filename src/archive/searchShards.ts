@@ -29,26 +29,35 @@ export interface SearchShard {
 export const MAX_SHARD_ARTICLES = 5_000;
 
 /**
- * One shard for a small archive. Otherwise the newest month is a shard of its own: news is added
- * at the newest end, and a new article re-indexes its shard (at 10,000 articles its year held
- * 5,744, and Pagefind took 6 s over them; a month holds a few hundred). The rest goes one shard per
- * year, newest first, a year too big for one shard cut into runs of whole months, and a month too
- * big into runs of whole days; the rest of the newest year is labelled by its months. Boundaries
- * depend only on dates, so a new article never moves another article to a different shard, except
- * when it makes its year (or month) need a new cut, or begins a new month: then the month before
- * joins its year, once.
+ * The most articles a new article of the day should re-index: about a second's worth (Pagefind
+ * indexes some 900 articles a second here). News is added at the newest end, and a new article
+ * re-indexes its shard: at 10,000 articles the newest year held 5,744, and Pagefind took 6 s.
  */
-export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_ARTICLES): SearchShard[] {
+export const NEWEST_SHARD_ARTICLES = 1_000;
+
+/**
+ * One shard for a small archive; otherwise one per year, newest first, a year too big for one
+ * shard cut into runs of whole months, and a month too big into runs of whole days. A newest year
+ * over `newestMax` articles has its newest month kept apart (see newestShards), and the rest of
+ * that year labelled by its months. Boundaries depend only on dates, so a new article never moves
+ * another article to a different shard, except when it makes its year (or month) need a new cut,
+ * or begins a new month: then the month before joins its year, once.
+ */
+export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_ARTICLES, newestMax = Math.min(NEWEST_SHARD_ARTICLES, max)): SearchShard[] {
   const years = (articles: readonly Article[]): string[] => [...groupBy(articles, (a) => a.date.slice(0, 4)).keys()];
   const span = (articles: readonly Article[]) => ({ from: articles[articles.length - 1]?.date ?? "", to: articles[0]?.date ?? "" });
   if (newestFirst.length <= max) return [{ bundle: "pagefind", label: "all", articles: newestFirst, years: years(newestFirst), ...span(newestFirst) }];
+  const newestYear = newestFirst[0]!.date.slice(0, 4);
+  const inYear = (articles: readonly Article[], prefix: string): readonly Article[] => {
+    const end = articles.findIndex((a) => !a.date.startsWith(prefix));
+    return end === -1 ? articles : articles.slice(0, end);
+  };
+  const split = inYear(newestFirst, newestYear).length > newestMax;
   const newestMonth = newestFirst[0]!.date.slice(0, MONTH);
-  const inNewestMonth = newestFirst.findIndex((a) => a.date.slice(0, MONTH) !== newestMonth);
-  const newest = inNewestMonth === -1 ? newestFirst : newestFirst.slice(0, inNewestMonth);
-  const shards: Run[] = newestShards(newestMonth, newest, max);
-  const newestYear = newestMonth.slice(0, 4);
-  for (const [year, articles] of groupBy(newestFirst.slice(newest.length), (a) => a.date.slice(0, 4))) {
-    if (articles.length <= max && year !== newestYear) {
+  const apart = split ? inYear(newestFirst, newestMonth) : [];
+  const shards: Run[] = split ? newestShards(newestMonth, apart, max, newestMax) : [];
+  for (const [year, articles] of groupBy(newestFirst.slice(apart.length), (a) => a.date.slice(0, 4))) {
+    if (articles.length <= max && !(split && year === newestYear)) {
       shards.push({ label: year, articles, periods: 1 });
       continue;
     }
@@ -67,21 +76,13 @@ export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_AR
 }
 
 /**
- * The newest shard holds at most a fifth of a shard (1,000 articles by default), so that a new
- * article re-indexes about a second's worth (Pagefind indexes some 900 articles a second here),
- * whatever the month holds: a wire service files thousands a month.
- */
-const NEWEST_SHARE = 5;
-
-/**
- * The newest month's shards: one, if it is small; else runs of days from the month's first, of at
- * most `max` articles, the newest of which, still filling, is cut again into runs of at most a
- * fifth of that. News added at the newest end then changes the newest small run alone; once the
+ * The newest month's shards: one, if it holds at most `small`; else runs of days from the month's
+ * first, of at most `max` articles, the newest of which, still filling, is cut again into runs of
+ * at most `small`. News added at the newest end then changes the newest small run alone; once the
  * filling run is full, its small runs become one (one re-index of `max` articles, every `max`
  * articles), so that a busy month is not left in dozens of small shards, each a fetch a query.
  */
-function newestShards(month: string, articles: readonly Article[], max: number): Run[] {
-  const small = Math.max(1, Math.round(max / NEWEST_SHARE));
+function newestShards(month: string, articles: readonly Article[], max: number, small: number): Run[] {
   if (articles.length <= small) return [{ label: month, articles, periods: 1 }];
   const [filling, ...full] = daysFromOldest(articles, max);
   return [...daysFromOldest(filling!.articles, small), ...full];

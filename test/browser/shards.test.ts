@@ -87,8 +87,8 @@ async function fetchedDuring(act: () => Promise<void>): Promise<string[]> {
 }
 
 describe("search over yearly periods", () => {
-  it("writes one index per year, newest first", () => {
-    expect(bundles).toEqual(["/pagefind/", "/pagefind-2017/", "/pagefind-2016/", "/pagefind-2015/"]);
+  it("writes one index per year, newest first, each in a folder named by its year", () => {
+    expect(bundles).toEqual(["/pagefind-2018/", "/pagefind-2017/", "/pagefind-2016/", "/pagefind-2015/"]);
   });
 
   it("puts a headline from the oldest year first with nothing pressed, opening only that year", async () => {

@@ -105,13 +105,13 @@ describe("the word directory of a sharded search index", () => {
     await writeFile(path.join(dir, added.file), articleText(added));
     const second = await buildSite(dir, { cache, output: first.output, env: SHARDED });
     expect(second.code).toBe(0);
-    // 2019 is the newest year, at /pagefind/, and 2018 moves to a bundle of its own: both indexed.
-    expect(second.stdout).toMatch(/in 5 shards, 10 indexed this build/u);
+    // 2019 is a new year in a folder of its own; 2018 keeps its folder: only 2019 is indexed.
+    expect(second.stdout).toMatch(/in 5 shards, 1 indexed this build/u);
     const after = await directoryOf(first.output);
     // Periods count from the oldest year: a word of 2016 alone keeps its entry.
     const in2016 = uniqueWordOf(articles.find((a) => a.date.startsWith("2016"))!);
     expect(after.words.get(in2016)).toBe(before.words.get(in2016));
-    expect([...periodsOf(after.words.get("quagmir"))!.keys()]).toEqual([await periodOf(first.output, "/pagefind/")]);
+    expect([...periodsOf(after.words.get("quagmir"))!.keys()]).toEqual([await periodOf(first.output, "/pagefind-2019/")]);
     const changed = [...after.texts].filter(([file, text]) => before.texts.get(file) !== text).map(([file]) => file);
     const rewritten = [...after.mtimes].filter(([file, mtime]) => before.mtimes.get(file) !== mtime).map(([file]) => file);
     // Files whose text changed are written, and no other.

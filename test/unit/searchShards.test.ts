@@ -17,11 +17,11 @@ describe("search shards", () => {
     expect(shards[0]!.years).toEqual(["2017", "2016", "2015"]);
   });
 
-  it("cuts a larger one by year, newest first, the newest month apart, each in a folder named by its period", () => {
-    const dates = [...Array(4).fill("2015-03-01"), ...Array(5).fill("2016-07-01"), ...Array(2).fill("2017-02-01")];
+  it("cuts a larger one by year, newest first, each in a folder named by its year", () => {
+    const dates = [...Array(4).fill("2015-03-01"), ...Array(5).fill("2016-07-01"), ...Array(3).fill("2017-02-01")];
     const shards = searchShards(on(dates), 10);
     expect(shards.map((s) => [s.bundle, s.label, s.articles.length])).toEqual([
-      ["pagefind-2017-02", "2017-02", 2],
+      ["pagefind-2017", "2017", 3],
       ["pagefind-2016", "2016", 5],
       ["pagefind-2015", "2015", 4],
     ]);
@@ -31,7 +31,7 @@ describe("search shards", () => {
   it("gives each shard the first and last days it holds, for the search page to say how far back it looked", () => {
     const shards = searchShards(on(["2015-03-01", "2015-11-20", "2016-07-01", "2016-01-02", "2017-02-01", "2016-12-31"]), 3);
     expect(shards.map((s) => [s.label, s.from, s.to])).toEqual([
-      ["2017-02", "2017-02-01", "2017-02-01"],
+      ["2017", "2017-02-01", "2017-02-01"],
       ["2016", "2016-01-02", "2016-12-31"],
       ["2015", "2015-03-01", "2015-11-20"],
     ]);
@@ -39,13 +39,12 @@ describe("search shards", () => {
 
   it("cuts a year too big for one shard into runs of whole months", () => {
     const dates = ["01", "02", "03", "04", "05", "06"].flatMap((m) => Array(4).fill(`2016-${m}-10`));
-    const shards = searchShards(on(dates), 10);
-    // 24 articles over 6 months, at most 10 a shard: June, the newest month, apart (its one day,
-    // over the newest shards' 2, alone); the 20 before it in two runs of about 10 (a run may go a
-    // quarter over rather than cut a month's worth short).
+    // The newest month not kept apart (no cap on the newest shard), to see the year's own cut.
+    const shards = searchShards(on(dates), 10, Infinity);
+    // 24 articles over 6 months, at most 10 a shard: three runs of two months.
     expect(shards.map((s) => [s.label, s.articles.length])).toEqual([
-      ["2016-06-10", 4],
-      ["2016-03 to 2016-05", 12],
+      ["2016-05 to 2016-06", 8],
+      ["2016-03 to 2016-04", 8],
       ["2016-01 to 2016-02", 8],
     ]);
     expect(new Set(shards.map((s) => s.bundle)).size).toBe(3);
@@ -68,8 +67,8 @@ describe("search shards", () => {
 
   it("keeps the newest month apart: news added today re-indexes that month alone", () => {
     const base = [...Array(15).fill("2015-03-01"), ...Array(20).fill("2016-03-01"), ...Array(8).fill("2016-11-02"), "2016-12-01"];
-    const before = searchShards(on(base), 25);
-    const after = searchShards(on([...base, "2016-12-02", "2016-12-02"]), 25);
+    const before = searchShards(on(base), 25, 5);
+    const after = searchShards(on([...base, "2016-12-02", "2016-12-02"]), 25, 5);
     expect(after[0]!.articles.length).toBe(3);
     // Every other shard holds the same articles in the same folder: nothing else to index.
     const holds = (shards: typeof before) => shards.slice(1).map((s) => [s.bundle, s.articles.map((a) => a.url)]);
@@ -78,13 +77,13 @@ describe("search shards", () => {
 
   it("cuts a busy newest month into runs of days from its first, of at most a fifth of a shard: a new day leaves the others as they were", () => {
     const base = [...Array(30).fill("2015-03-01"), ...Array(3).fill("2016-12-01"), ...Array(3).fill("2016-12-02"), ...Array(2).fill("2016-12-03")];
-    const before = searchShards(on(base), 25);
+    const before = searchShards(on(base), 25, 5);
     // At most 5 a run: the 1st alone (3, and 3 more would make 6), then the 2nd and 3rd (5).
     expect(before.slice(0, 2).map((s) => [s.label, s.articles.length])).toEqual([
       ["2016-12-02 to 2016-12-03", 5],
       ["2016-12-01", 3],
     ]);
-    const after = searchShards(on([...base, "2016-12-04"]), 25);
+    const after = searchShards(on([...base, "2016-12-04"]), 25, 5);
     expect(after[0]!.label).toBe("2016-12-04");
     // The runs before keep their articles and their folders: only the new one is indexed.
     const holds = (shards: typeof before) => shards.map((s) => [s.bundle, s.articles.map((a) => a.url)]);
@@ -93,7 +92,7 @@ describe("search shards", () => {
 
   it("makes the small runs of a busy newest month one shard once they fill one, so that the month does not end in dozens", () => {
     const month = ["01", "02", "03", "04", "05", "06"].flatMap((d) => Array(2).fill(`2016-12-${d}`));
-    const shards = searchShards(on([...Array(30).fill("2015-03-01"), ...month]), 10);
+    const shards = searchShards(on([...Array(30).fill("2015-03-01"), ...month]), 10, 2);
     // From the 1st, days while they fit in 10: the 1st to the 5th, full; the 6th fills the next, in runs of at most 2.
     expect(shards.slice(0, 2).map((s) => [s.label, s.articles.length])).toEqual([
       ["2016-12-06", 2],
@@ -101,11 +100,17 @@ describe("search shards", () => {
     ]);
   });
 
-  it("puts the newest month back with its year when a new month begins", () => {
+  it("keeps a newest year small enough to re-index at once whole, and puts the newest month back with its year in a new year", () => {
     const base = [...Array(6).fill("2015-03-01"), ...Array(4).fill("2016-03-01"), ...Array(3).fill("2016-12-01")];
-    const shards = searchShards(on([...base, "2017-01-03"]), 10);
-    expect(shards.map((s) => [s.label, s.articles.length])).toEqual([
-      ["2017-01", 1],
+    // 2016 holds 7, over the newest shard's 5: December apart.
+    expect(searchShards(on(base), 10, 5).map((s) => [s.label, s.articles.length])).toEqual([
+      ["2016-12", 3],
+      ["2016-03", 4],
+      ["2015", 6],
+    ]);
+    // 2017 holds 1: whole; 2016 is a year like the others again.
+    expect(searchShards(on([...base, "2017-01-03"]), 10, 5).map((s) => [s.label, s.articles.length])).toEqual([
+      ["2017", 1],
       ["2016", 7],
       ["2015", 6],
     ]);
