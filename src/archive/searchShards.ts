@@ -94,21 +94,7 @@ function newestShards(month: string, articles: readonly Article[], max: number, 
  * changes the newest run alone, where runs of equal size would all move.
  */
 function daysFromOldest(articles: readonly Article[], max: number): Run[] {
-  const result: Run[] = [];
-  let run: Article[] = [];
-  let days: string[] = [];
-  for (const [day, onDay] of [...groupBy(articles, (a) => a.date.slice(0, DAY))].reverse()) {
-    if (run.length > 0 && run.length + onDay.length > max) {
-      result.push({ label: range(days), articles: run, periods: days.length });
-      run = [];
-      days = [];
-    }
-    // Kept newest first, as every shard's articles are.
-    run.unshift(...onDay);
-    days.unshift(day);
-  }
-  result.push({ label: range(days), articles: run, periods: days.length });
-  return result.reverse();
+  return cut([...groupBy(articles, (a) => a.date.slice(0, DAY))], max, "oldest");
 }
 
 /** Lengths of the date prefixes that name a month (`2016-05`) and a day (`2016-05-14`). */
@@ -125,20 +111,30 @@ interface Run {
 /** Newest-first articles cut into runs of whole periods, of about equal size, none much over `max` unless one period is. */
 function runs(articles: readonly Article[], unit: number, max: number): Run[] {
   const target = articles.length / Math.ceil(articles.length / max);
-  const result: Run[] = [];
-  let run: Article[] = [];
-  let periods: string[] = [];
-  for (const [period, inPeriod] of groupBy(articles, (a) => a.date.slice(0, unit))) {
-    if (run.length > 0 && run.length + inPeriod.length > target * 1.25) {
-      result.push({ label: range(periods), articles: run, periods: periods.length });
-      run = [];
-      periods = [];
+  return cut([...groupBy(articles, (a) => a.date.slice(0, unit))], target * 1.25, "newest");
+}
+
+/**
+ * Periods (newest first, each with its articles) cut into runs of whole periods, a run closed
+ * when the next period would take it past `limit` (a period over it alone). Counted from the
+ * newest period or the oldest; the runs, and each run's articles, come newest first.
+ */
+function cut(periods: readonly (readonly [string, readonly Article[]])[], limit: number, from: "newest" | "oldest"): Run[] {
+  const groups: (readonly [string, readonly Article[]])[][] = [];
+  let group: (readonly [string, readonly Article[]])[] = [];
+  let size = 0;
+  for (const period of from === "newest" ? periods : [...periods].reverse()) {
+    if (group.length > 0 && size + period[1].length > limit) {
+      groups.push(group);
+      group = [];
+      size = 0;
     }
-    run.push(...inPeriod);
-    periods.push(period);
+    group.push(period);
+    size += period[1].length;
   }
-  result.push({ label: range(periods), articles: run, periods: periods.length });
-  return result;
+  groups.push(group);
+  const newestFirst = from === "newest" ? groups : groups.reverse().map((g) => g.reverse());
+  return newestFirst.map((g) => ({ label: range(g.map(([period]) => period)), articles: g.flatMap(([, inPeriod]) => inPeriod), periods: g.length }));
 }
 
 /** Periods arrive newest first. */
