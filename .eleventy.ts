@@ -1,12 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { broadsheetPlugin } from "./src/eleventy/plugin.js";
 import { searchScriptPlugin } from "./src/eleventy/searchScript.js";
+import { batchInProgress } from "./src/eleventy/runs.js";
 import type { EleventyConfig } from "./src/eleventy/config.js";
 import { loadSettings, settingsFile } from "./src/io/loadSettings.js";
 
 // Run through tsx (see README): `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`.
 export default async function (config: EleventyConfig) {
-  const settings = await loadSettings();
+  // A run drawing a further batch of pages uses the settings its build checked (runs.ts).
+  const settings = batchInProgress()?.settings ?? (await loadSettings());
   const mode = process.env.BROADSHEET_MODE === "lenient" ? "lenient" : "strict";
   const allowEmpty = process.env.BROADSHEET_ALLOW_EMPTY === "1";
   // Handlers of one event run one after another, in the order added: the Broadsheet plugin
@@ -29,7 +31,8 @@ export default async function (config: EleventyConfig) {
   config.addWatchTarget(settingsFile(), { resetConfig: true });
 
   /* ASSETS */
-  config.addPassthroughCopy({ "pages/assets": "assets", "pages/_headers": "_headers" });
+  // Copied by the build's own Eleventy run; the runs drawing further batches of pages copy nothing.
+  if (batchInProgress() === null) config.addPassthroughCopy({ "pages/assets": "assets", "pages/_headers": "_headers" });
 
   return {
     dir: { input: "pages", includes: "../_includes", layouts: "../_includes/layouts", data: "../_data", output: "_site" },

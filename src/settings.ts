@@ -27,6 +27,11 @@ export interface Settings {
    * drawn by further runs, one batch at a time.
    */
   readonly pagesPerRun: number;
+  /**
+   * Threads drawing pages at once, the build's own included: 1 draws every run on the build's
+   * thread. How a site is drawn, not what: the output is the same whatever the number.
+   */
+  readonly workers: number;
 }
 
 /** Where the settings are, from the project root; `BROADSHEET_SETTINGS` names another file. */

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { IANAZone } from "luxon";
 import { MAX_SHARD_ARTICLES } from "./archive/searchShards.js";
 import { DEFAULT_BOILERPLATE } from "./article/parse.js";
@@ -149,5 +150,12 @@ export const SETTINGS_SCHEMA: SettingsSchema = {
     default: 5_000,
     check: wholeNumber,
     env: { name: "BROADSHEET_PAGES_PER_RUN", read: number },
+  },
+  workers: {
+    doc: "threads drawing pages at once, the build's own included (default: one per core but one)",
+    // The core left over is the search indexers': Pagefind keeps about one busy for the whole build.
+    default: Math.max(1, availableParallelism() - 1),
+    check: wholeNumber,
+    env: { name: "BROADSHEET_WORKERS", read: number },
   },
 };

@@ -1,12 +1,13 @@
 import { startProgress, type Progress } from "../io/progress.js";
 import type { Settings } from "../settings.js";
-import { prepareBuild, refuseEmptyFolder, type BuildOptions, type PreparedBuild } from "./archiveData.js";
-import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
+import { prepareBuild, refuseEmptyFolder, type BuildOptions, type PreparedBuild } from "../build/pipeline.js";
+import { buildSummary, pagesByKind, type WrittenPage } from "../build/buildReport.js";
 import type { EleventyConfig, EleventyEvent } from "./config.js";
 import { filtersPlugin } from "./filters.js";
-import { clearUnrecordedOutput, lockOutput, readOutputRecord, recordCompleted } from "./outputRecord.js";
-import { batchInProgress, batchPlugin, drawRemainingRuns, firstRun } from "./runs.js";
-import { SearchIndexer, startIndexers } from "./searchIndex.js";
+import { clearUnrecordedOutput, lockOutput, readOutputRecord, recordCompleted } from "../build/outputRecord.js";
+import { batchInProgress, batchPlugin, collectGarbage, drawBatch } from "./runs.js";
+import { PageDrawing } from "../build/draw.js";
+import { SearchIndexer, startIndexers } from "../build/searchIndex.js";
 
 /**
  * Rethrows a build's error so that Eleventy prints its message without its stack: the message
@@ -36,6 +37,7 @@ function pagesToDraw({ render, archive, feeds, sitemaps }: PreparedBuild): numbe
 
 interface Build {
   readonly prepared: Promise<PreparedBuild>;
+  readonly drawing: Promise<PageDrawing>;
   readonly search: Promise<SearchIndexer>;
   renderProgress?: Progress;
 }
@@ -93,9 +95,25 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
       if (!handedOver) for (const worker of ready) void worker.terminate();
       failed(error);
     });
-    // Both are awaited later; until then a failure must not count as unhandled.
+    // Worker threads start drawing the runs after the build's own as soon as they are planned.
+    const drawing = prepared.then(
+      (p) =>
+        new PageDrawing(p.render, {
+          input: directories.input,
+          output: directories.output,
+          configPath: options.configPath,
+          settings,
+          threads: settings.workers,
+          pagesPerRun: settings.pagesPerRun,
+          parseOptions: { boilerplate: settings.boilerplate },
+          digestOf: (file) => p.read.digests.get(file),
+          tick: (pages) => build?.renderProgress?.tick(pages),
+        }),
+    );
+    // All are awaited later; until then a failure must not count as unhandled.
     search.catch(() => undefined);
-    build = { prepared, search };
+    drawing.catch(() => undefined);
+    build = { prepared, drawing, search };
     await recorded;
   });
   const current = (): Build => {
@@ -107,8 +125,9 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
   config.addGlobalData("render", async () => {
     const b = current();
     const prepared = await b.prepared;
+    const drawing = await b.drawing;
     b.renderProgress = startProgress("render", pagesToDraw(prepared), "pages");
-    return Object.freeze({ ...firstRun(prepared.render, settings.pagesPerRun), feeds: prepared.feeds, sitemaps: prepared.sitemaps });
+    return Object.freeze({ ...drawing.firstRun, feeds: prepared.feeds, sitemaps: prepared.sitemaps });
   });
   config.addTransform("broadsheet-progress", (content: string) => {
     build?.renderProgress?.tick();
@@ -121,9 +140,14 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     const b = current();
     const prepared = await b.prepared;
     const { read, pages: plan, manifest, seconds, archive } = prepared;
-    const batches = await drawRemainingRuns(prepared, { ...directories, configPath: options.configPath, pagesPerRun: settings.pagesPerRun }, () =>
-      b.renderProgress?.tick(),
-    );
+    const drawing = await b.drawing;
+    const run = { input: directories.input, output: directories.output, configPath: options.configPath, settings };
+    await drawing.drawRestHere(async (render) => {
+      const written = await drawBatch(render, run, () => b.renderProgress?.tick());
+      collectGarbage();
+      return written;
+    });
+    const batches = await drawing.finished();
     const render = b.renderProgress?.done() ?? 0;
     const searchStarted = performance.now();
     const indexer = await b.search;

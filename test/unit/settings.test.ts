@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, resolveSettings, settingsFromText, validateSettings, type Environment } from "../../src/settings.js";
@@ -18,6 +19,8 @@ describe("resolveSettings defaults", () => {
       pageSize: 30,
       searchShardSize: 5_000,
       pagesPerRun: 5_000,
+      // One core is left to the search indexers; a one-core machine draws on the build's thread.
+      workers: Math.max(1, availableParallelism() - 1),
     });
   });
 

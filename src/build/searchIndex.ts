@@ -1,10 +1,11 @@
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type * as pagefind from "pagefind";
 import type { Article } from "../archive/article.js";
 import type { ParseOptions } from "../article/parse.js";
 import type { Block } from "../article/types.js";
 import { ifMade } from "../io/lazyList.js";
+import { ask, closeWorker as close, startTypeScriptWorker } from "../io/typeScriptWorker.js";
 import type { Settings } from "../settings.js";
 import type { ShardJob, WorkerReply } from "./searchWorker.js";
 
@@ -35,13 +36,7 @@ export function searchRecord(article: Article, settings: RecordSettings): pagefi
   };
 }
 
-/** A worker running searchWorker.ts: tsx's loader must be registered inside the worker first. */
-function startWorker(): Worker {
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const script = new URL("./searchWorker.ts", import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
-  return new Worker(boot, { eval: true });
-}
+const startWorker = (): Worker => startTypeScriptWorker(new URL("./searchWorker.ts", import.meta.url));
 
 /**
  * Indexers started while the archive is read, before anyone knows whether a shard changed: a
@@ -54,47 +49,6 @@ export function startIndexers(count: number): Worker[] {
     const worker = startWorker();
     worker.unref();
     return worker;
-  });
-}
-
-/** Lets an indexer nobody needed go. */
-function close(worker: Worker): Promise<void> {
-  // Gone already (it failed): nothing to wait for.
-  if (worker.threadId === -1) return Promise.resolve();
-  // Referenced again: the build waits for it to go, and an unreferenced worker would let it end first.
-  worker.ref();
-  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-  worker.postMessage("close");
-  return exited;
-}
-
-/**
- * Sends one job and waits for its reply, leaving no listener behind. A worker that dies without a
- * word (out of memory, killed) ends the wait too: a build must fail, never hang.
- */
-function ask(worker: Worker, job: ShardJob): Promise<WorkerReply> {
-  return new Promise((resolve, reject) => {
-    const settle = (): void => {
-      worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-    };
-    const onMessage = (reply: WorkerReply): void => {
-      settle();
-      resolve(reply);
-    };
-    const onError = (error: Error): void => {
-      settle();
-      reject(error);
-    };
-    const onExit = (code: number): void => {
-      settle();
-      reject(new Error(`search indexer stopped (exit code ${code})`));
-    };
-    worker.once("message", onMessage);
-    worker.once("error", onError);
-    worker.once("exit", onExit);
-    worker.postMessage(job);
   });
 }
 
@@ -178,7 +132,7 @@ export class SearchIndexer {
     try {
       for (let shard = this.queue.shift(); shard; shard = this.queue.shift()) {
         const job: ShardJob = { outputPath: path.resolve(this.outputDir, shard.bundle), settings: this.settings, parseOptions: this.parseOptions, sources: shard.records() };
-        const reply = await ask(worker, job);
+        const reply = await ask<WorkerReply>(worker, job, "search indexer");
         if (!reply.ok) throw new Error(`${job.outputPath}: search index not written: ${reply.error}`);
         this.indexed += reply.records;
         this.words.set(shard.bundle, reply.words);

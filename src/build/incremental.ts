@@ -41,7 +41,9 @@ export async function fingerprintFiles(inputs: readonly string[], extra = "", sk
 }
 
 export function templatesFingerprint(settings: Settings): Promise<string> {
-  return fingerprintFiles(TEMPLATE_INPUTS, JSON.stringify(settings), NOT_TEMPLATES);
+  // How pages are drawn, not what: a build with other threads or runs writes the same bytes.
+  const { workers: _workers, pagesPerRun: _pagesPerRun, ...shaping } = settings;
+  return fingerprintFiles(TEMPLATE_INPUTS, JSON.stringify(shaping), NOT_TEMPLATES);
 }
 
 /** A cache file of one output folder (`manifest-<key>.json`), so builds into different folders never confuse each other. */

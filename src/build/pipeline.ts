@@ -86,7 +86,7 @@ export class RejectedArticlesError extends Error {
 /** The parser's own code: a change to it invalidates every cached parse. */
 const PARSER_SOURCES = ["src/article", "src/slug.ts"];
 /** What makes a search record of an article. */
-const SEARCH_RECORD_SOURCE = "src/eleventy/searchIndex.ts";
+const SEARCH_RECORD_SOURCE = "src/build/searchIndex.ts";
 /** What relates articles: its index is only reused by the same code. */
 const RELATED_SOURCE = "src/archive/related.ts";
 

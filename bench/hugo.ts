@@ -1,0 +1,123 @@
+/**
+ * Broadsheet beside Hugo on the same articles: `npm run bench:hugo -- [--articles DIR] [--runs N]`.
+ * Writes the articles as a Hugo site (one page each, section lists, minimal templates, no search)
+ * in a scratch folder, then times clean builds of both, alternating, N runs each (default 3), in
+ * one run of this script: the machine is shared and noisy, so the figures worth quoting are the
+ * medians and the ratio of each pair. Default articles: the 19,043 Reuters stories. Needs `hugo`
+ * on the PATH (Debian: `apt-get install hugo`). Figures are printed, never asserted.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { publishArchive } from "../src/archive/archive.js";
+import { readArchive } from "../src/io/readArchive.js";
+import { loadSettings } from "../src/io/loadSettings.js";
+import { REUTERS_TARBALL } from "./corpus.js";
+import * as f from "./format.js";
+
+const PROJECT = path.resolve(import.meta.dirname, "..");
+const say = (text = ""): void => void process.stdout.write(`${text}\n`);
+
+const { values } = parseArgs({ options: { articles: { type: "string" }, runs: { type: "string", default: "3" }, keep: { type: "boolean", default: false } } });
+const runs = Number(values.runs);
+
+/** The Reuters stories, unpacked once beside the other benchmarks' copy. */
+function reuters(): string {
+  const dir = path.join(os.tmpdir(), "broadsheet-bench-reuters");
+  const seed = path.join(dir, "reuters-seed");
+  if (!existsSync(seed)) {
+    if (!existsSync(path.join(PROJECT, REUTERS_TARBALL))) throw new Error(`no --articles folder given, and ${REUTERS_TARBALL} is not there`);
+    execFileSync("mkdir", ["-p", dir]);
+    execFileSync("tar", ["-xzf", path.join(PROJECT, REUTERS_TARBALL), "-C", dir]);
+  }
+  return seed;
+}
+
+const yamlString = (s: string): string => JSON.stringify(s);
+
+const LAYOUTS: Record<string, string> = {
+  "_default/baseof.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><nav><a href="/">Home</a></nav><main>{{ block "main" . }}{{ end }}</main></body></html>`,
+  "_default/single.html": `{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Params.standfirst }}</p><time>{{ .Date.Format "2 January 2006" }}</time>{{ .Content }}<p><a href="{{ .Parent.RelPermalink }}">{{ .Parent.Title }}</a></p></article>{{ end }}`,
+  "_default/list.html": `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2 Jan 2006" }}</time></li>{{ end }}</ul>{{ template "_internal/pagination.html" . }}{{ end }}`,
+  "index.html": `{{ define "main" }}<h1>{{ .Site.Title }}</h1><ul>{{ range first 30 .Site.RegularPages.ByDate.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul><ul>{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}`,
+};
+
+/** The articles as a Hugo site: one Markdown page each under its section, as Broadsheet parses them. */
+async function hugoSite(articlesDir: string, dir: string): Promise<number> {
+  const settings = await loadSettings();
+  const read = await readArchive([articlesDir], { boilerplate: settings.boilerplate });
+  const articles = publishArchive(read.articles, { sectionNames: settings.sectionNames });
+  await writeFile(path.join(dir, "config.toml"), `baseURL = "https://example.org/"\ntitle = "Archive"\npaginate = ${settings.pageSize}\ndisableKinds = ["taxonomy", "term"]\n`);
+  for (const [file, text] of Object.entries(LAYOUTS)) {
+    await mkdir(path.dirname(path.join(dir, "layouts", file)), { recursive: true });
+    await writeFile(path.join(dir, "layouts", file), text);
+  }
+  const sections = new Set<string>();
+  for (const [i, a] of articles.entries()) {
+    const folder = path.join(dir, "content", a.sectionSlug);
+    if (!sections.has(a.sectionSlug)) {
+      sections.add(a.sectionSlug);
+      await mkdir(folder, { recursive: true });
+      await writeFile(path.join(folder, "_index.md"), `---\ntitle: ${yamlString(a.section)}\n---\n`);
+    }
+    const body = a.body.map((b) => (b.type === "heading" ? `## ${b.text}` : b.text)).join("\n\n");
+    const front = `---\ntitle: ${yamlString(a.headline)}\ndate: ${a.date}\nstandfirst: ${yamlString(a.standfirst ?? "")}\nslug: ${yamlString(`${a.url.split("/").at(-2)}-${i}`)}\n---\n`;
+    await writeFile(path.join(folder, `${i}.md`), `${front}\n${body}\n`);
+  }
+  return articles.length;
+}
+
+interface Timed {
+  readonly seconds: number;
+  readonly cpu: number;
+}
+
+/** Wall and CPU time (user + system, children included) of one command, from `/usr/bin/time`. */
+function timed(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Timed {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %U %S", command, ...args], { ...options, encoding: "utf8", maxBuffer: 256 * 2 ** 20 });
+  if (result.status !== 0) throw new Error(`${command} exited with ${result.status}:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+  const [wall, user, sys] = result.stderr.trim().split("\n").at(-1)!.split(" ").map(Number) as [number, number, number];
+  return { seconds: wall, cpu: user + sys };
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main(): Promise<void> {
+  const hugoVersion = spawnSync("hugo", ["version"], { encoding: "utf8" });
+  if (hugoVersion.status !== 0) throw new Error("hugo is not on the PATH (Debian: apt-get install hugo)");
+  const articlesDir = path.resolve(values.articles ?? reuters());
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "broadsheet-hugo-"));
+  const site = path.join(scratch, "hugo");
+  await mkdir(site);
+  const count = await hugoSite(articlesDir, site);
+  say(`${f.int(count)} articles from ${articlesDir}; ${hugoVersion.stdout.trim().split(" ").slice(0, 2).join(" ")}; ${os.availableParallelism()} cores`);
+  const pairs: { hugo: Timed; broadsheet: Timed }[] = [];
+  for (let i = 0; i < runs; i++) {
+    await rm(path.join(site, "public"), { recursive: true, force: true });
+    await rm(path.join(site, "resources"), { recursive: true, force: true });
+    const hugo = timed("hugo", ["--quiet"], { cwd: site });
+    const output = path.join(scratch, "site");
+    const cache = path.join(scratch, "cache");
+    await rm(output, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
+    const broadsheet = timed(process.execPath, ["bin/broadsheet.js", "build", "--quiet", `--output=${output}`], {
+      cwd: PROJECT,
+      env: { ...process.env, BROADSHEET_ARTICLES: articlesDir, BROADSHEET_CACHE: cache },
+    });
+    pairs.push({ hugo, broadsheet });
+    say(`  run ${i + 1}: Hugo ${f.seconds(hugo.seconds)} (CPU ${f.seconds(hugo.cpu)}), Broadsheet ${f.seconds(broadsheet.seconds)} (CPU ${f.seconds(broadsheet.cpu)}): ${(broadsheet.seconds / hugo.seconds).toFixed(2)} ×`);
+  }
+  const hugo = median(pairs.map((p) => p.hugo.seconds));
+  const ours = median(pairs.map((p) => p.broadsheet.seconds));
+  say(`median wall: Hugo ${f.seconds(hugo)}, Broadsheet ${f.seconds(ours)} (search index included); median ratio of the pairs ${median(pairs.map((p) => p.broadsheet.seconds / p.hugo.seconds)).toFixed(2)} × (target ≤ 3 ×)`);
+  if (values.keep) say(`kept ${scratch}`);
+  else await rm(scratch, { recursive: true, force: true });
+}
+
+await main();
