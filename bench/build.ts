@@ -3,10 +3,12 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { emptyReport, readLine, reportedSeconds, type BuildReport, type TimedLine } from "./buildOutput.js";
-import { peakBetween, sampleTree, type RssSample } from "./processTree.js";
+import { cpuBetween, peakBetween, sampleTree, type RssSample } from "./processTree.js";
 
 export interface BuildRun {
   readonly seconds: number;
+  /** CPU seconds of the whole process tree over the build. */
+  readonly cpu: number;
   readonly peakRss: number;
   readonly report: BuildReport;
   readonly phases: readonly Phase[];
@@ -19,6 +21,8 @@ export interface Phase {
   readonly from: number;
   readonly to: number;
   readonly peakRss: number;
+  /** CPU seconds the whole process tree used in the phase (every thread, Pagefind's processes too). */
+  readonly cpu: number;
   /** What the phase got through, for a rate: files read, pages rendered, articles indexed. */
   readonly items?: { readonly count: number; readonly unit: string };
 }
@@ -64,7 +68,7 @@ export async function runBuild({ projectRoot, articles, output, cache, clean }: 
     throw new Error(`build exited with ${code}:\n${tail}`);
   }
   const phases = attributePhases(report, samples, seconds);
-  return { seconds, peakRss: peakBetween(samples, 0, seconds), report, phases, samples, lines };
+  return { seconds, cpu: cpuBetween(samples, 0, seconds), peakRss: peakBetween(samples, 0, seconds), report, phases, samples, lines };
 }
 
 /**
@@ -97,6 +101,6 @@ export function attributePhases(report: BuildReport, samples: readonly RssSample
   }
   return phases.map((m, i) => {
     const to = phases[i + 1]?.at ?? end;
-    return { name: m.name, from: m.at, to, peakRss: peakBetween(samples, m.at, to), ...(m.items && { items: m.items }) };
+    return { name: m.name, from: m.at, to, peakRss: peakBetween(samples, m.at, to), cpu: cpuBetween(samples, m.at, to), ...(m.items && { items: m.items }) };
   });
 }

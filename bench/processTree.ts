@@ -5,6 +5,8 @@ export interface RssSample {
   readonly t: number;
   readonly bytes: number;
   readonly processes: number;
+  /** CPU seconds (user and system, every thread) used by the tree so far, ended processes included. */
+  readonly cpu: number;
 }
 
 function read(file: string): string | null {
@@ -64,6 +66,28 @@ function rssBytes(pid: number): number {
   return kb === undefined ? 0 : Number(kb) * 1024;
 }
 
+/** Clock ticks a second, as /proc counts CPU time: 100 on Linux (USER_HZ). */
+const TICKS = 100;
+
+/** User and system CPU seconds of one process, all its threads, from /proc/<pid>/stat; null once it has ended. */
+function cpuSeconds(pid: number): number | null {
+  const stat = read(`/proc/${pid}/stat`);
+  if (stat === null) return null;
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+/** CPU seconds the tree used between two times: from the last sample at or before `from` to the last at or before `to`. */
+export function cpuBetween(samples: readonly RssSample[], from: number, to: number): number {
+  const at = (t: number): number => {
+    let cpu = 0;
+    for (const s of samples) if (s.t <= t) cpu = s.cpu;
+    return cpu;
+  };
+  return Math.max(0, at(to) - at(from));
+}
+
 export interface TreeSampler {
   readonly samples: readonly RssSample[];
   stop(): RssSample[];
@@ -75,11 +99,19 @@ export interface TreeSampler {
  */
 export function sampleTree(root: number, intervalMs = 100, started = performance.now()): TreeSampler {
   const samples: RssSample[] = [];
+  // Each process's CPU time as last seen: one that ends keeps counting what it used until then.
+  const cpuSeen = new Map<number, number>();
   const take = (): void => {
     const pids = processTree(root);
     let bytes = 0;
-    for (const pid of pids) bytes += rssBytes(pid);
-    if (bytes > 0) samples.push({ t: (performance.now() - started) / 1000, bytes, processes: pids.length });
+    for (const pid of pids) {
+      bytes += rssBytes(pid);
+      const cpu = cpuSeconds(pid);
+      if (cpu !== null) cpuSeen.set(pid, cpu);
+    }
+    let cpu = 0;
+    for (const seconds of cpuSeen.values()) cpu += seconds;
+    if (bytes > 0) samples.push({ t: (performance.now() - started) / 1000, bytes, processes: pids.length, cpu });
   };
   take();
   const timer = setInterval(take, intervalMs);

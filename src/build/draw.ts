@@ -7,7 +7,7 @@ import { ifMade } from "../io/lazyList.js";
 import { ask, closeWorker, startTypeScriptWorker } from "../io/typeScriptWorker.js";
 import type { WrittenPage } from "./buildReport.js";
 import type { DrawJob, DrawReply } from "./drawWorker.js";
-import type { RenderLists } from "./pipeline.js";
+import type { RenderLists } from "./prepare.js";
 import type { Settings } from "../settings.js";
 
 /**

@@ -8,7 +8,7 @@ import { readBody } from "../io/readArchive.js";
 import type { WrittenPage } from "./buildReport.js";
 import type { SentRun } from "./draw.js";
 import { CACHE_DIR } from "./incremental.js";
-import type { RenderLists } from "./pipeline.js";
+import type { RenderLists } from "./prepare.js";
 import type { Settings } from "../settings.js";
 
 export interface DrawJob {

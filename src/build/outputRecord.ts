@@ -6,6 +6,7 @@ import { readChecked, writeChecked } from "../io/checkedFile.js";
 import { displayPath } from "../io/readArchive.js";
 import { removeLeftoverTemporaries, running } from "../io/staleCaches.js";
 import { CACHE_DIR, outputCacheFile } from "./incremental.js";
+import { KeptInMemory } from "../io/keptInMemory.js";
 import { SUMMARY_FILE, WORDS_FOLDER } from "./wordDirectoryFiles.js";
 
 /**
@@ -37,7 +38,16 @@ export interface PendingMarks {
  * The last completed build's manifest, with everything an unfinished build marked since then set
  * to PENDING (a fingerprint no data has); null when no completed build is recorded.
  */
-export async function readOutputRecord(outputDir: string): Promise<Manifest | null> {
+export function readOutputRecord(outputDir: string): Promise<Manifest | null> {
+  // The watch server's last completed build left the journal empty, and its manifest in memory.
+  const files = [manifestFile(outputDir), journalFile(outputDir)];
+  return lastRecorded.get(files[0]!, files, () => readRecordFiles(outputDir));
+}
+
+/** What this process's last completed build recorded, for the watch server's next build. */
+const lastRecorded = new KeptInMemory<Manifest | null>();
+
+async function readRecordFiles(outputDir: string): Promise<Manifest | null> {
   const text = await readChecked(manifestFile(outputDir));
   let manifest: Manifest;
   try {
@@ -73,6 +83,7 @@ export async function markPending(outputDir: string, marks: PendingMarks): Promi
 export async function recordCompleted(outputDir: string, manifest: Manifest): Promise<void> {
   await writeChecked(manifestFile(outputDir), JSON.stringify(manifest));
   await rm(journalFile(outputDir), { force: true });
+  await lastRecorded.set(manifestFile(outputDir), [manifestFile(outputDir), journalFile(outputDir)], manifest);
 }
 
 /** Whether `inner` is `outer` or inside it. */

@@ -7,6 +7,7 @@ import { readBundleWords } from "../io/bundleWords.js";
 import { readChecked, writeChecked } from "../io/checkedFile.js";
 import { writeAtomically } from "../io/writeAtomically.js";
 import { fingerprintFiles, outputCacheFile } from "./incremental.js";
+import { keepingInMemory } from "../io/keptInMemory.js";
 
 /** The directory's folder in the output, beside the search bundles. */
 export const WORDS_FOLDER = "search-words";
@@ -53,17 +54,34 @@ export function wordsKeptFor(outputDir: string, kept: KeptWords | null, bundle: 
  * A shard's words as kept in the build cache, or, where they are missing or damaged, read again
  * from what Pagefind wrote into its bundle: the cache only spares that reading.
  */
-async function keptWords(outputDir: string, bundle: string): Promise<{ text: string; words: PeriodWords }> {
+async function keptWords(outputDir: string, bundle: string, hash: string): Promise<ShardWords> {
+  const inMemory = wordsInMemory.get(outputDir)?.get(bundle);
+  if (inMemory?.hash === hash) return inMemory;
   try {
     const kept = await readChecked(listFile(outputDir, bundle));
     if (kept === null) throw new Error("missing or damaged");
     const text = kept.toString("utf8");
-    return { text, words: parsePeriodWords(text) };
+    return { hash, text, words: parsePeriodWords(text), write: false };
   } catch {
     const words = await readBundleWords(path.join(outputDir, bundle));
-    return { text: periodWordsText(words), words };
+    return { hash, text: periodWordsText(words), words, write: true };
   }
 }
+
+/** A shard's words, as text and parsed; `write`: not kept in the build cache yet. */
+interface ShardWords {
+  readonly hash: string;
+  readonly text: string;
+  readonly words: PeriodWords;
+  readonly write: boolean;
+}
+
+/**
+ * The watch server's parsed words of every shard, by output folder and bundle: a shard's words
+ * are a function of its fingerprint, so they serve again while it keeps it. (At 100,000 articles,
+ * parsing 38 shards' words took 0.7 s of each rebuild.)
+ */
+const wordsInMemory = new Map<string, Map<string, ShardWords>>();
 
 /** Files written or removed at once: thousands one after another would wait on each in turn. */
 const AT_ONCE = 64;
@@ -88,12 +106,12 @@ export interface ShardHash {
 export async function writeWordDirectory(outputDir: string, shards: readonly ShardHash[], fileCount: number, indexed: ReadonlyMap<string, string>): Promise<number> {
   const folder = path.join(outputDir, WORDS_FOLDER);
   const read = await Promise.all(
-    shards.map(async (s) => {
+    shards.map(async (s): Promise<ShardWords> => {
       const text = indexed.get(s.bundle);
-      return text === undefined ? keptWords(outputDir, s.bundle) : { text, words: parsePeriodWords(text) };
+      return text === undefined ? keptWords(outputDir, s.bundle, s.hash) : { hash: s.hash, text, words: parsePeriodWords(text), write: true };
     }),
   );
-  const texts = read.map((r) => r.text);
+  if (keepingInMemory) wordsInMemory.set(outputDir, new Map(shards.map((s, i) => [s.bundle, { ...read[i]!, write: false }])));
   // Oldest first: period numbers then stay put when a new period is added at the newest end.
   const periods = read.map((r) => r.words).reverse();
   const files = new Map([...directoryFiles(periods, fileCount)].map(([n, text]) => [wordsFileName(n), text]));
@@ -109,10 +127,14 @@ export async function writeWordDirectory(outputDir: string, shards: readonly Sha
     ...toWrite.map(([name, text]) => () => writeAtomically(path.join(folder, name), text)),
     ...unknown.map((name) => () => rm(path.join(folder, name), { force: true })),
   ]);
-  // Started again, so that the words of shards gone from the archive go too.
-  await rm(keptFolder(outputDir), { recursive: true, force: true });
+  // The words of shards indexed this build are kept, and those of shards gone from the archive go.
   await mkdir(keptFolder(outputDir), { recursive: true });
-  await Promise.all(shards.map((s, i) => writeChecked(listFile(outputDir, s.bundle), texts[i]!)));
+  const current = new Set(shards.map((s) => `${s.bundle}.txt`));
+  const gone = (await readdir(keptFolder(outputDir))).filter((name) => name.endsWith(".txt") && !current.has(name));
+  await inBatches([
+    ...shards.flatMap((s, i) => (read[i]!.write ? [() => writeChecked(listFile(outputDir, s.bundle), read[i]!.text)] : [])),
+    ...gone.map((name) => () => rm(path.join(keptFolder(outputDir), name), { force: true })),
+  ]);
   const index: KeptWords = { code: await codeVersion(), hashes: Object.fromEntries(shards.map((s) => [s.bundle, s.hash])) };
   await writeChecked(indexFile(outputDir), JSON.stringify(index));
   return toWrite.length;

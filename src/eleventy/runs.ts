@@ -4,7 +4,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import Eleventy from "@11ty/eleventy";
 import { inRuns } from "../archive/renderPlan.js";
-import type { RenderLists } from "../build/pipeline.js";
+import type { RenderLists } from "../build/prepare.js";
 import type { WrittenPage } from "../build/buildReport.js";
 import type { Settings } from "../settings.js";
 import type { EleventyConfig } from "./config.js";

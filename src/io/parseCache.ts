@@ -8,6 +8,7 @@ import { lazyList } from "./lazyList.js";
 import type { ParseCache } from "./readArchive.js";
 import { removeStaleCaches } from "./staleCaches.js";
 import { readChecked, writeChecked } from "./checkedFile.js";
+import { KeptInMemory, keepingInMemory } from "./keptInMemory.js";
 
 /**
  * The parse cache on disk, one per set of parse options (boilerplate) and parser version: a new
@@ -92,24 +93,30 @@ export function readBackOrForget<T>(dir: string, file: string, read: () => T): T
 /** An entry as loaded: its article's body read back from the file on first use. */
 function withBodyReader(file: string, entry: Entry, readBody: BodyReader): Entry {
   const { article, digest } = entry.outcome;
-  if (article !== null) (article as { body: readonly Block[] }).body = lazyList(() => readBody(file, digest));
-  return entry;
+  if (article === null) return entry;
+  return { ...entry, outcome: { ...entry.outcome, article: { ...article, body: lazyList(() => readBody(file, digest)) } } };
 }
 
-/** The cache as the last build left it; a body that `read` fails to read back drops its entry (see forgetParsed). */
-export async function loadParseCache(dir: string, options: ParseOptions, parserVersion: string, read: BodyReader): Promise<LoadedParseCache> {
-  const files = cacheFiles(dir, options, parserVersion);
-  const readBody: BodyReader = (file, digest) => readBackOrForget(dir, file, () => read(file, digest));
-  const entries: ParseCache = new Map();
+/** The cache's entries without their bodies, and how many journal lines are on top of the snapshot. */
+interface SavedParseCache {
+  readonly entries: ReadonlyMap<string, Entry>;
+  readonly journalled: number;
+}
+
+/** What this process last saved, for the watch server's next build (see KeptInMemory). */
+const lastSaved = new KeptInMemory<SavedParseCache>();
+
+async function loadFromFiles(files: { readonly snapshot: string; readonly journal: string }): Promise<SavedParseCache> {
+  const entries = new Map<string, Entry>();
   let journalled = 0;
   try {
     // Missing or damaged (its checksum says): the journal alone, or nothing, is replayed.
     const snapshot = (await readChecked(files.snapshot))?.toString("utf8");
-    if (snapshot) for (const [file, entry] of JSON.parse(snapshot) as [string, Entry][]) entries.set(file, withBodyReader(file, entry, readBody));
+    if (snapshot) for (const [file, entry] of JSON.parse(snapshot) as [string, Entry][]) entries.set(file, entry);
     for (const line of (await readOrEmpty(files.journal)).split("\n")) {
       if (!line) continue;
       const [file, entry] = JSON.parse(line) as JournalLine;
-      if (entry) entries.set(file, withBodyReader(file, entry, readBody));
+      if (entry) entries.set(file, entry);
       else entries.delete(file);
       journalled++;
     }
@@ -118,6 +125,20 @@ export async function loadParseCache(dir: string, options: ParseOptions, parserV
     // A damaged cache only costs a full read.
     return { entries: new Map(), journalled: 0 };
   }
+}
+
+/**
+ * The cache as the last build left it; a body that `read` fails to read back drops its entry (see
+ * forgetParsed). Under the watch server, what the last build saved is taken from memory.
+ */
+export async function loadParseCache(dir: string, options: ParseOptions, parserVersion: string, read: BodyReader): Promise<LoadedParseCache> {
+  const files = cacheFiles(dir, options, parserVersion);
+  const readBody: BodyReader = (file, digest) => readBackOrForget(dir, file, () => read(file, digest));
+  const saved = await lastSaved.get(JSON.stringify([files, options]), [files.snapshot, files.journal], () => loadFromFiles(files));
+  // New entries each build, with bodies not yet read: a body read by the last build is not held on to.
+  const entries: ParseCache = new Map();
+  for (const [file, entry] of saved.entries) entries.set(file, withBodyReader(file, entry, readBody));
+  return { entries, journalled: saved.journalled };
 }
 
 /**
@@ -143,10 +164,20 @@ export async function saveParseCache(
     }),
     ...[...loaded.keys()].filter((f) => !present.has(f)).map((f): JournalLine => [f, null]),
   ];
-  if (lines.length === 0) return;
+  const key = JSON.stringify([paths, options]);
+  const keep = (journalled: number): Promise<void> => {
+    if (!keepingInMemory) return Promise.resolve();
+    const entries = new Map<string, Entry>();
+    for (const f of files) {
+      const entry = cache.get(f);
+      if (entry) entries.set(f, withoutBody(entry));
+    }
+    return lastSaved.set(key, [paths.snapshot, paths.journal], { entries, journalled });
+  };
+  if (lines.length === 0) return keep(before.journalled);
   if (loaded.size > 0 && before.journalled + lines.length <= loaded.size * JOURNAL_SHARE) {
     await appendFile(paths.journal, lines.map((line) => `${JSON.stringify(line)}\n`).join(""));
-    return;
+    return keep(before.journalled + lines.length);
   }
   const kept = files.flatMap((f) => {
     const entry = cache.get(f);
@@ -154,4 +185,5 @@ export async function saveParseCache(
   });
   await writeChecked(paths.snapshot, JSON.stringify(kept));
   await rm(paths.journal, { force: true });
+  return keep(0);
 }

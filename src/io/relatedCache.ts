@@ -4,6 +4,7 @@ import { deserialize, serialize } from "node:v8";
 import type { RelatedIndex } from "../archive/related.js";
 import { removeStaleCaches } from "./staleCaches.js";
 import { readChecked, writeChecked } from "./checkedFile.js";
+import { KeptInMemory } from "./keptInMemory.js";
 
 /**
  * The related-articles index of the last build, one per articles folder and code version. Stored
@@ -16,9 +17,17 @@ function indexFile(dir: string, articles: string, codeVersion: string): string {
   return path.join(dir, `related-${key}.v8`);
 }
 
-export async function loadRelatedIndex(dir: string, articles: string, codeVersion: string): Promise<RelatedIndex | null> {
+/** What this process last saved, for the watch server's next build. */
+const lastSaved = new KeptInMemory<RelatedIndex | null>();
+
+export function loadRelatedIndex(dir: string, articles: string, codeVersion: string): Promise<RelatedIndex | null> {
+  const file = indexFile(dir, articles, codeVersion);
+  return lastSaved.get(file, [file], () => loadFromFile(file));
+}
+
+async function loadFromFile(file: string): Promise<RelatedIndex | null> {
   try {
-    const bytes = await readChecked(indexFile(dir, articles, codeVersion));
+    const bytes = await readChecked(file);
     if (bytes === null) return null;
     const index = deserialize(bytes) as RelatedIndex;
     return index.version === 1 ? index : null;
@@ -32,4 +41,5 @@ export async function saveRelatedIndex(dir: string, articles: string, codeVersio
   const file = indexFile(dir, articles, codeVersion);
   await writeChecked(file, serialize(index));
   await removeStaleCaches(dir, /^related-[0-9a-f]{16}\.v8$/u, [file]);
+  await lastSaved.set(file, [file], index);
 }

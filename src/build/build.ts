@@ -1,0 +1,157 @@
+import { startProgress, type Progress } from "../io/progress.js";
+import type { Settings } from "../settings.js";
+import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
+import { PageDrawing, type DrawHere } from "./draw.js";
+import { clearUnrecordedOutput, lockOutput, readOutputRecord, recordCompleted } from "./outputRecord.js";
+import { prepareBuild, refuseEmptyFolder, type BuildOptions, type PreparedBuild, type RenderLists } from "./prepare.js";
+import { SearchIndexer, startIndexers } from "./searchIndex.js";
+
+/**
+ * One build, in the order it runs. Eleventy calls in twice: before it draws anything
+ * (`startBuild`) and once its own run has drawn its pages (`finishBuild`).
+ *
+ * 1. **claim** the output: lock it, read what the last completed build recorded (an output with
+ *    no record is emptied first, if a Broadsheet build wrote it: outputRecord.ts);
+ * 2. **read** the articles, through the parse cache (pipeline.ts);
+ * 3. **publish**: URLs, sections, the archive model every page is drawn from;
+ * 4. **plan**: what changed since the record, pages and search shards, marked pending before
+ *    anything is touched; stale pages and bundles removed;
+ * 5. **draw** the changed pages: Eleventy's own run draws the single pages, feeds, sitemaps and
+ *    the first run of archive pages, worker threads the other runs (draw.ts);
+ * 6. **index** the changed search shards with Pagefind, from step 4 on, on whatever core is free
+ *    (searchIndex.ts);
+ * 7. **record**: the search page's word directory, the caches, and last the manifest that the
+ *    next build trusts.
+ */
+
+export interface BuildSetup extends BuildOptions {
+  readonly settings: Settings;
+  /** The Eleventy config file: each further run of pages loads it. */
+  readonly configPath: string;
+  readonly input: string;
+  readonly output: string;
+}
+
+export interface Build {
+  /** Resolves once the output is claimed (step 1): Eleventy may copy into it then. */
+  readonly claimed: Promise<unknown>;
+  readonly prepared: Promise<PreparedBuild>;
+  /** What Eleventy's own run draws: the first run of archive pages, the changed feeds and sitemaps. */
+  readonly firstRun: Promise<RenderLists & Pick<PreparedBuild, "feeds" | "sitemaps">>;
+  /** Told of each page Eleventy's own run draws, for progress. */
+  tick(): void;
+  readonly drawing: Promise<PageDrawing>;
+  readonly search: Promise<SearchIndexer>;
+  readonly setup: BuildSetup;
+  renderProgress?: Progress;
+}
+
+/** Pages drawn once per build: home, sections, sources, archive, search, 404, robots.txt. */
+const SINGLE_PAGES = 7;
+
+/** Every page drawn this build: the changed paginated pages, feeds, sitemaps, singles. */
+function pagesToDraw({ render, archive, feeds, sitemaps }: PreparedBuild): number {
+  const paginated = render.articles.length + render.sectionFronts.length + render.sourcePages.length + render.datePages.length;
+  return paginated + feeds.length * 2 + sitemaps.length + (archive.sitemaps.index ? 1 : 0) + SINGLE_PAGES;
+}
+
+/** Steps 1 to 4, with drawing and indexing started as soon as their part of the plan is made. */
+export function startBuild(setup: BuildSetup): Build {
+  const { settings, output } = setup;
+  let started: (indexer: SearchIndexer) => void = () => undefined;
+  let failed: (error: unknown) => void = () => undefined;
+  const search = new Promise<SearchIndexer>((resolve, reject) => {
+    started = resolve;
+    failed = reject;
+  });
+  // One, not two: a rebuild has one shard to index, and a second worker loading alongside the
+  // main thread's start cost a rebuild of 100,000 articles 0.3 s (median of eight, side by
+  // side). A build with more shards starts the second when indexing begins.
+  const ready = startIndexers(1);
+  let handedOver = false;
+  const claimed = lockOutput(output).then(async () => {
+    const record = await readOutputRecord(output);
+    if (record === null) {
+      if (!setup.allowEmpty) await refuseEmptyFolder(settings.articles);
+      await clearUnrecordedOutput(output, { articles: settings.articles });
+    }
+    return record;
+  });
+  const prepared = claimed.then((record) =>
+    prepareBuild(settings, setup, output, record, (shards) => {
+      handedOver = true;
+      started(new SearchIndexer(shards, output, settings, { boilerplate: settings.boilerplate }, ready));
+    }),
+  );
+  // A build that fails before indexing starts must not leave the search waiting, nor, under
+  // --serve, its indexers idle for good.
+  prepared.catch((error: unknown) => {
+    if (!handedOver) for (const worker of ready) void worker.terminate();
+    failed(error);
+  });
+  const build: Build = {
+    claimed,
+    prepared,
+    setup,
+    search,
+    // Worker threads start on the runs after the first as soon as the plan is made.
+    drawing: prepared.then(
+      (p) =>
+        new PageDrawing(p.render, {
+          input: setup.input,
+          output,
+          configPath: setup.configPath,
+          settings,
+          threads: settings.workers,
+          pagesPerRun: settings.pagesPerRun,
+          parseOptions: { boilerplate: settings.boilerplate },
+          digestOf: (file) => p.read.digests.get(file),
+          tick: (pages) => build.renderProgress?.tick(pages),
+        }),
+    ),
+    firstRun: prepared.then(async (p) => {
+      const { firstRun } = await build.drawing;
+      build.renderProgress = startProgress("render", pagesToDraw(p), "pages");
+      return { ...firstRun, feeds: p.feeds, sitemaps: p.sitemaps };
+    }),
+    tick: () => build.renderProgress?.tick(),
+  };
+  // All are awaited later; until then a failure must not count as unhandled.
+  for (const step of [claimed, prepared, search, build.drawing, build.firstRun]) step.catch(() => undefined);
+  return build;
+}
+
+/**
+ * Steps 5 to 7, once Eleventy's own run is done: the build's thread draws runs still waiting,
+ * with `drawHere`; then indexing ends and everything is recorded. Returns the build's summary.
+ * `written`: the pages Eleventy's own run wrote.
+ */
+export async function finishBuild(build: Build, drawHere: DrawHere, written: readonly WrittenPage[]): Promise<string> {
+  const prepared = await build.prepared;
+  const { read, pages: plan, manifest, seconds, archive } = prepared;
+  const drawing = await build.drawing;
+  await drawing.drawRestHere(drawHere);
+  const batches = await drawing.finished();
+  const render = build.renderProgress?.done() ?? 0;
+  const searchStarted = performance.now();
+  const indexer = await build.search;
+  // Rendering is over: its core is free for a second indexer.
+  indexer.widen();
+  const progress = startProgress("search index", indexer.total, "articles", process.stdout, indexer.indexed);
+  indexer.onShard = (records) => progress.tick(records);
+  // Taken while Pagefind works (a clean build fingerprints its pages only now), written once it is done.
+  const next = manifest();
+  // The related index depends on the articles alone: it is kept while Pagefind works, too.
+  const relatedSaved = prepared.saveRelated();
+  relatedSaved.catch(() => undefined); // awaited below, unless indexing fails first
+  const indexed = await indexer.finished();
+  progress.done();
+  await prepared.writeWords(indexer.words);
+  await recordCompleted(build.setup.output, next);
+  await relatedSaved;
+  const pages = pagesByKind([...written, ...batches]);
+  const kept = plan.count - plan.changed.size;
+  const timing = `read ${seconds.read.toFixed(1)} s, plan ${seconds.plan.toFixed(1)} s, render ${render.toFixed(1)} s, search index ${((performance.now() - searchStarted) / 1000).toFixed(1)} s more`;
+  const search = { shards: archive.searchShards.length, indexed, articles: archive.articles.length };
+  return `${buildSummary(read, pages, search, kept, plan.stale.length)}\nbroadsheet: phases: ${timing}\n`;
+}
