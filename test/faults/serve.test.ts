@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
+import { articleText, fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
 import { anchors, findArticleUrls, mainOf, sectionSlug } from "../support/siteFiles.js";
 import {
   describeEnd,
@@ -103,6 +103,19 @@ describe("the watch server", () => {
     const repaginated = await eventually(async () => (await listed(place.output)).size === pageSize, SHOWS_WITHIN, 250);
     expect(repaginated, `the first page of /${sectionSlug(section)}/ lists ${(await listed(place.output)).size} articles, not ${pageSize}`).toBe(true);
     await settled();
+  });
+
+  it("shows a new article after its build cache was deleted, not trusting what it remembers", async () => {
+    // What the README says to do to force a clean build, done while the server runs: what the
+    // server kept in memory of its caches (src/io/keptInMemory.ts) no longer matches the files.
+    await rm(place.cache, { recursive: true, force: true });
+    const added = { ...fixture[0]!, file: "added-while-serving.txt", headline: "A story saved while the server runs" };
+    await writeFile(path.join(place.articles, added.file), articleText(added));
+    const shown = await eventually(async () => (await findArticleUrls(place.output, [added]).catch(() => new Map())).has(added), SHOWS_WITHIN, 250);
+    expect(shown, `the new article was not published within ${SHOWS_WITHIN / 1000} s:\n${server.stderr().slice(-2000)}`).toBe(true);
+    await settled();
+    // With no record, the output was emptied and drawn again in full: the pages removed before are still gone.
+    expect(existsSync(path.join(place.output, goneUrl, "index.html"))).toBe(false);
   });
 
   it("leaves, once stopped, what a clean build of the final articles and settings writes", async () => {
