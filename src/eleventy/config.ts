@@ -14,6 +14,7 @@ export interface EleventyConfig {
   setQuietMode(quiet: boolean): void;
   setEventEmitterMode(mode: "parallel" | "sequential"): void;
   setServerOptions(options: Record<string, unknown>): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   ignores: { add(pattern: string): void };
   pathPrefix?: string;
 }

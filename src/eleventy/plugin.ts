@@ -59,6 +59,10 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     return content;
   });
   config.addWatchTarget(settings.articles);
+  // Eleventy waits for a changed file to stay the same size for 150 ms before it rebuilds. An
+  // article is a few kilobytes, written at once; a rebuild that catches one half-written says so
+  // (its digest no longer matches, or it fails to parse) and the write's end brings another.
+  config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   filtersPlugin(config, settings);
 
   config.on("eleventy.after", async ({ directories, results }) => {
