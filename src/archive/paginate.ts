@@ -1,28 +1,42 @@
-/** A link in a pager: a page number, or a gap (`…`) where pages are left out. */
-export type PageLink = { readonly number: number; readonly url: string; readonly current: boolean } | { readonly gap: true };
+/**
+ * A link in a pager: a page (`number` null for the listing's front, its newest page), or a gap
+ * (`…`) where pages are left out.
+ */
+export type PageLink = { readonly number: number | null; readonly url: string; readonly current: boolean } | { readonly gap: true };
 
-/** One page of a paginated listing: a section front, a source page. */
+/**
+ * One page of a paginated listing: a section front, a source page. Pages are counted from the
+ * oldest, and every full page keeps its number and its articles for good: news is added at the
+ * newest end, so a new article changes the front (and the pagers of the two or three pages next
+ * to it) instead of shifting every page of its section by one. At 100,000 articles, one new wire
+ * story redrew all 3,334 pages of its source; now it redraws the front and the pages whose
+ * pagers name the newest page.
+ */
 export interface ListingPage<T> {
   readonly url: string;
-  /** 1-based. */
-  readonly pageNumber: number;
-  readonly pageCount: number;
+  /** Counted from the oldest page, 1; null on the front, which holds the newest `size` to `2 × size − 1`. */
+  readonly pageNumber: number | null;
+  /** How many pages the listing has, on the front only: deeper pages do not change when it grows. */
+  readonly pageCount: number | null;
+  /** Newest first. */
   readonly items: readonly T[];
-  /** First, last, and the pages around this one: a pager stays short in a section of 500 pages. */
+  /** The front, the oldest page, and the pages around this one, newest first: a pager stays short in a section of 500 pages. */
   readonly links: readonly PageLink[];
+  /** The next newer page. */
   readonly previousUrl: string | null;
+  /** The next older page. */
   readonly nextUrl: string | null;
 }
 
 /** Pages shown either side of the current one in a pager. */
 const AROUND = 2;
 
-/** `base` for the first page, `base` + `page/N/` for the others: the first page's URL never changes. */
-export function pageUrl(base: string, pageNumber: number): string {
-  return pageNumber === 1 ? base : `${base}page/${pageNumber}/`;
+/** `base` for the front, `base` + `page/N/` for page N counted from the oldest. */
+export function pageUrl(base: string, pageNumber: number | null): string {
+  return pageNumber === null ? base : `${base}page/${pageNumber}/`;
 }
 
-/** The page numbers a pager shows, ascending: the first, the last, and those around `current`. */
+/** The places a pager shows, ascending (the front is `count`): the oldest, the front, and those around `current`. */
 function shownPages(current: number, count: number): number[] {
   if (count < 1) return [];
   if (count === 1) return [1];
@@ -33,29 +47,43 @@ function shownPages(current: number, count: number): number[] {
 }
 
 /**
- * The pager of page `current` of `count`, a gap wherever pages are left out. Built from the few
- * pages shown, not by walking every page: a section of 1,500 pages made 2 million steps otherwise.
+ * The pager of the page at place `current` of `count` (the front is the last place), newest
+ * first, a gap wherever pages are left out. Built from the few pages shown, not by walking every
+ * page: a section of 1,500 pages made 2 million steps otherwise.
  */
 export function pageLinks(base: string, current: number, count: number): PageLink[] {
   const links: PageLink[] = [];
-  let previous = 0;
-  for (const n of shownPages(current, count)) {
-    if (n > previous + 1) links.push({ gap: true });
-    links.push({ number: n, url: pageUrl(base, n), current: n === current });
+  let previous = count + 1;
+  for (const n of shownPages(current, count).reverse()) {
+    if (n < previous - 1) links.push({ gap: true });
+    const number = n === count ? null : n;
+    links.push({ number, url: pageUrl(base, number), current: n === current });
     previous = n;
   }
   return links;
 }
 
+/**
+ * `items`, newest first, in pages of `size` counted from the oldest; the front holds the rest,
+ * newest first: from `size` to `2 × size − 1` items (all of them, in a listing shorter than two pages).
+ */
 export function paginate<T>(items: readonly T[], size: number, base: string): ListingPage<T>[] {
-  const pageCount = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: pageCount }, (_, i) => ({
-    url: pageUrl(base, i + 1),
-    pageNumber: i + 1,
-    pageCount,
-    items: items.slice(i * size, (i + 1) * size),
-    links: pageLinks(base, i + 1, pageCount),
-    previousUrl: i > 0 ? pageUrl(base, i) : null,
-    nextUrl: i + 1 < pageCount ? pageUrl(base, i + 2) : null,
-  }));
+  const older = Math.max(0, Math.floor(items.length / size) - 1);
+  const count = older + 1;
+  const numberAt = (place: number): number | null => (place === count ? null : place);
+  // Places from the newest: the front (place `count`), then the older pages down to place 1.
+  return Array.from({ length: count }, (_, i) => {
+    const place = count - i;
+    const end = items.length - (place - 1) * size;
+    const start = place === count ? 0 : end - size;
+    return {
+      url: pageUrl(base, numberAt(place)),
+      pageNumber: numberAt(place),
+      pageCount: place === count ? count : null,
+      items: items.slice(start, end),
+      links: pageLinks(base, place, count),
+      previousUrl: place < count ? pageUrl(base, numberAt(place + 1)) : null,
+      nextUrl: place > 1 ? pageUrl(base, place - 1) : null,
+    };
+  });
 }

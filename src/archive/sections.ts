@@ -68,6 +68,6 @@ export function sectionFronts(all: readonly Section[], pageSize: number): Sectio
     const about = summary(section);
     const link: SectionLink = { name: about.name, slug: about.slug, url: about.url };
     // The page's fields last, so that every page shares one hidden class (see `publish`).
-    return paginate(section.articles.map(teaser), pageSize, section.url).map((page) => ({ section: link, about: page.pageNumber === 1 ? about : null, ...page }));
+    return paginate(section.articles.map(teaser), pageSize, section.url).map((page) => ({ section: link, about: page.pageNumber === null ? about : null, ...page }));
   });
 }

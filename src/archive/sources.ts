@@ -55,6 +55,6 @@ export function sourcePages(all: ReturnType<typeof sources>, pageSize: number): 
   // The page's fields last, so that every page shares one hidden class (see `publish`).
   return all.flatMap(({ source, articles }) => {
     const link = { name: source.name, slug: source.slug, url: source.url };
-    return paginate(articles.map(teaser), pageSize, source.url).map((page) => ({ source: link, about: page.pageNumber === 1 ? source : null, ...page }));
+    return paginate(articles.map(teaser), pageSize, source.url).map((page) => ({ source: link, about: page.pageNumber === null ? source : null, ...page }));
   });
 }

@@ -59,7 +59,7 @@ const PAGES: readonly (readonly [string, () => Promise<string>])[] = [
   ["an article", () => urlOf(withCrosshead)],
   ["an article with markup-like text and a dateline", () => urlOf(HOSTILE[0]!)],
   ["a section front", async () => `/${sectionSlug(articles[0]!.section)}/`],
-  ["a section front's second page, with its pager", async () => "/weather/page/2/"],
+  ["a section's page of its oldest articles, with its pager", async () => "/weather/page/1/"],
   ["a year's archive", async () => `/archive/${HOSTILE[0]!.date.slice(0, 4)}/`],
   ["a day's archive", async () => `/archive/${HOSTILE[0]!.date.replace(/-/gu, "/")}/`],
   ["the search page, with results shown", async () => "/search/?q=officials"],

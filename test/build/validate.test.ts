@@ -90,22 +90,22 @@ describe("the built site", () => {
       ...new Set(articles.map((a) => `/archive/${a.date.slice(0, 7).replace("-", "/")}/index.html`)),
       ...new Set(articles.map((a) => `/archive/${a.date.replace(/-/gu, "/")}/index.html`)),
       ...new Set(articles.flatMap((a) => (a.source ?? "").split(", ").map((s) => `/source/${sectionSlug(s)}/index.html`))),
-      // More than 30 (the page size) in Weather and from Reuters: second pages, with pagers.
-      "/weather/page/2/index.html", "/source/reuters/page/2/index.html",
+      // Two pages' worth (of 30, the page size) in Weather and from Reuters: a page of the oldest, with pagers.
+      "/weather/page/1/index.html", "/source/reuters/page/1/index.html",
     ];
     expect(expected.filter((f) => !htmlFiles.includes(f))).toEqual([]);
   });
 
   it("writes pagers on the paginated pages, so their markup is validated too", async () => {
-    for (const file of ["/weather/index.html", "/weather/page/2/index.html", "/source/reuters/index.html", "/source/reuters/page/2/index.html"]) {
+    for (const file of ["/weather/index.html", "/weather/page/1/index.html", "/source/reuters/index.html", "/source/reuters/page/1/index.html"]) {
       expect(await read(file), file).toMatch(/<nav class="pager" aria-label="Pages">[^]*aria-current="page"/u);
     }
   });
 
-  it("counts a section or source on its first page, and gives deeper pages their own span of dates", async () => {
-    for (const [first, second] of [["/weather/index.html", "/weather/page/2/index.html"], ["/source/reuters/index.html", "/source/reuters/page/2/index.html"]]) {
-      expect(await read(first!), first).toMatch(/<p class="front-meta">[\d,]+ articles[^<]*(<time[^]*)? · page 1 of \d+<\/p>/u);
-      const meta = /<p class="front-meta">Page 2 of \d+: <time datetime="(\d{4}-\d{2}-\d{2})">[^<]+<\/time> to <time datetime="(\d{4}-\d{2}-\d{2})">/u.exec(await read(second!));
+  it("counts a section or source on its front, and gives older pages their number from the oldest and their own span of dates", async () => {
+    for (const [first, second] of [["/weather/index.html", "/weather/page/1/index.html"], ["/source/reuters/index.html", "/source/reuters/page/1/index.html"]]) {
+      expect(await read(first!), first).toMatch(/<p class="front-meta">[\d,]+ articles[^<]*(<time[^]*)? · newest of 2 pages<\/p>/u);
+      const meta = /<p class="front-meta">Page 1, counted from the oldest: <time datetime="(\d{4}-\d{2}-\d{2})">[^<]+<\/time> to <time datetime="(\d{4}-\d{2}-\d{2})">/u.exec(await read(second!));
       expect(meta, second).not.toBeNull();
       expect(meta![1]! <= meta![2]!, "oldest first").toBe(true);
     }

@@ -1,11 +1,12 @@
 import { articleText, type FixtureArticle } from "./fixtureArchive.js";
 
 /**
- * Enough extra Weather articles from Reuters that the Weather front and the Reuters page run past
- * one page of 30 (`pageSize` in _data/site.json), so pagers are written: 26 of them, one a day
- * from 1 January 2019, with the 9 Weather and 14 Reuters articles of the fixture table.
+ * Enough extra Weather articles from Reuters that the Weather front and the Reuters page hold two
+ * pages' worth of 30 (`pageSize` in _data/site.json), so that each has a page of its oldest
+ * (`page/1/`) and pagers are written: 55 of them, one a day from 1 January 2019, with the 9
+ * Weather and 14 Reuters articles of the fixture table.
  */
-export function pagerArticles(count = 26): FixtureArticle[] {
+export function pagerArticles(count = 55): FixtureArticle[] {
   return Array.from({ length: count }, (_, i) => {
     const date = new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10);
     return {

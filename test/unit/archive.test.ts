@@ -46,9 +46,15 @@ describe("buildArchive", () => {
     ]);
   });
 
-  it("paginates section fronts by the page size", () => {
-    const archive = buildArchive(month(), { pageSize: 10, siteTitle: "Test Gazette" });
-    expect(archive.sectionFronts.map((f) => f.url)).toEqual(["/world/", "/world/page/2/", "/business/", "/business/page/2/"]);
+  it("paginates section fronts by the page size, older pages counted from the oldest", () => {
+    // World 13 and Business 12 in pages of 5: a page of the five oldest each, the rest on the front.
+    const archive = buildArchive(month(), { pageSize: 5, siteTitle: "Test Gazette" });
+    expect(archive.sectionFronts.map((f) => [f.url, f.items.length])).toEqual([
+      ["/world/", 8],
+      ["/world/page/1/", 5],
+      ["/business/", 7],
+      ["/business/page/1/", 5],
+    ]);
   });
 
   it("uses section name overrides", () => {

@@ -76,26 +76,35 @@ describe("sectionFronts", () => {
   it("paginates each section under its own URL", () => {
     const fronts = sectionFronts(sections(sample()), 2);
     expect(fronts.map((f) => [f.section.name, f.url, f.items.length])).toEqual([
-      ["World", "/world/", 2],
-      ["World", "/world/page/2/", 2],
-      ["World", "/world/page/3/", 1],
+      ["World", "/world/", 3],
+      ["World", "/world/page/1/", 2],
       ["Business", "/business/", 1],
     ]);
   });
 
   it("shows a section's newest articles on its first page", () => {
     const [first] = sectionFronts(sections(sample()), 2);
-    expect(first!.items.map((a) => a.date)).toEqual([day(5), day(4)]);
+    expect(first!.items.map((a) => a.date)).toEqual([day(5), day(4), day(3)]);
   });
 
-  it("counts the section on its first page only, so an older article leaves the newer pages as they were", () => {
+  it("counts the section on its front only, and leaves older pages as they were when news is added", () => {
     const world = (d: number) => parsed({ file: `world/${d}.txt`, date: iso(day(d)), sectionRaw: "WORLD", headline: `World story of day ${d}` });
-    const before = sectionFronts(sections(publish([1, 3, 5, 6, 7].map(world))), 2);
-    const after = sectionFronts(sections(publish([1, 2, 3, 5, 6, 7].map(world))), 2);
-    expect(after[0]!.about?.count).toBe(6);
+    const days = (n: number) => Array.from({ length: n }, (_, i) => world(i + 1));
+    // 21 stories in pages of 2: the front and pages 9 to 1. A 22nd, the newest, fills page 10.
+    const before = sectionFronts(sections(publish(days(21))), 2);
+    const after = sectionFronts(sections(publish(days(22))), 2);
+    expect(after[0]!.about?.count).toBe(22);
     expect(after.slice(1).every((page) => page.about === null)).toBe(true);
-    // Day 2 lands on the last page: page 2 (days 5 and 3) is as it was; page 1 counts it.
-    const same = after.map((page, i) => JSON.stringify(page) === JSON.stringify(before[i]));
-    expect(same).toEqual([false, true, false]);
+    const byUrl = (fronts: typeof before) => new Map(fronts.map((page) => [page.url, JSON.stringify(page)]));
+    const [was, is] = [byUrl(before), byUrl(after)];
+    // Pages 1 to 6 are as they were, pager included; pages 7 to 9 keep their stories, and their
+    // pagers now show page 10 (or a gap before it, after the front).
+    for (let n = 1; n <= 6; n++) expect(is.get(`/world/page/${n}/`), `page ${n}`).toBe(was.get(`/world/page/${n}/`));
+    for (const n of [7, 8, 9]) {
+      expect(is.get(`/world/page/${n}/`)).not.toBe(was.get(`/world/page/${n}/`));
+      const items = (json: string | undefined) => (JSON.parse(json ?? "{}") as { items?: unknown }).items;
+      expect(items(is.get(`/world/page/${n}/`))).toEqual(items(was.get(`/world/page/${n}/`)));
+    }
+    expect(after.find((page) => page.url === "/world/page/10/")?.items.map((a) => a.date)).toEqual([day(20), day(19)]);
   });
 });
