@@ -59,8 +59,20 @@ function isFigures(text: string): boolean {
 }
 
 /** A full paragraph: more than a label's worth of words, ending as a sentence ends. */
-function isProseLine(text: string | undefined): boolean {
-  return text !== undefined && wordsUpTo(text, MAX_CROSSHEAD_WORDS + 1) > MAX_CROSSHEAD_WORDS && SENTENCE_END.test(text);
+function isProseLine(text: string): boolean {
+  return wordsUpTo(text, MAX_CROSSHEAD_WORDS + 1) > MAX_CROSSHEAD_WORDS && SENTENCE_END.test(text);
+}
+
+/** A full stop, question or exclamation mark, or an ellipsis, with any closing quotes and brackets. */
+const FULL_STOP = /[.!?…]["”'’)\]]*$/u;
+
+/**
+ * Running text on either side of a crosshead: a full paragraph, or a short sentence that is no
+ * table row. Wire copy often runs one short sentence a paragraph (`Unions called it a warning.`);
+ * a table's header (`Soybean (cents per bushel)`) ends with no full stop.
+ */
+function isSentenceLine(text: string | undefined): boolean {
+  return text !== undefined && (isProseLine(text) || (FULL_STOP.test(text) && !isFigures(text)));
 }
 
 /** Checks `YYYY-MM-DD` is a real calendar date (no 30 February). */
@@ -73,9 +85,10 @@ export function isRealDate(value: string): value is IsoDate {
 }
 
 /**
- * Classifies body lines. A crosshead stands alone between two full paragraphs: short lines next
- * to other short lines or to table rows (an earnings table: `Year`, `Net 807,000 vs 2,858,000`)
- * are figures, kept as paragraphs.
+ * Classifies body lines. A crosshead is a short line without end punctuation standing alone
+ * between two sentences, however short they are; short lines next to other short lines or to
+ * table rows (an earnings table: `Year`, `Net 807,000 vs 2,858,000`) are figures, kept as
+ * paragraphs.
  */
 function bodyBlocks(lines: readonly string[]): Block[] {
   const ids = new Set<string>();
@@ -91,8 +104,8 @@ function bodyBlocks(lines: readonly string[]): Block[] {
       i > 0 &&
       isLabel(text, MAX_CROSSHEAD_WORDS) &&
       !isFigures(text) &&
-      isProseLine(lines[i - 1]) &&
-      isProseLine(lines[i + 1]);
+      isSentenceLine(lines[i - 1]) &&
+      isSentenceLine(lines[i + 1]);
     return heading ? { type: "heading", text, id: anchor(text) } : { type: "paragraph", text };
   });
 }

@@ -274,6 +274,19 @@ describe("crossheads", () => {
     },
   );
 
+  it("stand between short sentences too: wire copy of one-sentence paragraphs keeps its crossheads", () => {
+    const body = ["Lisbon — Trains stopped at noon.", "Unions called it a warning.", "Commuters stranded", "Buses ran full all afternoon.", "Talks resume", "Both sides meet on Monday."];
+    const a = parseOk(file([HEADER, HEADLINE, STANDFIRST, ...body, "Reuters"]));
+    expect(a.body.filter((b) => b.type === "heading").map((b) => b.text)).toEqual(["Commuters stranded", "Talks resume"]);
+    expect(a.body.map((b) => b.text)).toEqual(["Trains stopped at noon.", ...body.slice(1)]);
+  });
+
+  it("are never a line of an earnings table, even between sentences", () => {
+    const body = [PROSE.p1, "The company gave these results.", "Year", "Shr 1.23 dlrs vs 1.10 dlrs", "Net 807,000 vs 2,858,000", "Revs 12.4 mln vs 11.9 mln", "Note", "Results were restated.", PROSE.p2];
+    const a = parseOk(file([HEADER, HEADLINE, STANDFIRST, ...body]));
+    expect(a.body.every((b) => b.type === "paragraph")).toBe(true);
+  });
+
   it("are never two short lines next to each other", () => {
     const a = parseOk(file([HEADER, HEADLINE, STANDFIRST, PROSE.p1, "Key figures", "Cost overruns", PROSE.p2]));
     expect(a.body.every((b) => b.type === "paragraph")).toBe(true);
