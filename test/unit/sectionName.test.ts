@@ -12,6 +12,25 @@ describe("sectionName", () => {
     expect(sectionName(raw)).toBe(name);
   });
 
+  it.each([
+    ["US DOLLAR", "US Dollar"],
+    ["EU SUMMIT", "EU Summit"],
+    ["NATO AND THE UN", "NATO and the UN"],
+    ["U.S. ECONOMY", "U.S. Economy"],
+    ["G20 MEETING", "G20 Meeting"],
+    ["GDP FIGURES", "GDP Figures"],
+    ["STG", "STG"],
+    ["OPEC OIL OUTPUT", "OPEC Oil Output"],
+  ])("keeps initialisms as written: %s as %s", (raw, name) => {
+    expect(sectionName(raw)).toBe(name);
+  });
+
+  it("does not take a short word for an initialism", () => {
+    expect(sectionName("TEA")).toBe("Tea");
+    expect(sectionName("ON THE RECORD")).toBe("On the Record");
+    expect(sectionName("MY CITY")).toBe("My City");
+  });
+
   it("capitalises a small word when it opens the name", () => {
     expect(sectionName("THE AMERICAS")).toBe("The Americas");
   });
