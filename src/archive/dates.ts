@@ -20,13 +20,15 @@ export interface CalendarDay {
 
 /** A month drawn as weeks (Monday first); `null` pads the first and last week. */
 export interface CalendarMonth {
-  readonly label: string;
+  /** `2017-04`: shown in the site's language by the templates' periodLabel filter. */
+  readonly period: string;
   readonly url: string | null;
   readonly weeks: readonly (readonly (CalendarDay | null)[])[];
 }
 
 export interface PeriodLink {
-  readonly label: string;
+  /** `2017`, `2017-04` or `2017-04-12`. */
+  readonly period: string;
   readonly url: string;
 }
 
@@ -45,19 +47,12 @@ export interface DatePage {
   readonly onThisDay: readonly PeriodLink[];
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = Array.from({ length: 12 }, (_, m) => String(m + 1).padStart(2, "0"));
 
 export function periodUrl(period: string): string {
   return `/archive/${period.replaceAll("-", "/")}/`;
 }
 
-/** `2017` → `2017`, `2017-04` → `April 2017`, `2017-04-12` → `12 April 2017`. */
-export function periodLabel(period: string): string {
-  const [y, m, d] = period.split("-");
-  if (m === undefined) return y!;
-  const month = MONTHS[Number(m) - 1]!;
-  return d === undefined ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
-}
 
 function groupBySection(articles: readonly Article[], withArticles: boolean): SectionGroup[] {
   return [...groupBy(articles, (a) => a.sectionSlug).values()]
@@ -80,7 +75,7 @@ function calendar(month: string, dayCounts: ReadonlyMap<string, number>, linkMon
   }
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
-  return { label: periodLabel(month), url: linkMonth && monthCount > 0 ? periodUrl(month) : null, weeks };
+  return { period: month, url: linkMonth && monthCount > 0 ? periodUrl(month) : null, weeks };
 }
 
 /**
@@ -98,7 +93,7 @@ export function datePages(articles: readonly Article[]): DatePage[] {
   const periods = [...byPeriod.keys()].sort();
   const ofKind = (length: number) => periods.filter((p) => p.length === length);
   const daysByMonthDay = groupBy(ofKind(10), (day) => day.slice(5));
-  const link = (period: string | undefined): PeriodLink | null => (period ? { label: periodLabel(period), url: periodUrl(period) } : null);
+  const link = (period: string | undefined): PeriodLink | null => (period ? { period, url: periodUrl(period) } : null);
 
   return (
     [
@@ -110,7 +105,7 @@ export function datePages(articles: readonly Article[]): DatePage[] {
     const list = ofKind(length);
     return list.map((period, i): DatePage => {
       const inPeriod = byPeriod.get(period)!;
-      const months = kind === "year" ? MONTHS.map((_, m) => `${period}-${String(m + 1).padStart(2, "0")}`) : kind === "month" ? [period] : [];
+      const months = kind === "year" ? MONTHS.map((m) => `${period}-${m}`) : kind === "month" ? [period] : [];
       return {
         kind,
         period,

@@ -2,7 +2,6 @@ import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { DateTime } from "luxon";
 import type { Settings } from "../settings.js";
 import type { Article } from "../archive/article.js";
-import { periodLabel } from "../archive/dates.js";
 import type { EleventyConfig } from "./config.js";
 import { absoluteUrl, newsArticle, scriptJson } from "./structuredData.js";
 
@@ -42,8 +41,15 @@ export function filtersPlugin(config: EleventyConfig, settings: Settings): void 
   config.addFilter("json", (value: unknown) => scriptJson(value));
   /** `2017-04-12` → the start of that day in the site's zone, as Atom and JSON Feed write it. */
   config.addFilter("rfc3339", memo((iso) => dateToRfc3339(day(iso).toJSDate())));
-  /** `2017-04` → `April 2017`. */
-  config.addFilter("periodLabel", (period: string) => periodLabel(period));
+  /**
+   * A year, month or day of the archive in the site's language: `2017`, `April 2017`, and a day
+   * as `readableDate` writes it, so that a day page's heading and its articles' dates agree.
+   */
+  const readable = (iso: string): string => day(iso).toLocaleString(DateTime.DATE_FULL);
+  config.addFilter(
+    "periodLabel",
+    memo((period) => (period.length === 10 ? readable(period) : period.length === 7 ? day(`${period}-01`).toLocaleString({ month: "long", year: "numeric" }) : period)),
+  );
   /** A number with the locale's grouping: `19043` → `19,043`. */
   config.addFilter("count", (n: number) => n.toLocaleString(settings.language));
 }

@@ -48,6 +48,8 @@ const EXTRAS: FixtureArticle[] = [
   { file: "extra/harbour-master.txt", date: "2016-05-20", section: "HARBOUR NEWS", headline: QUOTE_HEADLINE, paragraphs: prose("speed limit"), source: "Bloomberg" },
   { file: "extra/may-2017.txt", date: "2017-05-01", section: "US ELECTIONS", headline: "Turnout questions before the May ballot", paragraphs: prose("ballot timetable"), source: "Staff Writer" },
   { file: "extra/storm.txt", date: "2018-05-01", section: "WEATHER", headline: MARKUP_HEADLINE, paragraphs: prose("storm warning"), source: "AFP" },
+  // A section of one article: its span of dates is one day.
+  { file: "extra/lighthouse.txt", date: "2016-07-14", section: "LIGHTHOUSES", headline: "The old lighthouse is lit again after forty years", paragraphs: prose("lighthouse"), source: "Reuters" },
 ];
 
 const articles: FixtureArticle[] = [...fixtureArticles(), ...EXTRAS];
@@ -131,6 +133,18 @@ describe("date pages", () => {
     expect(written).toEqual(expected);
     // The fixture has empty months between months with articles: they must have no page.
     expect(expected).not.toContain("/archive/2015/02/");
+  });
+
+  it("names a day in its heading as every page writes that date", async () => {
+    for (const day of periods("day")) {
+      const heading = htmlText(elements(mainOf(await site.page(periodUrl(day))), "h1")[0] ?? "");
+      // The article's breadcrumbs give its day as a dated link.
+      const article = inPeriod(day)[0]!;
+      const page = await site.page(url(article));
+      const time = new RegExp(`<time datetime="${day}">([^<]+)</time>`, "u").exec(page)?.[1];
+      expect(time, `a dated link to ${day} on ${url(article)}`).toBeDefined();
+      expect(heading, day).toBe(time);
+    }
   });
 
   it("lists exactly a day's articles, each under its section's heading", async () => {
@@ -265,6 +279,19 @@ function expectGroupedBySection(main: string, expected: readonly FixtureArticle[
 }
 
 // ---------------------------------------------------------------- sources
+
+describe("section fronts", () => {
+  it("give a span of dates, or its one day when every article is of that day", async () => {
+    for (const section of new Set(articles.map((a) => a.section))) {
+      const days = new Set(articles.filter((a) => a.section === section).map((a) => a.date));
+      const meta = /<p class="front-meta">([^]*?)<\/p>/u.exec(mainOf(await site.page(`/${sectionSlug(section)}/`)))?.[1] ?? "";
+      const times = [...meta.matchAll(/<time datetime="([^"]+)">/gu)].map((m) => m[1]);
+      const sorted = [...days].sort();
+      expect(times, section).toEqual(days.size === 1 ? sorted : [sorted[0], sorted.at(-1)]);
+      expect(htmlText(meta).includes(" to "), section).toBe(days.size > 1);
+    }
+  });
+});
 
 describe("source pages", () => {
   const SOURCES = ["Bloomberg", "Reuters", "AFP", "Staff Writer"];
