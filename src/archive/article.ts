@@ -7,6 +7,11 @@ export interface Article extends ParsedArticle {
   /** Display name, e.g. `Syrian Conflict`. */
   readonly section: string;
   readonly sectionSlug: string;
+  /**
+   * 1, or 2, 3… for the later articles of the same section, day and headline (the wire repeats
+   * itself): their URLs end in `-2`, `-3`, and their titles say which copy they are.
+   */
+  readonly copy: number;
 }
 
 /** Newest first; ties broken by URL so every build lists articles in the same order. */

@@ -36,15 +36,17 @@ export function publish(parsed: readonly ParsedArticle[], options: PublishOption
   for (const w of wanted) firstClaim.add(w.base);
   return wanted.map(({ article, section, base }) => {
     let url = base;
+    let copy = 1;
     if (taken.has(url)) {
       let n = 2;
       while (taken.has(`${base}-${n}`) || firstClaim.has(`${base}-${n}`)) n++;
       url = `${base}-${n}`;
+      copy = n;
     }
     taken.add(url);
     // The article's own fields last: in V8, fields added after a spread (`{ ...article, url }`)
     // gave each of 100,000 articles its own hidden class, and every later read of a field went
     // through a slow lookup (measured: sorting them newest first took six times as long).
-    return { url: `${url}/`, section: section.name, sectionSlug: section.slug, ...article };
+    return { url: `${url}/`, section: section.name, sectionSlug: section.slug, copy, ...article };
   });
 }

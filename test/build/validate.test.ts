@@ -140,7 +140,8 @@ describe("text that looks like markup", () => {
   it("is written escaped, as text, on the article's page", async () => {
     for (const a of HOSTILE) {
       const html = await articlePage(a);
-      expect(html).toContain(`<title>${escapeHtml(a.headline)} · Broadsheet</title>`);
+      // The title opens with the headline, escaped; its section and day follow.
+      expect(html).toContain(`<title>${escapeHtml(a.headline)} · `);
       expect(html).toContain(`<p class="standfirst">${escapeHtml(a.standfirst!)}</p>`);
       for (const p of a.paragraphs) expect(html).toContain(escapeHtml(p));
       if (a.crosshead) expect(html).toMatch(new RegExp(`<h2 class="crosshead" id="[^"]+"><a href="#[^"]+">${escapeHtml(a.crosshead).replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}</a></h2>`, "u"));

@@ -15,6 +15,7 @@ import type { FixtureArticle } from "./fixtureArchive.js";
 interface SiteJson {
   readonly url: string;
   readonly title: string;
+  readonly description: string;
   readonly sectionNames?: Readonly<Record<string, string>>;
 }
 
@@ -71,7 +72,8 @@ export function servedAt(file: string): string {
 
 /**
  * Finds each fixture article's page: under `/{section}/{yyyy}/{mm}/{dd}/` (the documented URL
- * scheme), the one whose `<h1>` is its headline. Fails unless every article has exactly one.
+ * scheme), the one whose `<h1>` is its headline (and, where the wire repeated a headline on one
+ * day, whose text holds the article's first paragraph). Fails unless every article has exactly one.
  */
 export async function findArticleUrls(output: string, articles: readonly FixtureArticle[]): Promise<Map<FixtureArticle, string>> {
   const urls = new Map<FixtureArticle, string>();
@@ -85,13 +87,15 @@ export async function findArticleUrls(output: string, articles: readonly Fixture
     } catch {
       // reported below
     }
-    const found: string[] = [];
+    const found: { url: string; html: string }[] = [];
     for (const slug of slugs) {
       const html = await readFile(path.join(output, day, slug, "index.html"), "utf8").catch(() => "");
       const h1 = elements(html, "h1")[0];
-      if (h1 !== undefined && htmlText(h1) === a.headline) found.push(`${day}${slug}/`);
+      if (h1 !== undefined && htmlText(h1) === a.headline) found.push({ url: `${day}${slug}/`, html });
     }
-    if (found.length === 1) urls.set(a, found[0]!);
+    const first = a.paragraphs[0];
+    const matching = found.length > 1 && first !== undefined ? found.filter((f) => htmlText(f.html).includes(first)) : found;
+    if (matching.length === 1) urls.set(a, matching[0]!.url);
     else problems.push(`${a.file} (${JSON.stringify(a.headline)}): ${found.length} pages under ${day}`);
   }
   if (problems.length > 0) throw new Error(`article pages not found as expected:\n${problems.join("\n")}`);

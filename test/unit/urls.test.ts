@@ -59,6 +59,12 @@ describe("publish: URL collisions", () => {
     expect(urlOf(out, "articles/b.txt")).toBe(`${base}-2/`);
   });
 
+  it("numbers the copies, 1 for the first, as their URLs are suffixed", () => {
+    const out = publish([same("articles/c.txt"), same("articles/a.txt"), same("articles/b.txt")]);
+    expect(["articles/a.txt", "articles/b.txt", "articles/c.txt"].map((f) => out.find((a) => a.file === f)!.copy)).toEqual([1, 2, 3]);
+    expect(publish([parsed({ file: "x.txt", headline: "Alone" })])[0]!.copy).toBe(1);
+  });
+
   it("decides the suffix by file path, whatever the input order", () => {
     const out = publish([same("articles/b.txt"), same("articles/a.txt")]);
     expect(urlOf(out, "articles/a.txt")).toBe(`${base}/`);
