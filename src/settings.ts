@@ -15,6 +15,10 @@ export interface Settings {
   readonly sectionNames: Readonly<Record<string, string>>;
   /** Trailing lines dropped from every article. */
   readonly boilerplate: readonly string[];
+  /** The picture of pages with none of their own (share cards, structured data): a site path or a URL. */
+  readonly image: string;
+  /** The publisher's logo in structured data: a site path or a URL. */
+  readonly logo: string;
   /** Folder of article files; the `BROADSHEET_ARTICLES` environment variable wins. */
   readonly articles: string;
   /** Articles per page on section fronts and source pages. */

@@ -137,6 +137,12 @@ export const SETTINGS_SCHEMA: SettingsSchema = {
   timeZone: { doc: "the zone of the archive's dates, for feeds", default: "UTC", check: timeZone },
   sectionNames: { doc: "display names by section header", default: {}, check: sectionNames },
   boilerplate: { doc: "trailing lines dropped from every article", default: DEFAULT_BOILERPLATE, check: lines },
+  image: {
+    doc: "the picture of pages with none of their own, for share cards and structured data: a site path or a URL",
+    default: "/assets/share.png",
+    check: nonEmptyString,
+  },
+  logo: { doc: "the publisher's logo in structured data: a site path or a URL", default: "/assets/logo.png", check: nonEmptyString },
   articles: { doc: "the folder of article files", default: "articles", check: nonEmptyString, env: { name: "BROADSHEET_ARTICLES", read: text } },
   pageSize: { doc: "articles per page on section fronts and source pages", default: 30, check: wholeNumber },
   searchShardSize: {

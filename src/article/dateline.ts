@@ -53,3 +53,21 @@ export function splitDateline(line: string): DatelineSplit | null {
   }
   return { dateline: place, text };
 }
+
+/**
+ * The place of a dateline, without its date: `NEW YORK, June 1` → `NEW YORK`, `ROCHESTER,
+ * N.Y., Feb 26` → `ROCHESTER, N.Y.`, `RICHMOND, Va. Feb 26` → `RICHMOND, Va.`, `Moscow` → `Moscow`.
+ */
+export function datelinePlace(dateline: string): string {
+  const place: string[] = [];
+  for (const segment of dateline.split(",").map((s) => s.trim())) {
+    if (DATE_PART.test(segment)) break;
+    const placeThenDate = PLACE_THEN_DATE.exec(segment);
+    if (placeThenDate && place.length > 0) {
+      place.push(placeThenDate[1]!);
+      break;
+    }
+    place.push(segment);
+  }
+  return place.join(", ");
+}

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import type { Settings } from "../settings.js";
 import type { Article } from "../archive/article.js";
 import type { EleventyConfig } from "./config.js";
-import { absoluteUrl, newsArticle, scriptJson } from "./structuredData.js";
+import { absoluteLink, absoluteUrl, newsArticle, scriptJson } from "./structuredData.js";
 
 /** Date and URL filters for the templates; formats follow the site's language. */
 export function filtersPlugin(config: EleventyConfig, settings: Settings): void {
@@ -35,6 +35,8 @@ export function filtersPlugin(config: EleventyConfig, settings: Settings): void 
   config.addFilter("url", (path: string) => (path.startsWith("/") && !path.startsWith("//") ? prefix + path.slice(1) : path));
   /** The full URL of a site path, for canonical links, feeds and structured data. */
   config.addFilter("absoluteUrl", (path: string) => absoluteUrl(settings, path));
+  /** A site path or URL as an absolute URL, for share cards: `/assets/share.png` → `https://…/assets/share.png`. */
+  config.addFilter("absoluteLink", (pathOrUrl: string) => absoluteLink(settings, pathOrUrl));
   /** The article's schema.org NewsArticle, as JSON safe inside a script block. */
   config.addFilter("newsArticleJson", (article: Article) => scriptJson(newsArticle(article, settings)));
   /** Any value as JSON safe to print in a page or a JSON feed. */

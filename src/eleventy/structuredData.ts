@@ -1,4 +1,7 @@
+import { DateTime } from "luxon";
 import type { Article } from "../archive/article.js";
+import { sourceUrl } from "../archive/sources.js";
+import { datelinePlace } from "../article/dateline.js";
 import type { Settings } from "../settings.js";
 
 /** The absolute URL of a site path, with the path prefix: what canonical links and feeds need. */
@@ -6,22 +9,49 @@ export function absoluteUrl(settings: Settings, path: string): string {
   return `${settings.url}${settings.pathPrefix}${path.replace(/^\//u, "")}`;
 }
 
-/** A schema.org NewsArticle for an article page (https://schema.org/NewsArticle). */
+/** A site path (`/assets/share.png`) as an absolute URL; a URL as it is. */
+export function absoluteLink(settings: Settings, pathOrUrl: string): string {
+  return /^https?:\/\//iu.test(pathOrUrl) ? pathOrUrl : absoluteUrl(settings, pathOrUrl);
+}
+
+/** The start of a day in the site's time zone, with its offset: `1987-03-23T00:00:00-05:00`. */
+function dayStart(date: string, settings: Settings): string {
+  return DateTime.fromISO(date, { zone: settings.timeZone }).toISO({ suppressMilliseconds: true })!;
+}
+
+/**
+ * A schema.org NewsArticle for an article page (https://schema.org/NewsArticle), with what
+ * Google's article documentation recommends: times with their zone, `dateModified` (an archived
+ * article is not revised: its publication), an image (the site's, articles having none), the
+ * publisher's logo, and each author's page (a credit's source page).
+ */
 export function newsArticle(article: Article, settings: Settings): Record<string, unknown> {
-  const publisher = { "@type": "Organization", name: settings.title, url: absoluteUrl(settings, "/") };
+  const publisher = {
+    "@type": "Organization",
+    name: settings.title,
+    url: absoluteUrl(settings, "/"),
+    logo: { "@type": "ImageObject", url: absoluteLink(settings, settings.logo) },
+  };
+  const published = dayStart(article.date, settings);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
     headline: article.headline,
     description: article.standfirst ?? article.body[0]?.text ?? "",
-    datePublished: article.date,
+    datePublished: published,
+    dateModified: published,
+    image: [absoluteLink(settings, settings.image)],
     articleSection: article.section,
     url: absoluteUrl(settings, article.url),
     mainEntityOfPage: absoluteUrl(settings, article.url),
     inLanguage: settings.language,
     wordCount: article.words,
-    ...(article.dateline ? { locationCreated: { "@type": "Place", name: article.dateline } } : {}),
-    author: article.sources.length > 0 ? article.sources.map((name) => ({ "@type": "Organization", name })) : publisher,
+    // The place alone: `dateline` keeps the line as written (`NEW YORK, June 1`).
+    ...(article.dateline ? { dateline: article.dateline, locationCreated: { "@type": "Place", name: datelinePlace(article.dateline) } } : {}),
+    author:
+      article.sources.length > 0
+        ? article.sources.map((name) => ({ "@type": "Organization", name, url: absoluteUrl(settings, sourceUrl(name)) }))
+        : { "@type": "Organization", name: settings.title, url: absoluteUrl(settings, "/") },
     publisher,
   };
 }

@@ -49,7 +49,8 @@ const EXTRAS: FixtureArticle[] = [
   { file: "extra/may-2017.txt", date: "2017-05-01", section: "US ELECTIONS", headline: "Turnout questions before the May ballot", paragraphs: prose("ballot timetable"), source: "Staff Writer" },
   { file: "extra/storm.txt", date: "2018-05-01", section: "WEATHER", headline: MARKUP_HEADLINE, paragraphs: prose("storm warning"), source: "AFP" },
   // A section of one article: its span of dates is one day.
-  { file: "extra/lighthouse.txt", date: "2016-07-14", section: "LIGHTHOUSES", headline: "The old lighthouse is lit again after forty years", paragraphs: prose("lighthouse"), source: "Reuters" },
+  // Its dateline holds a date, as wire copy's do.
+  { file: "extra/lighthouse.txt", date: "2016-07-14", section: "LIGHTHOUSES", headline: "The old lighthouse is lit again after forty years", dateline: "NEW YORK, July 14", paragraphs: prose("lighthouse"), source: "Reuters" },
 ];
 
 const articles: FixtureArticle[] = [...fixtureArticles(), ...EXTRAS];
@@ -392,9 +393,33 @@ describe("article pages", () => {
       expect(ld.headline).toBe(a.headline);
       expect(String(ld.datePublished).slice(0, 10), a.file).toBe(a.date);
       expect(ld.articleSection).toBe(displayName(a.section));
-      const authors = [ld.author].flat() as { name?: string }[];
+      const authors = [ld.author].flat() as { name?: string; url?: string }[];
       expect(authors.map((x) => x.name).sort(), a.file).toEqual(credits(a).sort());
+      // What Google's NewsArticle documentation recommends: times with a zone, a modification
+      // date, an image, the publisher's logo, each author's page.
+      expect(ld.datePublished, a.file).toMatch(new RegExp(`^${a.date}T\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:\\d{2})$`, "u"));
+      expect(ld.dateModified, a.file).toMatch(/^\d{4}-\d{2}-\d{2}T/u);
+      const images = [ld.image].flat() as string[];
+      expect(images.length, a.file).toBeGreaterThan(0);
+      for (const image of images) expect(image).toMatch(/^https?:\/\/[^/]+\/.+\.(png|jpe?g|webp|gif)$/u);
+      const logo = (ld.publisher as { logo?: { url?: string } }).logo?.url;
+      expect(logo, a.file).toMatch(/^https?:\/\/[^/]+\/.+\.(png|jpe?g|webp|gif|svg)$/u);
+      for (const author of authors) if (credits(a).length > 0) expect(author.url, a.file).toBe(absolute(`/source/${sourceSlug(author.name!)}/`));
+      if (a.dateline) {
+        const place = ld.locationCreated as { name?: string };
+        expect(place.name, a.file).toBe(a.dateline.split(",")[0]);
+      }
     }
+    // The image and the logo are there to be fetched.
+    const first = JSON.parse(jsonLdBlocks(await pageOf(articles[0]!))[0]!) as { image: string[]; publisher: { logo: { url: string } } };
+    for (const link of [...first.image, first.publisher.logo.url]) expect(files, link).toContain(new URL(link).pathname);
+  });
+
+  it("names only the place of a dateline as where the article was written, the dateline itself as written", async () => {
+    const lighthouse = EXTRAS.find((a) => a.dateline?.includes(","))!;
+    const ld = JSON.parse(jsonLdBlocks(await pageOf(lighthouse))[0]!) as { locationCreated?: { name?: string }; dateline?: string };
+    expect(ld.locationCreated?.name).toBe("NEW YORK");
+    expect(ld.dateline).toBe("NEW YORK, July 14");
   });
 
   it("keeps a headline holding </script> and &amp; intact in JSON-LD, and never as markup", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitDateline } from "../../src/article/dateline.js";
+import { datelinePlace, splitDateline } from "../../src/article/dateline.js";
 
 describe("splitDateline finds", () => {
   it.each([
@@ -37,5 +37,19 @@ describe("splitDateline finds nothing in", () => {
     ["an empty line", ""],
   ])("%s", (_name, line) => {
     expect(splitDateline(line)).toBeNull();
+  });
+});
+
+describe("datelinePlace", () => {
+  it.each([
+    ["NEW YORK, June 1", "NEW YORK"],
+    ["TOKYO, March 2", "TOKYO"],
+    ["ROCHESTER, N.Y., Feb 26", "ROCHESTER, N.Y."],
+    ["RICHMOND, Va. Feb 26", "RICHMOND, Va."],
+    ["LONDON, 2 March 1987", "LONDON"],
+    ["Moscow", "Moscow"],
+    ["WINSTON-SALEM, N.C.", "WINSTON-SALEM, N.C."],
+  ])("%s is %s", (dateline, place) => {
+    expect(datelinePlace(dateline)).toBe(place);
   });
 });

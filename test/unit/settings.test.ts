@@ -15,6 +15,8 @@ describe("resolveSettings defaults", () => {
       timeZone: "UTC",
       sectionNames: {},
       boilerplate: ["Please login or register to comment."],
+      image: "/assets/share.png",
+      logo: "/assets/logo.png",
       articles: "articles",
       pageSize: 30,
       searchShardSize: 5_000,
