@@ -1,6 +1,7 @@
 import { teaser, type Teaser } from "./articlePages.js";
 import type { Article } from "./article.js";
 import { groupBy } from "./groupBy.js";
+import { numberedLinks, type PageLink } from "./paginate.js";
 
 /** Articles of one section within a period: how date pages list them. */
 export interface SectionGroup {
@@ -32,13 +33,31 @@ export interface PeriodLink {
   readonly url: string;
 }
 
+/** Where a day page of a long day sits among its pages: page 1 is the day's own URL. */
+export interface DayPagination {
+  readonly pageNumber: number;
+  readonly pageCount: number;
+  readonly links: readonly PageLink[];
+  readonly previousUrl: string | null;
+  readonly nextUrl: string | null;
+}
+
 export interface DatePage {
   readonly kind: "year" | "month" | "day";
   /** `2017`, `2017-04`, `2017-04-12`. */
   readonly period: string;
   readonly url: string;
   readonly count: number;
+  /**
+   * By section, largest first. Articles are listed on day pages, a page of at most
+   * DATE_LIST_MAX at a time, and on month pages that hold no more than that; a longer month and
+   * every year give counts, and their calendars lead to the days.
+   */
   readonly sections: readonly SectionGroup[];
+  /** Whether the period holds more articles than a page lists: a month with counts only. */
+  readonly summarised: boolean;
+  /** A day of more than DATE_LIST_MAX articles, on several pages; null otherwise. */
+  readonly pages: DayPagination | null;
   readonly calendars: readonly CalendarMonth[];
   /** The nearest earlier and later periods of the same kind that have articles. */
   readonly previous: PeriodLink | null;
@@ -47,12 +66,39 @@ export interface DatePage {
   readonly onThisDay: readonly PeriodLink[];
 }
 
+/**
+ * Articles a date page lists at most. Wire archives put thousands in a month (10,536 in March
+ * 1987 of the Reuters stories: a 3 MB page of 53,000 elements) and hundreds in a day.
+ */
+export const DATE_LIST_MAX = 100;
+
 const MONTHS = Array.from({ length: 12 }, (_, m) => String(m + 1).padStart(2, "0"));
 
 export function periodUrl(period: string): string {
   return `/archive/${period.replaceAll("-", "/")}/`;
 }
 
+
+/**
+ * A long day cut into pages of DATE_LIST_MAX articles, in the order the day lists them (sections
+ * largest first); a section cut across two pages is headed on both, with its count for the day.
+ */
+function dayPages(day: DatePage): DatePage[] {
+  const items = day.sections.flatMap((group) => group.articles.map((article) => ({ group, article })));
+  const pageCount = Math.ceil(items.length / DATE_LIST_MAX);
+  const urlOf = (n: number): string => (n === 1 ? day.url : `${day.url}page/${n}/`);
+  return Array.from({ length: pageCount }, (_, i): DatePage => {
+    const n = i + 1;
+    const slice = items.slice(i * DATE_LIST_MAX, n * DATE_LIST_MAX);
+    const sections = [...groupBy(slice, (item) => item.group.url).values()].map((list) => ({ ...list[0]!.group, articles: list.map((item) => item.article) }));
+    return {
+      ...day,
+      url: urlOf(n),
+      sections,
+      pages: { pageNumber: n, pageCount, links: numberedLinks(day.url, n, pageCount), previousUrl: n > 1 ? urlOf(n - 1) : null, nextUrl: n < pageCount ? urlOf(n + 1) : null },
+    };
+  });
+}
 
 function groupBySection(articles: readonly Article[], withArticles: boolean): SectionGroup[] {
   return [...groupBy(articles, (a) => a.sectionSlug).values()]
@@ -103,20 +149,24 @@ export function datePages(articles: readonly Article[]): DatePage[] {
     ] as const
   ).flatMap(([kind, length]) => {
     const list = ofKind(length);
-    return list.map((period, i): DatePage => {
+    return list.flatMap((period, i): DatePage[] => {
       const inPeriod = byPeriod.get(period)!;
       const months = kind === "year" ? MONTHS.map((m) => `${period}-${m}`) : kind === "month" ? [period] : [];
-      return {
+      const summarised = kind === "year" || (kind === "month" && inPeriod.length > DATE_LIST_MAX);
+      const page = {
         kind,
         period,
         url: periodUrl(period),
         count: inPeriod.length,
-        sections: groupBySection(inPeriod, kind !== "year"),
+        sections: groupBySection(inPeriod, !summarised),
+        summarised: kind === "month" && summarised,
+        pages: null,
         calendars: months.map((month) => calendar(month, dayCounts, kind === "year")),
         previous: link(list[i - 1]),
         next: link(list[i + 1]),
         onThisDay: kind === "day" ? daysByMonthDay.get(period.slice(5))!.filter((d) => d !== period).map((d) => link(d)!) : [],
       };
+      return kind === "day" && inPeriod.length > DATE_LIST_MAX ? dayPages(page) : [page];
     });
   });
 }

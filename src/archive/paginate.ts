@@ -87,3 +87,18 @@ export function paginate<T>(items: readonly T[], size: number, base: string): Li
     };
   });
 }
+
+/**
+ * The pager of page `current` of `count` pages numbered in reading order, page 1 at `base`: for
+ * a closed period (a long day), which never grows.
+ */
+export function numberedLinks(base: string, current: number, count: number): PageLink[] {
+  const links: PageLink[] = [];
+  let previous = 0;
+  for (const n of shownPages(current, count)) {
+    if (n > previous + 1) links.push({ gap: true });
+    links.push({ number: n, url: n === 1 ? base : `${base}page/${n}/`, current: n === current });
+    previous = n;
+  }
+  return links;
+}

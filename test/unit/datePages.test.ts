@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { buildArchive } from "../../src/archive/archive.js";
+import { DATE_LIST_MAX } from "../../src/archive/dates.js";
+import type { ParsedArticle } from "../../src/article/types.js";
+import { iso, parsed } from "./helpers.js";
+
+/** `n` articles on one day, in two sections. */
+function day(date: string, n: number, from = 0): ParsedArticle[] {
+  return Array.from({ length: n }, (_, i) =>
+    parsed({ file: `${date}/${from + i}.txt`, date: iso(date), sectionRaw: i % 3 === 0 ? "MARKETS" : "WORLD", headline: `Story ${from + i} of ${date}` }),
+  );
+}
+
+describe("date pages stay light, whatever the archive", () => {
+  const max = DATE_LIST_MAX;
+  // One day with two and a half pages' worth, and a month of more than a page.
+  const archive = buildArchive([...day("2019-03-14", max * 2 + max / 2), ...day("2019-03-15", 3, 10_000)], { pageSize: 30, siteTitle: "T" });
+  const pages = (kind: string, period: string) => archive.datePages.filter((p) => p.kind === kind && p.period === period);
+
+  it("cuts a long day into pages of at most DATE_LIST_MAX, every article once, in order", () => {
+    const long = pages("day", "2019-03-14");
+    expect(long.map((p) => p.url)).toEqual(["/archive/2019/03/14/", "/archive/2019/03/14/page/2/", "/archive/2019/03/14/page/3/"]);
+    const listed = long.flatMap((p) => p.sections.flatMap((g) => g.articles.map((a) => a.url)));
+    expect(listed).toHaveLength(max * 2 + max / 2);
+    expect(new Set(listed).size).toBe(listed.length);
+    for (const p of long) expect(p.sections.reduce((n, g) => n + g.articles.length, 0)).toBeLessThanOrEqual(max);
+    expect(long.map((p) => [p.pages?.pageNumber, p.pages?.pageCount, p.pages?.previousUrl, p.pages?.nextUrl])).toEqual([
+      [1, 3, null, "/archive/2019/03/14/page/2/"],
+      [2, 3, "/archive/2019/03/14/", "/archive/2019/03/14/page/3/"],
+      [3, 3, "/archive/2019/03/14/page/2/", null],
+    ]);
+  });
+
+  it("heads a section cut across two pages on both, with its count for the whole day", () => {
+    const [first, second] = pages("day", "2019-03-14");
+    const world = (p: typeof first) => p!.sections.find((g) => g.name === "World")!;
+    expect(world(first).count).toBe(world(second).count);
+    expect(world(first).articles.length + world(second).articles.length).toBeLessThanOrEqual(world(first).count);
+  });
+
+  it("lists a short day on one page, as before", () => {
+    const short = pages("day", "2019-03-15");
+    expect(short).toHaveLength(1);
+    expect(short[0]!.pages).toBeNull();
+    expect(short[0]!.sections.flatMap((g) => g.articles)).toHaveLength(3);
+  });
+
+  it("gives a month of more than a page counts only, with its calendar", () => {
+    const [month] = pages("month", "2019-03");
+    expect(month!.count).toBe(max * 2 + max / 2 + 3);
+    expect(month!.summarised).toBe(true);
+    expect(month!.sections.every((g) => g.articles.length === 0 && g.count > 0)).toBe(true);
+    expect(month!.calendars).toHaveLength(1);
+  });
+});
