@@ -3,6 +3,7 @@ import { newestFirst, type Article } from "./article.js";
 import { articlePages, type ArticlePage } from "./articlePages.js";
 import { datePages, type DatePage } from "./dates.js";
 import { feeds, sitemaps, type Feed, type Sitemaps } from "./feeds.js";
+import { homeFront, type HomeFront } from "./front.js";
 import { searchShards, type SearchShard } from "./searchShards.js";
 import { sourcePages, sources, type Source, type SourcePage } from "./sources.js";
 import { sectionFronts, sections, type Section, type SectionFrontPage } from "./sections.js";
@@ -13,8 +14,8 @@ import { publish, type PublishOptions } from "./urls.js";
 export interface Archive {
   /** Newest first. */
   readonly articles: readonly Article[];
-  /** The newest articles, for the home page. */
-  readonly latest: readonly Article[];
+  /** The home page: its lead, the latest headlines, the busiest sections. */
+  readonly home: HomeFront;
   /** Largest first. */
   readonly sections: readonly Section[];
   readonly sectionFronts: readonly SectionFrontPage[];
@@ -36,7 +37,6 @@ export interface Archive {
   readonly wordFiles: number;
 }
 
-const LATEST_ON_HOME = 20;
 
 export interface ArchiveOptions extends PublishOptions {
   readonly pageSize: number;
@@ -81,7 +81,7 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
   ];
   return {
     articles,
-    latest: articles.slice(0, LATEST_ON_HOME),
+    home: homeFront(articles, all),
     sections: all,
     sectionFronts: fronts,
     articlePages: articlePages(all, articles, precomputed.related),

@@ -26,16 +26,18 @@ describe("buildArchive", () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it("puts the twenty newest articles on the home page", () => {
+  it("leads the home page with the newest day's story and lists the twenty before it", () => {
     const archive = buildArchive(month(), { pageSize: 10, siteTitle: "Test Gazette" });
-    expect(archive.latest).toHaveLength(20);
-    expect(archive.latest[0]!.date).toBe("2019-03-25");
-    expect(archive.latest[19]!.date).toBe("2019-03-06");
+    expect(archive.home.lead?.date).toBe("2019-03-25");
+    expect(archive.home.latest).toHaveLength(20);
+    expect(archive.home.latest[0]!.date).toBe("2019-03-24");
+    expect(archive.home.latest[19]!.date).toBe("2019-03-05");
   });
 
   it("puts every article on the home page when there are fewer than twenty", () => {
     const archive = buildArchive(month().slice(0, 4), { pageSize: 10, siteTitle: "Test Gazette" });
-    expect(archive.latest).toHaveLength(4);
+    expect(archive.home.lead).not.toBeNull();
+    expect(archive.home.latest).toHaveLength(3);
   });
 
   it("lists sections largest first", () => {
@@ -96,7 +98,8 @@ describe("buildArchive", () => {
   it("builds an empty archive from no articles", () => {
     const archive = buildArchive([], { pageSize: 10, siteTitle: "Test Gazette" });
     expect(archive.articles).toEqual([]);
-    expect(archive.latest).toEqual([]);
+    expect(archive.home.lead).toBeNull();
+    expect(archive.home.latest).toEqual([]);
     expect(archive.sections).toEqual([]);
     expect(archive.sectionFronts).toEqual([]);
   });
