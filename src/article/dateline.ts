@@ -7,6 +7,8 @@
 // (`Narch 2`, `Marc 3`), so any word of month length next to a day number counts.
 const DATE = "(?:\\p{L}{3,9}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{L}{3,9})(?:,?\\s+\\d{4})?";
 const DATE_PART = new RegExp(`^${DATE}$`, "u");
+/** An English month's name or its abbreviation, alone. */
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/iu;
 /** A place and a date with no comma between them: `RICHMOND, Va. Feb 26`. */
 const PLACE_THEN_DATE = new RegExp(`^(.+?)\\s+(${DATE})$`, "u");
 
@@ -61,7 +63,8 @@ export function splitDateline(line: string): DatelineSplit | null {
 export function datelinePlace(dateline: string): string {
   const place: string[] = [];
   for (const segment of dateline.split(",").map((s) => s.trim())) {
-    if (DATE_PART.test(segment)) break;
+    // A date, or a month whose day the wire left out (`SYDNEY, April`).
+    if (DATE_PART.test(segment) || (place.length > 0 && MONTH.test(segment))) break;
     const placeThenDate = PLACE_THEN_DATE.exec(segment);
     if (placeThenDate && place.length > 0) {
       place.push(placeThenDate[1]!);

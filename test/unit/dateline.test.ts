@@ -49,6 +49,8 @@ describe("datelinePlace", () => {
     ["LONDON, 2 March 1987", "LONDON"],
     ["Moscow", "Moscow"],
     ["WINSTON-SALEM, N.C.", "WINSTON-SALEM, N.C."],
+    ["SYDNEY, April", "SYDNEY"],
+    ["MARSEILLE", "MARSEILLE"],
   ])("%s is %s", (dateline, place) => {
     expect(datelinePlace(dateline)).toBe(place);
   });
