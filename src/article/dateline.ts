@@ -8,7 +8,7 @@
 const DATE = "(?:\\p{L}{3,9}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{L}{3,9})(?:,?\\s+\\d{4})?";
 const DATE_PART = new RegExp(`^${DATE}$`, "u");
 /** An English month's name or its abbreviation, alone. */
-const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/iu;
+const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/iu;
 /** A place and a date with no comma between them: `RICHMOND, Va. Feb 26`. */
 const PLACE_THEN_DATE = new RegExp(`^(.+?)\\s+(${DATE})$`, "u");
 
