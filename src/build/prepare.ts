@@ -17,6 +17,7 @@ import { CACHE_DIR, fingerprintFiles, isWritten, removeStale, removeStaleBundles
 import { markPending } from "./outputRecord.js";
 import { recordSource, type ShardToIndex } from "./searchIndex.js";
 import { loadKeptWords, wordsKeptFor, writeWordDirectory } from "./wordDirectoryFiles.js";
+import type { PeriodWords } from "../search/periodWords.js";
 
 export type BuildMode = "strict" | "lenient";
 
@@ -48,7 +49,7 @@ export interface PreparedBuild {
   /** Keeps the related-articles index for the next build. */
   readonly saveRelated: () => Promise<void>;
   /** Writes the search page's word directory from the words of the shards indexed this build and the kept ones; the number of files written. */
-  readonly writeWords: (indexed: ReadonlyMap<string, string>) => Promise<number>;
+  readonly writeWords: (indexed: ReadonlyMap<string, PeriodWords>) => Promise<number>;
   readonly seconds: { readonly read: number; readonly plan: number };
 }
 
@@ -208,7 +209,7 @@ export async function prepareBuild(
 
   const manifest = (): Manifest => ({ version: 3, templates, pages: pages.hashes(), search: search.hashes() });
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, related.index);
-  const writeWords = (indexed: ReadonlyMap<string, string>): Promise<number> => {
+  const writeWords = (indexed: ReadonlyMap<string, PeriodWords>): Promise<number> => {
     const hashes = search.hashes();
     return writeWordDirectory(outputDir, shards.map((shard) => ({ bundle: shard.bundle, hash: hashes[shard.bundle]! })), archive.wordFiles, indexed);
   };

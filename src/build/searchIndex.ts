@@ -4,6 +4,7 @@ import type * as pagefind from "pagefind";
 import type { Article } from "../archive/article.js";
 import type { ParseOptions } from "../article/parse.js";
 import type { Block } from "../article/types.js";
+import type { PeriodWords } from "../search/periodWords.js";
 import { ifMade } from "../io/lazyList.js";
 import { ask, closeWorker as close, startTypeScriptWorker } from "../io/typeScriptWorker.js";
 import type { Settings } from "../settings.js";
@@ -88,8 +89,8 @@ export class SearchIndexer {
   /** Records to index this build, and how many are done. */
   readonly total: number;
   indexed = 0;
-  /** The words of each shard indexed this build, by bundle, for the word directory (periodWords.ts, as text). */
-  readonly words = new Map<string, string>();
+  /** The words of each shard indexed this build, by bundle, for the word directory (periodWords.ts). */
+  readonly words = new Map<string, PeriodWords>();
   /** Told the size of each shard as it is written, for progress. */
   onShard: (records: number) => void = () => undefined;
 

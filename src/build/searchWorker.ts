@@ -5,7 +5,7 @@ import type { ParseOptions } from "../article/parse.js";
 import { readBundleWords } from "../io/bundleWords.js";
 import { PagefindService } from "../io/pagefindService.js";
 import { readBody } from "../io/readArchive.js";
-import { periodWordsText } from "../search/periodWords.js";
+import type { PeriodWords } from "../search/periodWords.js";
 import { searchRecord, type RecordSettings, type RecordSource } from "./searchIndex.js";
 import { readBackOrForget } from "../io/parseCache.js";
 import { CACHE_DIR } from "./incremental.js";
@@ -18,8 +18,8 @@ export interface ShardJob {
   readonly sources: readonly RecordSource[];
 }
 
-/** `words`: the shard's words as Pagefind wrote them, for the word directory (periodWords.ts, as text). */
-export type WorkerReply = { readonly ok: true; readonly records: number; readonly words: string } | { readonly ok: false; readonly error: string };
+/** `words`: the shard's words as Pagefind wrote them, for the word directory (periodWords.ts). */
+export type WorkerReply = { readonly ok: true; readonly records: number; readonly words: PeriodWords } | { readonly ok: false; readonly error: string };
 
 /**
  * Word positions per index chunk, Pagefind's unstable setting (read by its service when it
@@ -36,7 +36,7 @@ const BATCH = 500;
 /** Started with the first job: a worker closed unused never starts one. */
 let service: PagefindService | null = null;
 
-async function indexShard(job: ShardJob): Promise<{ records: number; words: string }> {
+async function indexShard(job: ShardJob): Promise<{ records: number; words: PeriodWords }> {
   service ??= new PagefindService();
   const index = await service.newIndex(job.settings.language);
   for (let i = 0; i < job.sources.length; i += BATCH) {
@@ -53,7 +53,7 @@ async function indexShard(job: ShardJob): Promise<{ records: number; words: stri
   // Frees the index's memory in the service before the next shard.
   await service.deleteIndex(index);
   // Read back from what Pagefind wrote: its own words, split and stemmed as the page's queries are.
-  return { records: job.sources.length, words: periodWordsText(await readBundleWords(job.outputPath)) };
+  return { records: job.sources.length, words: await readBundleWords(job.outputPath) };
 }
 
 parentPort?.on("message", (job: ShardJob | "close") => {

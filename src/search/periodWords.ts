@@ -1,7 +1,8 @@
 /**
  * One search period's words as Pagefind indexed them (pagefindFiles.ts): for a word held by few
- * pages, which pages; for any other word, how many. Kept in the build cache per period, so that a
- * rebuild that re-indexes one period makes the directory (directory.ts) without reading the others.
+ * pages, which pages; for any other word, how many. Kept in the build cache per period (V8's
+ * serialisation: src/build/wordDirectoryFiles.ts), so that a rebuild that re-indexes one period
+ * makes the directory (directory.ts) without reading the others.
  */
 import type { BundleMeta, ChunkWord } from "./pagefindFiles.js";
 
@@ -40,40 +41,4 @@ export function periodWords(meta: BundleMeta, chunks: Iterable<ChunkWord>): Peri
     if (inField.length > 0) titles.set(word, inField);
   }
   return { pages: meta.pages.length, length: meta.pages.reduce((sum, p) => sum + p.wordCount, 0), words, titles };
-}
-
-const heldText = (held: readonly number[] | number): string => (typeof held === "number" ? String(held) : `:${held.join(",")}`);
-
-/**
- * As text for the build cache: a first line `pages length`, then `word<TAB>held` for its pages
- * and `word<TAB>held<TAB>held` where it is in headlines too, `held` a count or `:n,n,n`.
- */
-export function periodWordsText(period: PeriodWords): string {
-  const lines = [`${period.pages} ${period.length}`];
-  for (const [word, held] of period.words) {
-    const title = period.titles.get(word);
-    lines.push(title === undefined ? `${word}\t${heldText(held)}` : `${word}\t${heldText(held)}\t${heldText(title)}`);
-  }
-  return lines.join("\n");
-}
-
-const parseHeld = (text: string): readonly number[] | number => (text.startsWith(":") ? text.slice(1).split(",").map(Number) : Number(text));
-
-export function parsePeriodWords(text: string): PeriodWords {
-  const lines = text.split("\n");
-  const [pages, length] = lines[0]!.split(" ").map(Number);
-  if (!Number.isInteger(pages) || !Number.isInteger(length)) throw new Error("period words: damaged first line");
-  const words = new Map<string, readonly number[] | number>();
-  const titles = new Map<string, readonly number[]>();
-  for (let i = 1; i < lines.length; i++) {
-    const [word, held, title, extra] = lines[i]!.split("\t");
-    if (word === undefined || held === undefined || extra !== undefined) throw new Error(`period words: damaged line ${i + 1}`);
-    words.set(word, parseHeld(held));
-    if (title !== undefined) {
-      const list = parseHeld(title);
-      if (typeof list === "number") throw new Error(`period words: damaged line ${i + 1}`);
-      titles.set(word, list);
-    }
-  }
-  return { pages: pages!, length: length!, words, titles };
 }

@@ -34,7 +34,7 @@ const KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ["the parse journal", /^parsed-[^/]*\.journal$/u],
   ["the related index", /^related-[^/]*\.v8$/u],
   // The oldest period's words: the edit below is in 2018, so these are read from the cache.
-  ["the kept words of a period", /^search-words-[^/]*\.p\/pagefind-2015\.txt$/u],
+  ["the kept words of a period", /^search-words-[^/]*\.p\/pagefind-2015\.v8$/u],
   ["the kept words' index", /^search-words-[^/]*\.p\/index\.json$/u],
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { beginningKey, decodePages, directoryFiles, encodePages, fileNumberOf, parseEntry } from "../../src/search/directory.js";
-import { LISTED_MAX, parsePeriodWords, periodWordsText, type PeriodWords } from "../../src/search/periodWords.js";
+import { LISTED_MAX, type PeriodWords } from "../../src/search/periodWords.js";
 import { matches, matchTerm, route, type DirectoryFile } from "../../src/search/routing.js";
 
 const period = (pages: number, words: Record<string, number[] | number>, titles: Record<string, number[]> = {}): PeriodWords => ({
@@ -60,11 +60,6 @@ describe("the word directory", () => {
     expect([...entry.periods.keys()].sort()).toEqual([0, 1]);
   });
 
-  it("keeps a period's words through the build cache's text", () => {
-    const text = periodWordsText(periods[1]!);
-    expect(parsePeriodWords(text)).toEqual(periods[1]);
-    expect(parsePeriodWords(periodWordsText(periods[0]!))).toEqual(periods[0]);
-  });
 });
 
 describe("routing a query to periods", () => {
