@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
-import path from "node:path";
 import { createInterface } from "node:readline";
 import { emptyReport, readLine, reportedSeconds, type BuildReport, type TimedLine } from "./buildOutput.js";
 import { cpuBetween, peakBetween, sampleTree, type RssSample } from "./processTree.js";
