@@ -1,7 +1,7 @@
 import { teaser, type Teaser } from "./articlePages.js";
 import type { Article } from "./article.js";
 import { groupBy } from "./groupBy.js";
-import { numberedLinks, type PageLink } from "./paginate.js";
+import { numberedLinks, numberedPageUrl, type PageLink } from "./paginate.js";
 
 /** Articles of one section within a period: how date pages list them. */
 export interface SectionGroup {
@@ -86,7 +86,7 @@ export function periodUrl(period: string): string {
 function dayPages(day: DatePage): DatePage[] {
   const items = day.sections.flatMap((group) => group.articles.map((article) => ({ group, article })));
   const pageCount = Math.ceil(items.length / DATE_LIST_MAX);
-  const urlOf = (n: number): string => (n === 1 ? day.url : `${day.url}page/${n}/`);
+  const urlOf = (n: number): string => numberedPageUrl(day.url, n);
   return Array.from({ length: pageCount }, (_, i): DatePage => {
     const n = i + 1;
     const slice = items.slice(i * DATE_LIST_MAX, n * DATE_LIST_MAX);

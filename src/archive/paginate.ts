@@ -52,12 +52,19 @@ function shownPages(current: number, count: number): number[] {
  * page: a section of 1,500 pages made 2 million steps otherwise.
  */
 export function pageLinks(base: string, current: number, count: number): PageLink[] {
-  const links: PageLink[] = [];
-  let previous = count + 1;
-  for (const n of shownPages(current, count).reverse()) {
-    if (n < previous - 1) links.push({ gap: true });
+  return withGaps(shownPages(current, count).reverse(), current, (n) => {
     const number = n === count ? null : n;
-    links.push({ number, url: pageUrl(base, number), current: n === current });
+    return { number, url: pageUrl(base, number) };
+  });
+}
+
+/** Links to the places `shown`, in their order, with a gap wherever two are not next to each other. */
+function withGaps(shown: readonly number[], current: number, link: (place: number) => { readonly number: number | null; readonly url: string }): PageLink[] {
+  const links: PageLink[] = [];
+  let previous: number | undefined;
+  for (const n of shown) {
+    if (previous !== undefined && Math.abs(n - previous) > 1) links.push({ gap: true });
+    links.push({ ...link(n), current: n === current });
     previous = n;
   }
   return links;
@@ -88,17 +95,15 @@ export function paginate<T>(items: readonly T[], size: number, base: string): Li
   });
 }
 
+/** Page `n` of pages numbered in reading order: `base` for page 1, `base` + `page/N/` after. */
+export function numberedPageUrl(base: string, n: number): string {
+  return n === 1 ? base : pageUrl(base, n);
+}
+
 /**
  * The pager of page `current` of `count` pages numbered in reading order, page 1 at `base`: for
  * a closed period (a long day), which never grows.
  */
 export function numberedLinks(base: string, current: number, count: number): PageLink[] {
-  const links: PageLink[] = [];
-  let previous = 0;
-  for (const n of shownPages(current, count)) {
-    if (n > previous + 1) links.push({ gap: true });
-    links.push({ number: n, url: n === 1 ? base : `${base}page/${n}/`, current: n === current });
-    previous = n;
-  }
-  return links;
+  return withGaps(shownPages(current, count), current, (n) => ({ number: n, url: numberedPageUrl(base, n) }));
 }

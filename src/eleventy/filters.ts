@@ -22,7 +22,8 @@ export function filtersPlugin(config: EleventyConfig, settings: Settings): void 
   };
 
   /** `2017-04-12` → `12 April 2017` (or the locale's order). */
-  config.addFilter("readableDate", memo((iso) => day(iso).toLocaleString(DateTime.DATE_FULL)));
+  const readableDate = memo((iso) => day(iso).toLocaleString(DateTime.DATE_FULL));
+  config.addFilter("readableDate", readableDate);
   /** `2017-04-12` → `Wednesday 12 April 2017`. */
   config.addFilter("longDate", memo((iso) => day(iso).toLocaleString(DateTime.DATE_HUGE)));
   /** `2017-04-12` → `Apr 12, 2017`, for dense lists. */
@@ -47,10 +48,9 @@ export function filtersPlugin(config: EleventyConfig, settings: Settings): void 
    * A year, month or day of the archive in the site's language: `2017`, `April 2017`, and a day
    * as `readableDate` writes it, so that a day page's heading and its articles' dates agree.
    */
-  const readable = (iso: string): string => day(iso).toLocaleString(DateTime.DATE_FULL);
   config.addFilter(
     "periodLabel",
-    memo((period) => (period.length === 10 ? readable(period) : period.length === 7 ? day(`${period}-01`).toLocaleString({ month: "long", year: "numeric" }) : period)),
+    memo((period) => (period.length === 10 ? readableDate(period) : period.length === 7 ? day(`${period}-01`).toLocaleString({ month: "long", year: "numeric" }) : period)),
   );
   /** A number with the locale's grouping: `19043` → `19,043`. */
   config.addFilter("count", (n: number) => n.toLocaleString(settings.language));
