@@ -98,7 +98,7 @@ function write(dir: string, relative: string, text: string): void {
  * Unpacks the tarball once into a scratch folder that later runs reuse, marked with the tarball's
  * size and time so a new tarball is unpacked again.
  */
-async function unpackedReuters(tarball: string): Promise<string> {
+export async function unpackedReuters(tarball: string): Promise<string> {
   const info = statSync(tarball);
   const stamp = `${info.size}:${info.mtimeMs}`;
   const cache = path.join(os.tmpdir(), "broadsheet-bench-reuters");

@@ -15,7 +15,8 @@ import { parseArgs } from "node:util";
 import { publishArchive } from "../src/archive/archive.js";
 import { readArchive } from "../src/io/readArchive.js";
 import { loadSettings } from "../src/io/loadSettings.js";
-import { REUTERS_TARBALL } from "./corpus.js";
+import { REUTERS_TARBALL, unpackedReuters } from "./corpus.js";
+import { median } from "./searchCost.js";
 import * as f from "./format.js";
 
 const PROJECT = path.resolve(import.meta.dirname, "..");
@@ -24,16 +25,11 @@ const say = (text = ""): void => void process.stdout.write(`${text}\n`);
 const { values } = parseArgs({ options: { articles: { type: "string" }, runs: { type: "string", default: "3" }, keep: { type: "boolean", default: false } } });
 const runs = Number(values.runs);
 
-/** The Reuters stories, unpacked once beside the other benchmarks' copy. */
-function reuters(): string {
-  const dir = path.join(os.tmpdir(), "broadsheet-bench-reuters");
-  const seed = path.join(dir, "reuters-seed");
-  if (!existsSync(seed)) {
-    if (!existsSync(path.join(PROJECT, REUTERS_TARBALL))) throw new Error(`no --articles folder given, and ${REUTERS_TARBALL} is not there`);
-    execFileSync("mkdir", ["-p", dir]);
-    execFileSync("tar", ["-xzf", path.join(PROJECT, REUTERS_TARBALL), "-C", dir]);
-  }
-  return seed;
+/** The Reuters stories, unpacked once where the other benchmarks keep them. */
+async function reuters(): Promise<string> {
+  const tarball = path.join(PROJECT, REUTERS_TARBALL);
+  if (!existsSync(tarball)) throw new Error(`no --articles folder given, and ${REUTERS_TARBALL} is not there`);
+  return unpackedReuters(tarball);
 }
 
 const yamlString = (s: string): string => JSON.stringify(s);
@@ -83,15 +79,11 @@ function timed(command: string, args: readonly string[], options: { cwd: string;
   return { seconds: wall, cpu: user + sys };
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 async function main(): Promise<void> {
   const hugoVersion = spawnSync("hugo", ["version"], { encoding: "utf8" });
   if (hugoVersion.status !== 0) throw new Error("hugo is not on the PATH (Debian: apt-get install hugo)");
-  const articlesDir = path.resolve(values.articles ?? reuters());
+  const articlesDir = path.resolve(values.articles ?? (await reuters()));
   const scratch = await mkdtemp(path.join(os.tmpdir(), "broadsheet-hugo-"));
   const site = path.join(scratch, "hugo");
   await mkdir(site);
