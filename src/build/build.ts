@@ -19,8 +19,9 @@ import { SearchIndexer, startIndexers } from "./searchIndex.js";
  * 5. **draw** the changed pages: Eleventy's own run draws the single pages, feeds, sitemaps and
  *    the first run of archive pages, worker threads the other runs (draw.ts);
  * 6. **index** the changed search shards with Pagefind, from step 4 on, on whatever core is free
- *    (searchIndex.ts);
- * 7. **record**: the search page's word directory, the caches, and last the manifest that the
+ *    (searchIndex.ts), and merge their words into the search page's word directory, on a thread
+ *    of its own (wordDirectory.ts);
+ * 7. **record**: the word directory's changed files, the caches, and last the manifest that the
  *    next build trusts.
  */
 
@@ -78,9 +79,9 @@ export function startBuild(setup: BuildSetup): Build {
     return record;
   });
   const prepared = claimed.then((record) =>
-    prepareBuild(settings, setup, output, record, (shards) => {
+    prepareBuild(settings, setup, output, record, (shards, onWords) => {
       handedOver = true;
-      started(new SearchIndexer(shards, output, settings, { boilerplate: settings.boilerplate }, ready));
+      started(new SearchIndexer(shards, output, settings, { boilerplate: settings.boilerplate }, ready, onWords));
     }),
   );
   // A build that fails before indexing starts must not leave the search waiting, nor, under
@@ -146,7 +147,7 @@ export async function finishBuild(build: Build, drawHere: DrawHere, written: rea
   relatedSaved.catch(() => undefined); // awaited below, unless indexing fails first
   const indexed = await indexer.finished();
   progress.done();
-  await prepared.writeWords(indexer.words);
+  await prepared.writeWords();
   await recordCompleted(build.setup.output, next);
   await relatedSaved;
   const pages = pagesByKind([...written, ...batches]);

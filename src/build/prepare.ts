@@ -1,5 +1,6 @@
 import { indexArchive, publishArchive, type Archive } from "../archive/archive.js";
 import { searchShards } from "../archive/searchShards.js";
+import { directoryFileCount } from "../search/directory.js";
 import { teaser, type ArticlePage } from "../archive/articlePages.js";
 import { articlePageFingerprint, articleStandIns, fingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
 import type { DatePage } from "../archive/dates.js";
@@ -16,8 +17,10 @@ import type { Settings } from "../settings.js";
 import { CACHE_DIR, fingerprintFiles, isWritten, removeStale, removeStaleBundles, stillWritten, templatesFingerprint } from "./incremental.js";
 import { markPending } from "./outputRecord.js";
 import { recordSource, type ShardToIndex } from "./searchIndex.js";
-import { loadKeptWords, wordsKeptFor, writeWordDirectory } from "./wordDirectoryFiles.js";
+import { loadKeptWords, wordsKeptFor } from "./wordDirectoryFiles.js";
+import { WordDirectory } from "./wordDirectory.js";
 import type { PeriodWords } from "../search/periodWords.js";
+import { keepingInMemory } from "../io/keptInMemory.js";
 
 export type BuildMode = "strict" | "lenient";
 
@@ -48,8 +51,8 @@ export interface PreparedBuild {
   readonly manifest: () => Manifest;
   /** Keeps the related-articles index for the next build. */
   readonly saveRelated: () => Promise<void>;
-  /** Writes the search page's word directory from the words of the shards indexed this build and the kept ones; the number of files written. */
-  readonly writeWords: (indexed: ReadonlyMap<string, PeriodWords>) => Promise<number>;
+  /** Once every shard is indexed: writes what changed of the search page's word directory; the number of files written. */
+  readonly writeWords: () => Promise<number>;
   readonly seconds: { readonly read: number; readonly plan: number };
 }
 
@@ -123,7 +126,7 @@ export async function prepareBuild(
   options: BuildOptions,
   outputDir: string,
   recorded: Manifest | null,
-  startIndexing: (shards: readonly ShardToIndex[]) => void,
+  startIndexing: (shards: readonly ShardToIndex[], onWords: (bundle: string, words: PeriodWords) => void) => void,
 ): Promise<PreparedBuild> {
   const t0 = performance.now();
   const parser = await fingerprintFiles(PARSER_SOURCES);
@@ -162,10 +165,18 @@ export async function prepareBuild(
   // With no record the output was emptied, and the journal already says this build writes there.
   if (recorded) await markPending(outputDir, { search: [...search.changed, ...search.stale] });
   await removeStaleBundles(outputDir, search.stale);
+  // Made on a thread of its own from here on, while the pages are planned and drawn.
+  const directory = new WordDirectory({
+    outputDir,
+    shards: shards.map(({ bundle }) => ({ bundle, kept: search.changed.has(bundle) ? null : recorded!.search[bundle]! })),
+    fileCount: directoryFileCount(articles.length),
+    keepInMemory: keepingInMemory,
+  });
   startIndexing(
     shards
       .filter((shard) => search.changed.has(shard.bundle))
       .map((shard) => ({ bundle: shard.bundle, size: shard.articles.length, records: () => shard.articles.map((a) => recordSource(a, digestOf(a.file) ?? "")) })),
+    (bundle, words) => directory.add(bundle, words),
   );
 
   // An article is itself while its file's bytes are: then its words, key words and list carry over.
@@ -209,9 +220,6 @@ export async function prepareBuild(
 
   const manifest = (): Manifest => ({ version: 3, templates, pages: pages.hashes(), search: search.hashes() });
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, related.index);
-  const writeWords = (indexed: ReadonlyMap<string, PeriodWords>): Promise<number> => {
-    const hashes = search.hashes();
-    return writeWordDirectory(outputDir, shards.map((shard) => ({ bundle: shard.bundle, hash: hashes[shard.bundle]! })), archive.wordFiles, indexed);
-  };
+  const writeWords = (): Promise<number> => directory.finish(search.hashes());
   return { read, archive, pages, render, feeds, sitemaps, manifest, saveRelated, writeWords, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

@@ -89,8 +89,6 @@ export class SearchIndexer {
   /** Records to index this build, and how many are done. */
   readonly total: number;
   indexed = 0;
-  /** The words of each shard indexed this build, by bundle, for the word directory (periodWords.ts). */
-  readonly words = new Map<string, PeriodWords>();
   /** Told the size of each shard as it is written, for progress. */
   onShard: (records: number) => void = () => undefined;
 
@@ -101,6 +99,8 @@ export class SearchIndexer {
     private readonly settings: RecordSettings,
     private readonly parseOptions: ParseOptions,
     ready: readonly Worker[] = [],
+    /** Given the words of each shard as it is indexed, for the word directory (periodWords.ts). */
+    private readonly onWords: (bundle: string, words: PeriodWords) => void = () => undefined,
   ) {
     this.total = shards.reduce((n, s) => n + s.size, 0);
     // Largest first: a big shard left for last would keep one core busy alone.
@@ -136,7 +136,7 @@ export class SearchIndexer {
         const reply = await ask<WorkerReply>(worker, job, "search indexer");
         if (!reply.ok) throw new Error(`${job.outputPath}: search index not written: ${reply.error}`);
         this.indexed += reply.records;
-        this.words.set(shard.bundle, reply.words);
+        this.onWords(shard.bundle, reply.words);
         this.onShard(reply.records);
       }
     } catch (error) {

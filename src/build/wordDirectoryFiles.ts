@@ -8,7 +8,6 @@ import { readBundleWords } from "../io/bundleWords.js";
 import { readChecked, writeChecked } from "../io/checkedFile.js";
 import { writeAtomically } from "../io/writeAtomically.js";
 import { fingerprintFiles, outputCacheFile } from "./incremental.js";
-import { keepingInMemory } from "../io/keptInMemory.js";
 
 /** The directory's folder in the output, beside the search bundles. */
 export const WORDS_FOLDER = "search-words";
@@ -61,31 +60,30 @@ export function wordsKeptFor(outputDir: string, kept: KeptWords | null, bundle: 
  */
 async function keptWords(outputDir: string, bundle: string, hash: string): Promise<ShardWords> {
   const inMemory = wordsInMemory.get(outputDir)?.get(bundle);
-  if (inMemory?.hash === hash) return inMemory;
+  if (inMemory?.hash === hash) return { words: inMemory.words, write: false };
   try {
     const kept = await readChecked(listFile(outputDir, bundle));
     if (kept === null) throw new Error("missing or damaged");
     const words = deserialize(kept) as PeriodWords;
     if (!(words.words instanceof Map) || !(words.titles instanceof Map) || !Number.isInteger(words.pages)) throw new Error("not a period's words");
-    return { hash, words, write: false };
+    return { words, write: false };
   } catch {
-    return { hash, words: await readBundleWords(path.join(outputDir, bundle)), write: true };
+    return { words: await readBundleWords(path.join(outputDir, bundle)), write: true };
   }
 }
 
 /** A shard's words; `write`: not kept in the build cache yet. */
 interface ShardWords {
-  readonly hash: string;
   readonly words: PeriodWords;
   readonly write: boolean;
 }
 
 /**
- * The watch server's parsed words of every shard, by output folder and bundle: a shard's words
- * are a function of its fingerprint, so they serve again while it keeps it. (At 100,000 articles,
- * parsing 38 shards' words took 0.7 s of each rebuild.)
+ * The watch server's parsed words of every shard, by output folder and bundle, with the shard's
+ * fingerprint: a shard's words are a function of it, so they serve again while it keeps it. (At
+ * 100,000 articles, parsing 38 shards' words took 0.7 s of each rebuild.)
  */
-const wordsInMemory = new Map<string, Map<string, ShardWords>>();
+const wordsInMemory = new Map<string, Map<string, { readonly hash: string; readonly words: PeriodWords }>>();
 
 /** Files written or removed at once: thousands one after another would wait on each in turn. */
 const AT_ONCE = 64;
@@ -94,28 +92,42 @@ async function inBatches(jobs: readonly (() => Promise<unknown>)[]): Promise<voi
   for (let i = 0; i < jobs.length; i += AT_ONCE) await Promise.all(jobs.slice(i, i + AT_ONCE).map((job) => job()));
 }
 
-export interface ShardHash {
+/**
+ * A shard as the build plans it: its words kept from the fingerprint it still has (`kept`), or
+ * (`kept` null) to come from this build's indexing of it.
+ */
+export interface DirectoryShard {
   readonly bundle: string;
-  /** The shard's fingerprint this build. */
-  readonly hash: string;
+  readonly kept: string | null;
+}
+
+/** What the directory is made of, known once the build has planned its search shards. */
+export interface DirectoryJob {
+  readonly outputDir: string;
+  /** Newest first, as the search page lists them. */
+  readonly shards: readonly DirectoryShard[];
+  /** How many files (Archive.wordFiles, as the search page is told). */
+  readonly fileCount: number;
+  /** Whether to keep the words in memory for the next build (the watch server). */
+  readonly keepInMemory: boolean;
 }
 
 /**
- * Writes the word directory of `shards` (newest first, as the search page lists them) into the
- * output, in `fileCount` files (Archive.wordFiles, as the search page is told), from the words of
- * the shards indexed this build (`indexed`) and the kept words of the others. Only files
- * whose text changed are written: a new article changes the page numbers of one period, and the
- * entries of that period's words. Returns the number of files written.
+ * Writes the word directory of the job's shards into the output, from the kept words of the
+ * shards not indexed this build and the words of those that are, as `indexed` gives them. Only
+ * files whose text changed are written: a new article changes the page numbers of one period, and
+ * the entries of that period's words. `hashes`: every shard's fingerprint this build, once
+ * indexing is done; the words are recorded as kept under them. Returns the number of files written.
  */
-export async function writeWordDirectory(outputDir: string, shards: readonly ShardHash[], fileCount: number, indexed: ReadonlyMap<string, PeriodWords>): Promise<number> {
+export async function writeWordDirectory(
+  { outputDir, shards, fileCount, keepInMemory }: DirectoryJob,
+  indexed: (bundle: string) => Promise<PeriodWords>,
+  hashes: Promise<Readonly<Record<string, string>>>,
+): Promise<number> {
   const folder = path.join(outputDir, WORDS_FOLDER);
   const read = await Promise.all(
-    shards.map(async (s): Promise<ShardWords> => {
-      const words = indexed.get(s.bundle);
-      return words === undefined ? keptWords(outputDir, s.bundle, s.hash) : { hash: s.hash, words, write: true };
-    }),
+    shards.map(async (s): Promise<ShardWords> => (s.kept === null ? { words: await indexed(s.bundle), write: true } : keptWords(outputDir, s.bundle, s.kept))),
   );
-  if (keepingInMemory) wordsInMemory.set(outputDir, new Map(shards.map((s, i) => [s.bundle, { ...read[i]!, write: false }])));
   // Oldest first: period numbers then stay put when a new period is added at the newest end.
   const periods = read.map((r) => r.words).reverse();
   const files = new Map([...directoryFiles(periods, fileCount)].map(([n, text]) => [wordsFileName(n), text]));
@@ -140,7 +152,9 @@ export async function writeWordDirectory(outputDir: string, shards: readonly Sha
     ...shards.flatMap((s, i) => (read[i]!.write ? [() => writeChecked(listFile(outputDir, s.bundle), serialize(read[i]!.words))] : [])),
     ...gone.map((name) => () => rm(path.join(keptFolder(outputDir), name), { force: true })),
   ]);
-  const index: KeptWords = { code: await codeVersion(), hashes: Object.fromEntries(shards.map((s) => [s.bundle, s.hash])) };
+  const final = await hashes;
+  if (keepInMemory) wordsInMemory.set(outputDir, new Map(shards.map((s, i) => [s.bundle, { hash: final[s.bundle]!, words: read[i]!.words }])));
+  const index: KeptWords = { code: await codeVersion(), hashes: Object.fromEntries(shards.map((s) => [s.bundle, final[s.bundle]!])) };
   await writeChecked(indexFile(outputDir), JSON.stringify(index));
   return toWrite.length;
 }
