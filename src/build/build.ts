@@ -79,9 +79,9 @@ export function startBuild(setup: BuildSetup): Build {
     return record;
   });
   const prepared = claimed.then((record) =>
-    prepareBuild(settings, setup, output, record, (shards, onWords) => {
+    prepareBuild(settings, setup, output, record, (shards, wordsPort) => {
       handedOver = true;
-      started(new SearchIndexer(shards, output, settings, { boilerplate: settings.boilerplate }, ready, onWords));
+      started(new SearchIndexer(shards, output, settings, { boilerplate: settings.boilerplate }, ready, wordsPort));
     }),
   );
   // A build that fails before indexing starts must not leave the search waiting, nor, under

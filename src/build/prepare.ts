@@ -19,7 +19,7 @@ import { markPending } from "./outputRecord.js";
 import { recordSource, type ShardToIndex } from "./searchIndex.js";
 import { loadKeptWords, wordsKeptFor } from "./wordDirectoryFiles.js";
 import { WordDirectory } from "./wordDirectory.js";
-import type { PeriodWords } from "../search/periodWords.js";
+import type { MessagePort } from "node:worker_threads";
 import { keepingInMemory } from "../io/keptInMemory.js";
 
 export type BuildMode = "strict" | "lenient";
@@ -126,7 +126,7 @@ export async function prepareBuild(
   options: BuildOptions,
   outputDir: string,
   recorded: Manifest | null,
-  startIndexing: (shards: readonly ShardToIndex[], onWords: (bundle: string, words: PeriodWords) => void) => void,
+  startIndexing: (shards: readonly ShardToIndex[], wordsPort: () => MessagePort) => void,
 ): Promise<PreparedBuild> {
   const t0 = performance.now();
   const parser = await fingerprintFiles(PARSER_SOURCES);
@@ -176,7 +176,7 @@ export async function prepareBuild(
     shards
       .filter((shard) => search.changed.has(shard.bundle))
       .map((shard) => ({ bundle: shard.bundle, size: shard.articles.length, records: () => shard.articles.map((a) => recordSource(a, digestOf(a.file) ?? "")) })),
-    (bundle, words) => directory.add(bundle, words),
+    () => directory.port(),
   );
 
   // An article is itself while its file's bytes are: then its words, key words and list carry over.

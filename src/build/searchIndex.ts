@@ -1,10 +1,9 @@
 import path from "node:path";
-import type { Worker } from "node:worker_threads";
+import type { MessagePort, Worker } from "node:worker_threads";
 import type * as pagefind from "pagefind";
 import type { Article } from "../archive/article.js";
 import type { ParseOptions } from "../article/parse.js";
 import type { Block } from "../article/types.js";
-import type { PeriodWords } from "../search/periodWords.js";
 import { ifMade } from "../io/lazyList.js";
 import { ask, closeWorker as close, startTypeScriptWorker } from "../io/typeScriptWorker.js";
 import type { Settings } from "../settings.js";
@@ -99,8 +98,8 @@ export class SearchIndexer {
     private readonly settings: RecordSettings,
     private readonly parseOptions: ParseOptions,
     ready: readonly Worker[] = [],
-    /** Given the words of each shard as it is indexed, for the word directory (periodWords.ts). */
-    private readonly onWords: (bundle: string, words: PeriodWords) => void = () => undefined,
+    /** A port to the word directory's thread, for each indexer: it sends there each shard's words. */
+    private readonly wordsPort: () => MessagePort | null = () => null,
   ) {
     this.total = shards.reduce((n, s) => n + s.size, 0);
     // Largest first: a big shard left for last would keep one core busy alone.
@@ -131,12 +130,13 @@ export class SearchIndexer {
   private async runWorker(worker: Worker): Promise<void> {
     worker.ref();
     try {
+      let wordsTo = this.wordsPort();
       for (let shard = this.queue.shift(); shard; shard = this.queue.shift()) {
-        const job: ShardJob = { outputPath: path.resolve(this.outputDir, shard.bundle), settings: this.settings, parseOptions: this.parseOptions, sources: shard.records() };
-        const reply = await ask<WorkerReply>(worker, job, "search indexer");
+        const job: ShardJob = { bundle: shard.bundle, outputPath: path.resolve(this.outputDir, shard.bundle), settings: this.settings, parseOptions: this.parseOptions, sources: shard.records(), ...(wordsTo ? { wordsTo } : {}) };
+        const reply = await ask<WorkerReply>(worker, job, "search indexer", wordsTo ? [wordsTo] : []);
+        wordsTo = null;
         if (!reply.ok) throw new Error(`${job.outputPath}: search index not written: ${reply.error}`);
         this.indexed += reply.records;
-        this.onWords(shard.bundle, reply.words);
         this.onShard(reply.records);
       }
     } catch (error) {

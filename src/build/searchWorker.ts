@@ -1,6 +1,6 @@
 // One Pagefind service per worker thread, so that two shards can be indexed at once.
 import { rm } from "node:fs/promises";
-import { parentPort } from "node:worker_threads";
+import { parentPort, type MessagePort } from "node:worker_threads";
 import type { ParseOptions } from "../article/parse.js";
 import { readBundleWords } from "../io/bundleWords.js";
 import { PagefindService } from "../io/pagefindService.js";
@@ -11,15 +11,27 @@ import { readBackOrForget } from "../io/parseCache.js";
 import { CACHE_DIR } from "./incremental.js";
 
 export interface ShardJob {
+  readonly bundle: string;
   readonly outputPath: string;
   readonly settings: RecordSettings;
   /** To read back bodies left in their files. */
   readonly parseOptions: ParseOptions;
   readonly sources: readonly RecordSource[];
+  /**
+   * Where the shard's words go, for the word directory (periodWords.ts): given with the first
+   * job, straight to the directory's thread, which the build's thread, busy planning, would
+   * otherwise hold up for seconds.
+   */
+  readonly wordsTo?: MessagePort;
 }
 
-/** `words`: the shard's words as Pagefind wrote them, for the word directory (periodWords.ts). */
-export type WorkerReply = { readonly ok: true; readonly records: number; readonly words: PeriodWords } | { readonly ok: false; readonly error: string };
+/** What goes to the word directory's thread once a shard is written. */
+export interface IndexedWords {
+  readonly bundle: string;
+  readonly words: PeriodWords;
+}
+
+export type WorkerReply = { readonly ok: true; readonly records: number } | { readonly ok: false; readonly error: string };
 
 /**
  * Word positions per index chunk, Pagefind's unstable setting (read by its service when it
@@ -35,6 +47,7 @@ const BATCH = 500;
 
 /** Started with the first job: a worker closed unused never starts one. */
 let service: PagefindService | null = null;
+let wordsTo: MessagePort | null = null;
 
 async function indexShard(job: ShardJob): Promise<{ records: number; words: PeriodWords }> {
   service ??= new PagefindService();
@@ -61,8 +74,12 @@ parentPort?.on("message", (job: ShardJob | "close") => {
     void (service?.close() ?? Promise.resolve()).then(() => process.exit(0));
     return;
   }
+  wordsTo = job.wordsTo ?? wordsTo;
   indexShard(job).then(
-    ({ records, words }) => parentPort?.postMessage({ ok: true, records, words } satisfies WorkerReply),
+    ({ records, words }) => {
+      wordsTo?.postMessage({ bundle: job.bundle, words } satisfies IndexedWords);
+      parentPort?.postMessage({ ok: true, records } satisfies WorkerReply);
+    },
     (e: unknown) => parentPort?.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) } satisfies WorkerReply),
   );
 });

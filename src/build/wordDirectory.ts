@@ -1,5 +1,4 @@
-import type { Worker } from "node:worker_threads";
-import type { PeriodWords } from "../search/periodWords.js";
+import { MessageChannel, type MessagePort, type Worker } from "node:worker_threads";
 import { startTypeScriptWorker } from "../io/typeScriptWorker.js";
 import type { DirectoryJob } from "./wordDirectoryFiles.js";
 import type { DirectoryMessage, DirectoryReply } from "./wordDirectoryWorker.js";
@@ -28,7 +27,7 @@ function directoryThread(): Worker {
 
 /**
  * One build's word directory, made on its own thread as the build goes: started once the search
- * shards are planned, given the words of each shard as it is indexed, finished once all are.
+ * shards are planned, sent the words of each shard as it is indexed (port), finished once all are.
  */
 export class WordDirectory {
   private readonly id = ++jobs;
@@ -38,9 +37,14 @@ export class WordDirectory {
     this.send({ kind: "start", id: this.id, job });
   }
 
-  /** The words of a shard indexed this build. */
-  add(bundle: string, words: PeriodWords): void {
-    this.send({ kind: "words", id: this.id, bundle, words });
+  /**
+   * A port for a search indexer to send the words of each shard it indexes (searchWorker.ts),
+   * straight to the directory's thread.
+   */
+  port(): MessagePort {
+    const { port1, port2 } = new MessageChannel();
+    this.worker.postMessage({ kind: "port", id: this.id, port: port1 } satisfies DirectoryMessage, [port1]);
+    return port2;
   }
 
   /** Once every shard is indexed: writes what changed, returning how many files it wrote. */

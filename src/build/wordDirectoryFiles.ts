@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { directoryFiles, directorySummary } from "../search/directory.js";
+import { DirectoryMaker, directorySummary } from "../search/directory.js";
 import type { PeriodWords } from "../search/periodWords.js";
 import { readBundleWords } from "../io/bundleWords.js";
 import { readChecked, writeChecked } from "../io/checkedFile.js";
@@ -125,12 +125,21 @@ export async function writeWordDirectory(
   hashes: Promise<Readonly<Record<string, string>>>,
 ): Promise<number> {
   const folder = path.join(outputDir, WORDS_FOLDER);
-  const read = await Promise.all(
-    shards.map(async (s): Promise<ShardWords> => (s.kept === null ? { words: await indexed(s.bundle), write: true } : keptWords(outputDir, s.bundle, s.kept))),
-  );
   // Oldest first: period numbers then stay put when a new period is added at the newest end.
-  const periods = read.map((r) => r.words).reverse();
-  const files = new Map([...directoryFiles(periods, fileCount)].map(([n, text]) => [wordsFileName(n), text]));
+  const oldestFirst = [...shards].reverse();
+  // Kept words are all read at once, and each period is merged as soon as it and those before it
+  // are in: when the period indexed this build is the newest, only it is left once it comes.
+  const coming = oldestFirst.map((s): Promise<ShardWords> => (s.kept === null ? indexed(s.bundle).then((words) => ({ words, write: true })) : keptWords(outputDir, s.bundle, s.kept)));
+  for (const c of coming) c.catch(() => undefined); // awaited in turn below
+  const maker = new DirectoryMaker();
+  const read: ShardWords[] = [];
+  for (const c of coming) {
+    const r = await c;
+    maker.add(r.words);
+    read.push(r);
+  }
+  const periods = read.map((r) => r.words);
+  const files = new Map([...maker.files(fileCount)].map(([n, text]) => [wordsFileName(n), text]));
   files.set(SUMMARY_FILE, JSON.stringify(directorySummary(periods)));
   await mkdir(folder, { recursive: true });
   const unknown = (await readdir(folder)).filter((name) => !files.has(name));
@@ -149,11 +158,11 @@ export async function writeWordDirectory(
   // Words of shards gone from the archive go, and any file an older version kept.
   const gone = (await readdir(keptFolder(outputDir))).filter((name) => !current.has(name) && name !== path.basename(indexFile(outputDir)));
   await inBatches([
-    ...shards.flatMap((s, i) => (read[i]!.write ? [() => writeChecked(listFile(outputDir, s.bundle), serialize(read[i]!.words))] : [])),
+    ...oldestFirst.flatMap((s, i) => (read[i]!.write ? [() => writeChecked(listFile(outputDir, s.bundle), serialize(read[i]!.words))] : [])),
     ...gone.map((name) => () => rm(path.join(keptFolder(outputDir), name), { force: true })),
   ]);
   const final = await hashes;
-  if (keepInMemory) wordsInMemory.set(outputDir, new Map(shards.map((s, i) => [s.bundle, { hash: final[s.bundle]!, words: read[i]!.words }])));
+  if (keepInMemory) wordsInMemory.set(outputDir, new Map(oldestFirst.map((s, i) => [s.bundle, { hash: final[s.bundle]!, words: read[i]!.words }])));
   const index: KeptWords = { code: await codeVersion(), hashes: Object.fromEntries(shards.map((s) => [s.bundle, final[s.bundle]!])) };
   await writeChecked(indexFile(outputDir), JSON.stringify(index));
   return toWrite.length;

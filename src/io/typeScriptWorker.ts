@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { Worker, type Transferable } from "node:worker_threads";
 
 /**
  * A worker thread running a TypeScript module: tsx's loader is registered inside the worker first
@@ -26,7 +26,7 @@ export function closeWorker(worker: Worker): Promise<void> {
  * word (out of memory, killed) ends the wait too: a build must fail, never hang. `who` names the
  * worker in that error: `search indexer stopped (exit code 1)`.
  */
-export function ask<Reply>(worker: Worker, job: unknown, who: string): Promise<Reply> {
+export function ask<Reply>(worker: Worker, job: unknown, who: string, transfer: readonly Transferable[] = []): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const settle = (): void => {
       worker.off("message", onMessage);
@@ -48,6 +48,6 @@ export function ask<Reply>(worker: Worker, job: unknown, who: string): Promise<R
     worker.once("message", onMessage);
     worker.once("error", onError);
     worker.once("exit", onExit);
-    worker.postMessage(job);
+    worker.postMessage(job, transfer);
   });
 }

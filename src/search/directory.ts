@@ -111,11 +111,8 @@ export function decodePages(text: string): number[] {
   return pages;
 }
 
-function entryText(periods: ReadonlyMap<number, readonly number[] | number>): string {
-  const groups: string[] = [];
-  for (const [period, held] of [...periods].sort((a, b) => a[0] - b[0])) groups.push(typeof held === "number" ? `${n36(period)}=${n36(held)}` : `${n36(period)}:${encodePages(held)}`);
-  return groups.join(" ");
-}
+/** One group of an entry's text: a period's page list, or its count. */
+const groupText = (period: number, held: readonly number[] | number): string => (typeof held === "number" ? `${n36(period)}=${n36(held)}` : `${n36(period)}:${encodePages(held)}`);
 
 export function parseEntry(text: string): Entry {
   const periods = new Map<number, readonly number[] | number>();
@@ -131,25 +128,37 @@ export function parseEntry(text: string): Entry {
 }
 
 /**
- * The directory's files, file number to JSON text `{"word": entry}`, from each period's words,
- * oldest first (period i is `periods[i]`). Words in order, so that any build writes the same bytes.
+ * A word's entry as the directory is made: period number, then what it holds, for each period
+ * holding it, in the order periods are added (ascending). Flat arrays, not a Map per word: at
+ * 100,000 articles there are some 660,000 of them, and a Map each took half the directory's time.
  */
-export function directoryFiles(periods: readonly PeriodWords[], fileCount: number): Map<number, string> {
-  const byWord = new Map<string, Map<number, readonly number[] | number>>();
-  const titleKeys = new Set<string>();
-  const add = (key: string, period: number, held: readonly number[] | number): void => {
-    let entry = byWord.get(key);
-    if (!entry) byWord.set(key, (entry = new Map()));
-    entry.set(period, held);
-  };
-  periods.forEach((period, i) => {
+type Held = (number | readonly number[])[];
+
+/**
+ * The directory's files, made from each period's words, oldest first (period i is the i-th added).
+ * Periods are added one at a time, so that a build can add those it already has while it waits
+ * for the one being indexed.
+ */
+export class DirectoryMaker {
+  private readonly byWord = new Map<string, Held>();
+  private readonly titleKeys = new Set<string>();
+  private added = 0;
+
+  /** Adds the next period, numbered in the order of adding. */
+  add(period: PeriodWords): void {
+    const i = this.added++;
+    const put = (key: string, held: readonly number[] | number): void => {
+      const entry = this.byWord.get(key);
+      if (entry) entry.push(i, held);
+      else this.byWord.set(key, [i, held]);
+    };
     const beginnings = new Map<string, number>();
     for (const [word, held] of period.titles) {
-      add(titleKey(word), i, held);
-      titleKeys.add(titleKey(word));
+      put(titleKey(word), held);
+      this.titleKeys.add(titleKey(word));
     }
     for (const [word, held] of period.words) {
-      add(word, i, held);
+      put(word, held);
       const count = heldPages(held);
       for (let length = 1; length < PREFIX_LENGTH && length <= word.length; length++) {
         const prefix = word.slice(0, length);
@@ -157,24 +166,41 @@ export function directoryFiles(periods: readonly PeriodWords[], fileCount: numbe
       }
     }
     // A beginning's count adds up its words' pages: an upper bound, all that routing needs of it.
-    for (const [prefix, count] of beginnings) add(beginningKey(prefix), i, Math.min(count, period.pages));
-  });
-  const byFile = new Map<number, [string, string][]>();
-  for (const [word, entry] of byWord) {
-    const total = pagesOf(entry);
-    // Listed only where the whole archive holds the word on few pages: a page list for a common
-    // word would be long, and routing needs lists only to narrow by rare words. Headline pages
-    // are always listed: they are few.
-    const shown = total <= LISTED_MAX || titleKeys.has(word) ? entry : new Map([...entry].map(([period, held]) => [period, heldPages(held)]));
-    const file = fileNumberOf(wordOfKey(word), fileCount);
-    const list = byFile.get(file);
-    const item: [string, string] = [word, entryText(shown)];
-    if (list) list.push(item);
-    else byFile.set(file, [item]);
+    for (const [prefix, count] of beginnings) put(beginningKey(prefix), Math.min(count, period.pages));
   }
-  return new Map(
-    [...byFile].map(([file, items]) => [file, JSON.stringify(Object.fromEntries(items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))))]),
-  );
+
+  /** File number to JSON text `{"word": entry}`. Words in order, so that any build writes the same bytes. */
+  files(fileCount: number): Map<number, string> {
+    const byFile = new Map<number, [string, string][]>();
+    for (const [word, entry] of this.byWord) {
+      let total = 0;
+      for (let j = 1; j < entry.length; j += 2) total += heldPages(entry[j] as readonly number[] | number);
+      // Listed only where the whole archive holds the word on few pages: a page list for a common
+      // word would be long, and routing needs lists only to narrow by rare words. Headline pages
+      // are always listed: they are few.
+      const listed = total <= LISTED_MAX || this.titleKeys.has(word);
+      const groups: string[] = [];
+      for (let j = 0; j < entry.length; j += 2) {
+        const held = entry[j + 1] as readonly number[] | number;
+        groups.push(groupText(entry[j] as number, listed ? held : heldPages(held)));
+      }
+      const file = fileNumberOf(wordOfKey(word), fileCount);
+      const list = byFile.get(file);
+      const item: [string, string] = [word, groups.join(" ")];
+      if (list) list.push(item);
+      else byFile.set(file, [item]);
+    }
+    return new Map(
+      [...byFile].map(([file, items]) => [file, JSON.stringify(Object.fromEntries(items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))))]),
+    );
+  }
+}
+
+/** The directory's files from each period's words, oldest first (period i is `periods[i]`). */
+export function directoryFiles(periods: readonly PeriodWords[], fileCount: number): Map<number, string> {
+  const maker = new DirectoryMaker();
+  for (const period of periods) maker.add(period);
+  return maker.files(fileCount);
 }
 
 /** What the search page needs of the archive as a whole, written beside the directory's files. */
