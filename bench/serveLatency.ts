@@ -83,7 +83,11 @@ async function main(): Promise<void> {
         if (served > 0) {
           await page.goto(`${base}${SEARCH.path}?q=${word}`);
           await page.waitForFunction((s) => document.querySelector(s.status)?.getAttribute("aria-busy") !== "true" && (document.querySelector(s.status)?.textContent ?? "") !== "", SEARCH, { timeout: 10_000 }).catch(() => undefined);
-          const links = await page.locator(SEARCH.links).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+          // The watch server reloads the page when a rebuild ends: then this look is lost, and retried.
+          const links = await page
+            .locator(SEARCH.links)
+            .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))
+            .catch(() => [] as string[]);
           if (links.some((l) => l.endsWith(url))) found = Date.now() - saved;
         }
         if (found === 0) await sleep(50);
