@@ -23,6 +23,8 @@ export interface Settings {
   readonly articles: string;
   /** Articles per page on section fronts and source pages. */
   readonly pageSize: number;
+  /** Articles that must name a person, place or organisation for it to be a topic. */
+  readonly topicMinArticles: number;
   /** Past this many articles the search index is cut into yearly shards (see searchShards). */
   readonly searchShardSize: number;
   /**

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { IANAZone } from "luxon";
 import { MAX_SHARD_ARTICLES } from "./archive/searchShards.js";
+import { DEFAULT_TOPIC_MIN_ARTICLES } from "./archive/topics.js";
 import { DEFAULT_BOILERPLATE } from "./article/parse.js";
 import type { Settings } from "./settings.js";
 
@@ -145,6 +146,12 @@ export const SETTINGS_SCHEMA: SettingsSchema = {
   logo: { doc: "the publisher's logo in structured data: a site path or a URL", default: "/assets/logo.png", check: nonEmptyString },
   articles: { doc: "the folder of article files", default: "articles", check: nonEmptyString, env: { name: "BROADSHEET_ARTICLES", read: text } },
   pageSize: { doc: "articles per page on section fronts and source pages", default: 30, check: wholeNumber },
+  topicMinArticles: {
+    doc: "articles that must name a person, place or organisation for it to be a topic",
+    default: DEFAULT_TOPIC_MIN_ARTICLES,
+    check: wholeNumber,
+    env: { name: "BROADSHEET_TOPIC_MIN_ARTICLES", read: number },
+  },
   searchShardSize: {
     doc: "past this many articles, the search index is cut into shards",
     default: MAX_SHARD_ARTICLES,

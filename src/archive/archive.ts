@@ -9,6 +9,8 @@ import { sourcePages, sources, type Source, type SourcePage } from "./sources.js
 import { sectionFronts, sections, type Section, type SectionFrontPage } from "./sections.js";
 import { directoryFileCount } from "../search/directory.js";
 import { publish, type PublishOptions } from "./urls.js";
+import { decodeMentions } from "../article/mentions.js";
+import { DEFAULT_TOPIC_MIN_ARTICLES, mainTopics, topicIndex, topicIndexPages, topicKinds, topicPages, type TopicIndexPage, type TopicKindSummary, type TopicPage, type TopicSummary } from "./topics.js";
 
 /** Everything the site is made of, computed once per build from the parsed articles. */
 export interface Archive {
@@ -28,8 +30,15 @@ export interface Archive {
   readonly datePages: readonly DatePage[];
   /** Years with articles, newest first, with their counts. */
   readonly years: readonly { readonly year: string; readonly url: string; readonly count: number }[];
-  /** The whole site's feed first, then one per section. */
+  /** The whole site's feed first, then one per section, then one per topic. */
   readonly feeds: readonly Feed[];
+  /** People, places and organisations the articles name (topics.ts), largest first. */
+  readonly topics: readonly TopicSummary[];
+  readonly topicPages: readonly TopicPage[];
+  /** Each kind's index page, then its pages by letter. */
+  readonly topicIndexPages: readonly TopicIndexPage[];
+  /** The topics page: each kind's size and largest topics. */
+  readonly topicKinds: readonly TopicKindSummary[];
   readonly sitemaps: Sitemaps;
   /** Newest first; the first is the search page's primary index. */
   readonly searchShards: readonly SearchShard[];
@@ -40,6 +49,8 @@ export interface Archive {
 
 export interface ArchiveOptions extends PublishOptions {
   readonly pageSize: number;
+  /** Articles that must name a topic (topics.ts); at most every article of a smaller archive. */
+  readonly topicMinArticles?: number;
   /** For feed titles. */
   readonly siteTitle: string;
 }
@@ -68,6 +79,10 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
   const bySource = sources(articles);
   const dates = datePages(articles);
   const fronts = sectionFronts(all, options.pageSize);
+  // An archive smaller than the minimum would have no topics at all: there, every article counts.
+  const found = topicIndex(articles, (a) => decodeMentions(a.mentions), Math.max(1, Math.min(options.topicMinArticles ?? DEFAULT_TOPIC_MIN_ARTICLES, articles.length)));
+  const topicFronts = topicPages(found, options.pageSize);
+  const kindPages = topicIndexPages(found);
   const pagesBySource = sourcePages(bySource, options.pageSize);
   const listed = [
     { url: "/", lastmod: articles[0]?.date ?? null },
@@ -76,6 +91,9 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
     { url: "/archive/", lastmod: null },
     ...fronts.map((p) => ({ url: p.url, lastmod: null })),
     ...pagesBySource.map((p) => ({ url: p.url, lastmod: null })),
+    ...topicFronts.map((p) => ({ url: p.url, lastmod: null })),
+    { url: "/topics/", lastmod: null },
+    ...kindPages.map((p) => ({ url: p.url, lastmod: null })),
     ...dates.map((p) => ({ url: p.url, lastmod: null })),
     ...articles.map((a) => ({ url: a.url, lastmod: a.date })),
   ];
@@ -84,12 +102,16 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
     home: homeFront(articles, all),
     sections: all,
     sectionFronts: fronts,
-    articlePages: articlePages(all, articles, precomputed.related),
+    articlePages: articlePages(all, articles, precomputed.related, (a) => mainTopics(found, a)),
     sources: bySource.map((s) => s.source),
     sourcePages: pagesBySource,
     datePages: dates,
     years: dates.filter((d) => d.kind === "year").reverse().map((d) => ({ year: d.period, url: d.url, count: d.count })),
-    feeds: feeds(options.siteTitle, articles, all),
+    feeds: feeds(options.siteTitle, articles, all, found.topics),
+    topics: topicFronts.flatMap((p) => (p.about ? [p.about] : [])),
+    topicPages: topicFronts,
+    topicIndexPages: kindPages,
+    topicKinds: topicKinds(found),
     sitemaps: sitemaps(listed),
     searchShards: shards,
     wordFiles: directoryFileCount(articles.length),

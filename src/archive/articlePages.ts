@@ -3,6 +3,7 @@ import { periodUrl } from "./dates.js";
 import { relatedArticles } from "./related.js";
 import { sourceUrl } from "./sources.js";
 import type { Section } from "./sections.js";
+import type { ArticleTopic } from "./topics.js";
 
 /** What a list or a link shows of an article: not its body. */
 export interface Teaser {
@@ -44,6 +45,8 @@ export interface ArticlePage extends Article {
   readonly dayUrl: string;
   /** Each source credit and its page. */
   readonly sourceLinks: readonly { readonly name: string; readonly url: string }[];
+  /** Its main topics: people, places and organisations of the archive it names, its lead's first (topics.ts). */
+  readonly topics: readonly ArticleTopic[];
 }
 
 /**
@@ -54,6 +57,7 @@ export function articlePages(
   sections: readonly Section[],
   articles: readonly Article[],
   related: readonly (readonly number[])[] = relatedArticles(articles, (a) => a.file).lists,
+  topicsOf: (article: Article) => readonly ArticleTopic[] = () => [],
 ): ArticlePage[] {
   const indexOf = new Map(articles.map((a, i) => [a.url, i]));
   return sections.flatMap((section) =>
@@ -67,6 +71,7 @@ export function articlePages(
         related: related[indexOf.get(article.url)!]!.map((j) => teaser(articles[j]!)),
         dayUrl: periodUrl(article.date),
         sourceLinks: article.sources.map((name) => ({ name, url: sourceUrl(name) })),
+        topics: topicsOf(article),
         ...article,
       };
     }),

@@ -1,6 +1,7 @@
 import type { Article } from "./article.js";
 import { groupBy } from "./groupBy.js";
 import type { Section } from "./sections.js";
+import type { Topic } from "./topics.js";
 
 /** Entries per feed: readers poll feeds for what is new, not for the archive. */
 export const FEED_ENTRIES = 20;
@@ -8,6 +9,11 @@ export const FEED_ENTRIES = 20;
 export interface Feed {
   /** `null` for the whole site. */
   readonly section: string | null;
+  /**
+   * Whether entries carry the article's text. A topic's feed does not: a reader follows a story
+   * by its headlines, and thousands of topics' feeds in full would be most of the site's bytes.
+   */
+  readonly fullText: boolean;
   readonly title: string;
   /** The page the feed follows. */
   readonly pageUrl: string;
@@ -19,9 +25,10 @@ export interface Feed {
   readonly updated: string;
 }
 
-export function feeds(siteTitle: string, newestFirst: readonly Article[], sections: readonly Section[]): Feed[] {
-  const feed = (section: string | null, title: string, pageUrl: string, articles: readonly Article[]): Feed => ({
+export function feeds(siteTitle: string, newestFirst: readonly Article[], sections: readonly Section[], topics: readonly Topic[] = []): Feed[] {
+  const feed = (section: string | null, title: string, pageUrl: string, articles: readonly Article[], fullText = true): Feed => ({
     section,
+    fullText,
     title,
     pageUrl,
     atomUrl: `${pageUrl}feed.xml`,
@@ -29,7 +36,11 @@ export function feeds(siteTitle: string, newestFirst: readonly Article[], sectio
     articles: articles.slice(0, FEED_ENTRIES),
     updated: articles[0]?.date ?? "1970-01-01",
   });
-  return [feed(null, siteTitle, "/", newestFirst), ...sections.map((s) => feed(s.name, `${s.name} · ${siteTitle}`, s.url, s.articles))];
+  return [
+    feed(null, siteTitle, "/", newestFirst),
+    ...sections.map((s) => feed(s.name, `${s.name} · ${siteTitle}`, s.url, s.articles)),
+    ...topics.map((t) => feed(null, `${t.name} · ${siteTitle}`, t.url, t.articles, false)),
+  ];
 }
 
 /** The sitemap protocol's limit of URLs per file. */

@@ -138,6 +138,7 @@ const ARTICLE_PAGE_LINKS: ArticlePageLinks = {
   related: (list, names) => list.map((t) => names.of(t.url)).join("\t"),
   dayUrl: (url) => url,
   sourceLinks: (links) => links.map((l) => `${l.name}\t${l.url}`).join("\t"),
+  topics: (list) => list.map((t) => `${t.topic.name}\t${t.topic.kind}\t${t.topic.url}\t${t.count}\t${t.lead}`).join("\t"),
 };
 const LINK_KEYS = Object.keys(ARTICLE_PAGE_LINKS) as (keyof ArticlePageLinks)[];
 

@@ -1,5 +1,6 @@
 import { slug } from "../slug.js";
 import { splitDateline } from "./dateline.js";
+import { encodeMentions, mentionsOf } from "./mentions.js";
 import { lineCount, textLines, type Line } from "./lines.js";
 import type { Block, IsoDate, ParseResult, ParsedArticle, Problem } from "./types.js";
 
@@ -202,6 +203,7 @@ export function parseArticle(text: string, file: string, options: ParseOptions =
     sources: source ? splitSources(source) : [],
     source,
     words,
+    mentions: encodeMentions(mentionsOf({ headline: headline.text, standfirst, body })),
   };
   return { ok: true, article, warnings: [] };
 }

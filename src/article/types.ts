@@ -2,6 +2,7 @@
  * The contract between the parser, the archive index, the Eleventy glue and the templates.
  * Everything here is plain data: it survives JSON, a cache file and a worker boundary.
  */
+import type { EncodedMentions } from "./mentions.js";
 
 /** A calendar date as written in the header, `YYYY-MM-DD`, already checked to be real. */
 export type IsoDate = string & { readonly __brand: "IsoDate" };
@@ -34,6 +35,8 @@ export interface ParsedArticle {
   /** The credit line as written, e.g. `Reuters, AFP`. */
   readonly source: string | null;
   readonly words: number;
+  /** The people, places and organisations it names, as candidates for the archive's topics (mentions.ts). */
+  readonly mentions: EncodedMentions;
 }
 
 /** A problem with one input file, located like a compiler error: `path:line: message`. */

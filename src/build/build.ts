@@ -47,12 +47,12 @@ export interface Build {
   renderProgress?: Progress;
 }
 
-/** Pages drawn once per build: home, sections, sources, archive, search, 404, robots.txt. */
-const SINGLE_PAGES = 7;
+/** Pages drawn once per build: home, sections, sources, topics, archive, search, 404, robots.txt. */
+const SINGLE_PAGES = 8;
 
 /** Every page drawn this build: the changed paginated pages, feeds, sitemaps, singles. */
 function pagesToDraw({ render, archive, feeds, sitemaps }: PreparedBuild): number {
-  const paginated = render.articles.length + render.sectionFronts.length + render.sourcePages.length + render.datePages.length;
+  const paginated = Object.values(render).reduce((n: number, list: readonly unknown[]) => n + list.length, 0);
   return paginated + feeds.length * 2 + sitemaps.length + (archive.sitemaps.index ? 1 : 0) + SINGLE_PAGES;
 }
 

@@ -7,6 +7,7 @@ import type { DatePage } from "../archive/dates.js";
 import type { Feed, Sitemaps } from "../archive/feeds.js";
 import type { SectionFrontPage } from "../archive/sections.js";
 import type { SourcePage } from "../archive/sources.js";
+import type { TopicIndexPage, TopicPage } from "../archive/topics.js";
 import { formatProblem } from "../article/types.js";
 import { relatedArticles } from "../archive/related.js";
 import { loadParseCache, saveParseCache } from "../io/parseCache.js";
@@ -36,6 +37,8 @@ export interface RenderLists {
   readonly sectionFronts: readonly SectionFrontPage[];
   readonly sourcePages: readonly SourcePage[];
   readonly datePages: readonly DatePage[];
+  readonly topicPages: readonly TopicPage[];
+  readonly topicIndexPages: readonly TopicIndexPage[];
 }
 
 export interface PreparedBuild {
@@ -186,9 +189,9 @@ export async function prepareBuild(
     (a) => `${a.file}\n${digestOf(a.file) ?? ""}`,
     await loadRelatedIndex(CACHE_DIR, settings.articles, relatedCode),
   );
-  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, siteTitle: settings.title }, { shards, related: related.lists });
+  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, siteTitle: settings.title }, { shards, related: related.lists });
 
-  const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.datePages];
+  const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.datePages, ...archive.topicPages, ...archive.topicIndexPages];
   const pages = planUpdates(
     [
       ...archive.articlePages.map((page) => ({ key: page.url, hash: () => articlePageFingerprint(page, names) })),
@@ -214,6 +217,8 @@ export async function prepareBuild(
     sectionFronts: changed(archive.sectionFronts),
     sourcePages: changed(archive.sourcePages),
     datePages: changed(archive.datePages),
+    topicPages: changed(archive.topicPages),
+    topicIndexPages: changed(archive.topicIndexPages),
   };
   const feeds = archive.feeds.filter((feed) => pages.changed.has(feed.atomUrl) || pages.changed.has(feed.jsonUrl));
   const sitemaps = changed(archive.sitemaps.files);

@@ -17,7 +17,7 @@ import type { EleventyConfig } from "./config.js";
  */
 
 /** The templates paginated over `render`; a batch run ignores every other. */
-const BATCHED_TEMPLATES = new Set(["article.njk", "section.njk", "source.njk", "date.njk"]);
+const BATCHED_TEMPLATES = new Set(["article.njk", "section.njk", "source.njk", "date.njk", "topic.njk", "topic-index.njk"]);
 
 /** The archive pages one further run draws. */
 export interface Batch {

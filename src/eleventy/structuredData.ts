@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Article } from "../archive/article.js";
 import { sourceUrl } from "../archive/sources.js";
+import type { ArticleTopic, TopicKind } from "../archive/topics.js";
 import { datelinePlace } from "../article/dateline.js";
 import type { Settings } from "../settings.js";
 
@@ -25,7 +26,8 @@ function dayStart(date: string, settings: Settings): string {
  * article is not revised: its publication), an image (the site's, articles having none), the
  * publisher's logo, and each author's page (a credit's source page).
  */
-export function newsArticle(article: Article, settings: Settings): Record<string, unknown> {
+export function newsArticle(article: Article & { readonly topics?: readonly ArticleTopic[] }, settings: Settings): Record<string, unknown> {
+  const topics = article.topics ?? [];
   const publisher = {
     "@type": "Organization",
     name: settings.title,
@@ -53,7 +55,17 @@ export function newsArticle(article: Article, settings: Settings): Record<string
         ? article.sources.map((name) => ({ "@type": "Organization", name, url: absoluteUrl(settings, sourceUrl(name)) }))
         : { "@type": "Organization", name: settings.title, url: absoluteUrl(settings, "/") },
     publisher,
+    // What the article is about (the topics its headline or standfirst names) and what it mentions.
+    ...linkedTopics("about", topics.filter((t) => t.lead), settings),
+    ...linkedTopics("mentions", topics.filter((t) => !t.lead), settings),
   };
+}
+
+const SCHEMA_TYPES: Readonly<Record<TopicKind, string>> = { person: "Person", place: "Place", organisation: "Organization" };
+
+function linkedTopics(property: "about" | "mentions", topics: readonly ArticleTopic[], settings: Settings): Record<string, unknown> {
+  if (topics.length === 0) return {};
+  return { [property]: topics.map(({ topic }) => ({ "@type": SCHEMA_TYPES[topic.kind], name: topic.name, url: absoluteUrl(settings, topic.url) })) };
 }
 
 /**

@@ -56,7 +56,7 @@ describe("drawing pages on several threads", () => {
 async function drawnByWorkersOnly(articles: string, pagesPerRun: number): Promise<string[]> {
   const settings = await loadSettings();
   const read = await readArchive([articles], { boilerplate: settings.boilerplate });
-  const archive = buildArchive(read.articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, siteTitle: settings.title });
+  const archive = buildArchive(read.articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, siteTitle: settings.title });
   const inFeeds = new Set(archive.feeds.flatMap((feed) => feed.articles.map((a) => a.file)));
   const [, ...later] = inRuns({ articles: archive.articlePages }, pagesPerRun);
   return later.flatMap((run) => run.articles.map((page) => page.file)).filter((file) => !inFeeds.has(file));

@@ -1,5 +1,6 @@
+import { encodeMentions, mentionsOf } from "../../src/article/mentions.js";
 import { parseArticle, type ParseOptions } from "../../src/article/parse.js";
-import type { IsoDate, ParsedArticle, Problem } from "../../src/article/types.js";
+import type { Block, IsoDate, ParsedArticle, Problem } from "../../src/article/types.js";
 import { slug } from "../../src/slug.js";
 
 /** Joins lines into a file's text, ending with a newline. */
@@ -41,19 +42,21 @@ export const STANDFIRST = "Storms and a steel shortage push back the island's bi
 export function parsed(over: Partial<ParsedArticle> & { file: string }): ParsedArticle {
   // The slug follows the headline unless a test sets it, as the parser's would.
   const headline = over.headline ?? HEADLINE;
-  return {
+  const article = {
     date: "2019-03-14" as IsoDate,
     sectionRaw: "MALTA NEWS",
     headline,
     slug: slug(headline),
     standfirst: null,
     dateline: null,
-    body: [{ type: "paragraph", text: PROSE.p1 }],
+    body: [{ type: "paragraph", text: PROSE.p1 }] as readonly Block[],
     sources: [],
     source: null,
     words: 19,
     ...over,
   };
+  // The mentions follow the text, as the parser's do, unless a test sets them.
+  return { ...article, mentions: over.mentions ?? encodeMentions(mentionsOf(article)) };
 }
 
 export function iso(value: string): IsoDate {

@@ -1,0 +1,441 @@
+/**
+ * Topics: the people, places and organisations the archive names, found by weighing every
+ * article's mentions (src/article/mentions.ts) together. One article's text rarely says what a
+ * name is; the archive's does: "Rex Tillerson" follows a title somewhere, "Texaco" carries "Inc"
+ * somewhere, Moscow is in the gazetteer. A name whose kind nothing shows is left out, and so is a
+ * name fewer than `minArticles` articles give: precision before recall (README, "Topics").
+ */
+import type { Mention } from "../article/mentions.js";
+import { GIVEN_NAMES, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, nameKey } from "../article/lexicon.js";
+import { datelinePlace } from "../article/dateline.js";
+import type { IsoDate } from "../article/types.js";
+import type { Article } from "./article.js";
+import { teaser, type Teaser } from "./articlePages.js";
+import { paginate, type ListingPage } from "./paginate.js";
+import { slug } from "../slug.js";
+
+export type TopicKind = "person" | "place" | "organisation";
+
+/**
+ * Articles that must name a topic, by default: on the 19,043 Reuters stories, names given by one
+ * or two articles were mostly fragments and misreadings; see the README for the measurement.
+ */
+export const DEFAULT_TOPIC_MIN_ARTICLES = 3;
+
+/** The kinds in the order pages list them. */
+export const TOPIC_KINDS: readonly TopicKind[] = ["person", "organisation", "place"];
+
+export interface TopicLink {
+  readonly name: string;
+  readonly kind: TopicKind;
+  readonly url: string;
+}
+
+export interface Topic extends TopicLink {
+  readonly slug: string;
+  /** Articles naming it, newest first. */
+  readonly articles: readonly Article[];
+}
+
+export interface TopicIndex {
+  /** Largest first, ties by name. */
+  readonly topics: readonly Topic[];
+  /** Each article's topics (by URL), most named first. */
+  readonly ofArticle: ReadonlyMap<string, readonly ArticleTopic[]>;
+}
+
+/** A topic as one article names it. */
+export interface ArticleTopic {
+  readonly topic: TopicLink;
+  /** Times the article names it. */
+  readonly count: number;
+  /** Named in the headline or standfirst: what the article is about, not only what it mentions. */
+  readonly lead: boolean;
+}
+
+export const topicUrl = (slugText: string): string => `/topic/${slugText}/`;
+
+/** What the archive as a whole says of one name. */
+interface Weighed {
+  readonly key: string;
+  /** Written forms, and how many articles wrote each. */
+  readonly forms: Map<string, number>;
+  articles: number;
+  mentions: number;
+  personCues: number;
+  saidCues: number;
+  organisationCues: number;
+}
+
+/** A mention's key once known names are put in their one form: "US", "U.S." → "united states". */
+function canonical(name: string): { key: string; known: string | null; kind: TopicKind | null } {
+  const key = nameKey(name);
+  const place = PLACES.get(key);
+  if (place !== undefined) return { key: nameKey(place), known: place, kind: "place" };
+  const organisation = KNOWN_ORGANISATIONS.get(key);
+  if (organisation !== undefined) return { key: nameKey(organisation), known: organisation, kind: "organisation" };
+  return { key, known: null, kind: null };
+}
+
+/** A person's name: two to four words, each a capitalised word or a particle ("al-Assad", "bin"). */
+const PERSON_NAME = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|(?:al|el|bin|ibn|abu|abd|de|da|van|von|der|del|di|du|le|la)(?:-\p{Lu}[\p{L}\p{M}'’-]*)?)(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|(?:al|el|bin|ibn|abu|abd|de|da|van|von|der|del|di|du|le|la)(?:-\p{Lu}[\p{L}\p{M}'’-]*)?)){1,3}$/u;
+
+/** The written form to show: the one most articles used, mixed case before capitals. */
+function displayName(forms: ReadonlyMap<string, number>): string {
+  let best = "";
+  let bestScore = -1;
+  for (const [form, n] of forms) {
+    const score = n * 2 + (form === form.toUpperCase() ? 0 : 1);
+    if (score > bestScore || (score === bestScore && form < best)) {
+      best = form;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * What kind a name is, from what the archive shows, or null when it shows too little: places by
+ * the gazetteer or the archive's own datelines, organisations by their suffixes and words, people
+ * by titles and verbs of saying around them (or a name particle: "al-Assad").
+ */
+function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet<string>, display: string): TopicKind | null {
+  if (known !== null) return known;
+  const words = w.key.split(" ");
+  // A generic name names no one organisation: "Bank", "Finance Ministry", "Stock Exchange".
+  const generic = words.every((word) => ORGANISATION_ENDS.has(word) || LEGAL_SUFFIXES.has(word) || TITLE_MODIFIERS.has(word) || NOT_IN_PERSONS_NAMES.has(word) || NOT_NAMES.has(word));
+  // Nor does a place's: "U.S. Financial", "Japanese Finance Ministry" aside (a people, not a place).
+  const placeGeneric = words.length === 2 && PLACES.has(words[0]!) && (ORGANISATION_ENDS.has(words[1]!) || NOT_IN_PERSONS_NAMES.has(words[1]!));
+  if (generic || placeGeneric) return null;
+  if (w.organisationCues > 0 && w.organisationCues >= w.personCues) return "organisation";
+  if (datelinePlaces.has(w.key) && w.personCues === 0) return "place";
+  if (looksLikeAPerson(display)) {
+    const particle = words.some((word) => NAME_PARTICLES.test(word) && word.includes("-"));
+    // A title once, or "… said" in two articles after a given name: firms say things too.
+    if (w.personCues > 0 || particle || (w.saidCues >= 2 && GIVEN_NAMES.has(words[0]!))) return "person";
+  }
+  return null;
+}
+
+/** Two to four words that could be a person's: no place, no acronym, no common noun. */
+function looksLikeAPerson(name: string): boolean {
+  if (!PERSON_NAME.test(name)) return false;
+  const words = name.split(" ");
+  return words.every((word) => {
+    const key = nameKey(word);
+    if (/^(?:\p{L}\.)+$/u.test(word)) return words.length > 2 || word.length <= 2; // an initial: "Martin S. Ackerman"
+    return !PLACES.has(key) && !NOT_IN_PERSONS_NAMES.has(key) && !NOT_NAMES.has(key) && !ORGANISATION_ENDS.has(key) && !LEGAL_SUFFIXES.has(key) && !TITLE_HEADS.has(key) && !TITLE_MODIFIERS.has(key) && !/^\p{Lu}{2,}$/u.test(word) && !/^\p{Lu}\.?$/u.test(word);
+  }) && !words.every((word) => /^\p{Lu}\.?$/u.test(word));
+}
+
+/**
+ * The archive's topics: every name at least `minArticles` articles give, whose kind the archive
+ * shows. A surname alone counts, in an article that gives no full name for it, for the one person
+ * of the archive that bears it, if only one does ("Reagan" → "Ronald Reagan").
+ */
+export function topicIndex(articles: readonly Article[], mentionsOf: (article: Article) => readonly Mention[], minArticles: number): TopicIndex {
+  const weighed = new Map<string, Weighed>();
+  const knownKind = new Map<string, TopicKind>();
+  const perArticle: { article: Article; names: { key: string; count: number; lead: boolean }[] }[] = [];
+  const datelinePlaces = new Set<string>();
+  for (const article of articles) {
+    const place = article.dateline === null ? null : datelinePlace(article.dateline);
+    if (place) datelinePlaces.add(nameKey(place.split(",")[0]!));
+    const names: { key: string; count: number; lead: boolean }[] = [];
+    for (const m of mentionsOf(article)) {
+      const { key, known, kind } = canonical(m.name);
+      if (kind !== null) knownKind.set(key, kind);
+      let w = weighed.get(key);
+      if (!w) weighed.set(key, (w = { key, forms: new Map(), articles: 0, mentions: 0, personCues: 0, saidCues: 0, organisationCues: 0 }));
+      const form = known ?? m.name;
+      w.forms.set(form, (w.forms.get(form) ?? 0) + 1);
+      w.articles++;
+      w.mentions += m.count;
+      w.personCues += m.personCues;
+      w.saidCues += m.saidCues;
+      w.organisationCues += m.organisationCues;
+      names.push({ key, count: m.count, lead: m.lead });
+    }
+    perArticle.push({ article, names });
+  }
+
+  // Surnames: each single word that ends exactly one person's name of the archive.
+  const kinds = new Map<string, { kind: TopicKind; name: string }>();
+  for (const w of weighed.values()) {
+    const name = displayName(w.forms);
+    const kind = kindOf(w, knownKind.get(w.key) ?? null, datelinePlaces, name);
+    if (kind !== null) kinds.set(w.key, { kind, name });
+  }
+  const bySurname = new Map<string, string | null>();
+  for (const [key, { kind }] of kinds) {
+    if (kind !== "person") continue;
+    const surname = key.split(" ").at(-1)!.replace(NAME_PARTICLES, "");
+    bySurname.set(surname, bySurname.has(surname) ? null : key);
+  }
+  const resolve = (key: string): string | null => {
+    if (kinds.has(key)) return key;
+    if (key.includes(" ")) return null;
+    return bySurname.get(key) ?? null;
+  };
+
+  // Count articles per topic once surnames are resolved, then keep those named often enough.
+  const named = new Map<string, { article: Article; count: number; lead: boolean }[]>();
+  for (const { article, names } of perArticle) {
+    const seen = new Map<string, { count: number; lead: boolean }>();
+    for (const n of names) {
+      const key = resolve(n.key);
+      if (key === null) continue;
+      const entry = seen.get(key);
+      if (entry) {
+        entry.count += n.count;
+        entry.lead ||= n.lead;
+      } else seen.set(key, { count: n.count, lead: n.lead });
+    }
+    for (const [key, { count, lead }] of seen) {
+      let list = named.get(key);
+      if (!list) named.set(key, (list = []));
+      list.push({ article, count, lead });
+    }
+  }
+
+  const chosen = [...named].filter(([, list]) => list.length >= minArticles);
+  // Slugs by name; a second topic of the same slug (two kinds, one name) gets its kind added.
+  chosen.sort(([a, al], [b, bl]) => bl.length - al.length || (a < b ? -1 : a > b ? 1 : 0));
+  const taken = new Set<string>();
+  const topics: Topic[] = [];
+  const byKey = new Map<string, Topic>();
+  for (const [key, list] of chosen) {
+    const { kind, name } = kinds.get(key)!;
+    let s = slug(name, "topic");
+    if (taken.has(s)) s = `${s}-${kind}`;
+    for (let n = 2; taken.has(s); n++) s = `${slug(name, "topic")}-${n}`;
+    taken.add(s);
+    const topic: Topic = { name, kind, slug: s, url: topicUrl(s), articles: list.map((l) => l.article) };
+    topics.push(topic);
+    byKey.set(key, topic);
+  }
+
+  const ofArticle = new Map<string, ArticleTopic[]>();
+  for (const [key, list] of chosen) {
+    const t = byKey.get(key)!;
+    const link: TopicLink = { name: t.name, kind: t.kind, url: t.url };
+    for (const { article, count, lead } of list) {
+      let own = ofArticle.get(article.url);
+      if (!own) ofArticle.set(article.url, (own = []));
+      own.push({ topic: link, count, lead });
+    }
+  }
+  for (const own of ofArticle.values()) own.sort((a, b) => Number(b.lead) - Number(a.lead) || b.count - a.count || (a.topic.name < b.topic.name ? -1 : 1));
+  return { topics, ofArticle };
+}
+
+/** Topics an article page links: its main ones, those its lead names first. */
+export const MAIN_TOPICS = 8;
+
+export function mainTopics(index: TopicIndex, article: Article): readonly ArticleTopic[] {
+  return index.ofArticle.get(article.url)?.slice(0, MAIN_TOPICS) ?? [];
+}
+
+/** A topic with what its front page says of it. */
+export interface TopicSummary extends TopicLink {
+  readonly count: number;
+  readonly firstDate: IsoDate;
+  readonly lastDate: IsoDate;
+}
+
+/** One month of a topic's timeline, and its bar in the chart. */
+export interface TimelineBar {
+  /** `YYYY-MM`. */
+  readonly month: string;
+  readonly count: number;
+  readonly x: number;
+  readonly y: number;
+  readonly height: number;
+}
+
+/** Articles per month from the topic's first month to its last, drawn as bars at build time. */
+export interface Timeline {
+  readonly width: number;
+  readonly height: number;
+  readonly barWidth: number;
+  readonly max: number;
+  readonly bars: readonly TimelineBar[];
+}
+
+/** The chart's height in its own units; months are BAR_STEP wide, bars a little less. */
+const TIMELINE_HEIGHT = 40;
+const BAR_STEP = 4;
+const BAR_WIDTH = 3;
+
+const nextMonth = (month: string): string => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+};
+
+/** A month for every month of the span, empty ones included: the gaps are part of the story. */
+export function timeline(dates: readonly IsoDate[]): Timeline {
+  const counts = new Map<string, number>();
+  for (const date of dates) counts.set(date.slice(0, 7), (counts.get(date.slice(0, 7)) ?? 0) + 1);
+  const months = [...counts.keys()].sort();
+  const bars: TimelineBar[] = [];
+  let max = 0;
+  for (const c of counts.values()) max = Math.max(max, c);
+  if (months.length > 0) {
+    for (let month = months[0]!, i = 0; month <= months.at(-1)!; month = nextMonth(month), i++) {
+      const count = counts.get(month) ?? 0;
+      // At least a sliver for a month with any article, so that one in a thousand still shows.
+      const height = count === 0 ? 0 : Math.max(1, Math.round((count / max) * TIMELINE_HEIGHT));
+      bars.push({ month, count, x: i * BAR_STEP, y: TIMELINE_HEIGHT - height, height });
+    }
+  }
+  return { width: Math.max(BAR_STEP, bars.length * BAR_STEP), height: TIMELINE_HEIGHT, barWidth: BAR_WIDTH, max, bars };
+}
+
+export interface TopicFrontAbout extends TopicSummary {
+  readonly timeline: Timeline;
+  /** The topics most often named in the same articles, most first. */
+  readonly companions: readonly (TopicLink & { readonly count: number })[];
+}
+
+export interface TopicPage extends ListingPage<Teaser> {
+  readonly topic: TopicLink;
+  /** On the front only, as a section front's: its size, span, timeline and companions. */
+  readonly about: TopicFrontAbout | null;
+}
+
+/** Companions shown on a topic's front. */
+const COMPANIONS = 10;
+
+/** Each topic's pages, paginated like a section front (newest on the front, numbered from the oldest). */
+export function topicPages(index: TopicIndex, pageSize: number): TopicPage[] {
+  const companionsOf = companions(index);
+  return index.topics.flatMap((t) => {
+    const link: TopicLink = { name: t.name, kind: t.kind, url: t.url };
+    const about: TopicFrontAbout = {
+      ...link,
+      count: t.articles.length,
+      firstDate: t.articles.at(-1)!.date,
+      lastDate: t.articles[0]!.date,
+      timeline: timeline(t.articles.map((a) => a.date)),
+      companions: companionsOf.get(t.url) ?? [],
+    };
+    return paginate(t.articles.map(teaser), pageSize, t.url).map((page) => ({ topic: link, about: page.pageNumber === null ? about : null, ...page }));
+  });
+}
+
+/** For each topic (by URL), the topics named with it most often, ties by name. */
+function companions(index: TopicIndex): Map<string, (TopicLink & { count: number })[]> {
+  const together = new Map<string, Map<string, { link: TopicLink; count: number }>>();
+  for (const own of index.ofArticle.values()) {
+    for (const a of own) {
+      let row = together.get(a.topic.url);
+      if (!row) together.set(a.topic.url, (row = new Map()));
+      for (const b of own) {
+        if (b === a) continue;
+        const cell = row.get(b.topic.url);
+        if (cell) cell.count++;
+        else row.set(b.topic.url, { link: b.topic, count: 1 });
+      }
+    }
+  }
+  const out = new Map<string, (TopicLink & { count: number })[]>();
+  for (const [url, row] of together) {
+    const list = [...row.values()].sort((a, b) => b.count - a.count || (a.link.name < b.link.name ? -1 : 1)).slice(0, COMPANIONS);
+    out.set(url, list.map(({ link, count }) => ({ ...link, count })));
+  }
+  return out;
+}
+
+/** Where each kind's index lives, and what it is called. */
+export const KIND_PAGES: Readonly<Record<TopicKind, { readonly slug: string; readonly title: string }>> = {
+  person: { slug: "people", title: "People" },
+  organisation: { slug: "organisations", title: "Organisations" },
+  place: { slug: "places", title: "Places" },
+};
+
+/** A letter of a kind's index: the topics whose names start with it. */
+export interface TopicLetter {
+  /** `A` to `Z`, or `#` for names starting otherwise. */
+  readonly letter: string;
+  readonly url: string;
+  readonly count: number;
+}
+
+/** A page of the topic index: a kind's topics under one letter, A to Z, with their counts. */
+export interface TopicIndexPage {
+  readonly url: string;
+  readonly kind: TopicKind;
+  readonly kindTitle: string;
+  readonly kindUrl: string;
+  /** Null on the kind's own page, which lists its largest topics and its letters. */
+  readonly letter: string | null;
+  readonly letters: readonly TopicLetter[];
+  readonly topics: readonly TopicSummary[];
+  /** Topics of the kind in all. */
+  readonly total: number;
+}
+
+/** Topics listed on a kind's own page, largest first. */
+const LARGEST = 50;
+
+/** The letter a name is filed under: its first letter without accents, or `#`. */
+export function letterOf(name: string): string {
+  const first = name.normalize("NFD").replace(/[^\p{L}\p{N}]/gu, "").charAt(0).toUpperCase();
+  return /^[A-Z]$/u.test(first) ? first : "#";
+}
+
+const alphabetical = (a: TopicSummary, b: TopicSummary): number => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || (a.url < b.url ? -1 : 1);
+
+/** Each kind's index: its own page (the largest topics, its letters), then a page per letter. */
+export function topicIndexPages(index: TopicIndex): TopicIndexPage[] {
+  return TOPIC_KINDS.flatMap((kind) => {
+    const { slug: kindSlug, title } = KIND_PAGES[kind];
+    const kindUrl = `/topics/${kindSlug}/`;
+    const all = index.topics.filter((t) => t.kind === kind).map(summary);
+    const byLetter = new Map<string, TopicSummary[]>();
+    for (const t of all) {
+      const letter = letterOf(t.name);
+      const list = byLetter.get(letter);
+      if (list) list.push(t);
+      else byLetter.set(letter, [t]);
+    }
+    const letterUrl = (letter: string): string => `${kindUrl}${letter === "#" ? "other" : letter.toLowerCase()}/`;
+    const letters = [...byLetter.keys()].sort((a, b) => (a === "#" ? 1 : b === "#" ? -1 : a < b ? -1 : 1)).map((letter) => ({ letter, url: letterUrl(letter), count: byLetter.get(letter)!.length }));
+    const page = (letter: string | null, topics: TopicSummary[]): TopicIndexPage => ({
+      url: letter === null ? kindUrl : letterUrl(letter),
+      kind,
+      kindTitle: title,
+      kindUrl,
+      letter,
+      letters,
+      topics,
+      total: all.length,
+    });
+    return [page(null, all.slice(0, LARGEST)), ...letters.map(({ letter }) => page(letter, byLetter.get(letter)!.sort(alphabetical)))];
+  });
+}
+
+function summary(t: Topic): TopicSummary {
+  return { name: t.name, kind: t.kind, url: t.url, count: t.articles.length, firstDate: t.articles.at(-1)!.date, lastDate: t.articles[0]!.date };
+}
+
+/** What the topics page says of a kind: its size, its largest topics, where its index is. */
+export interface TopicKindSummary {
+  readonly kind: TopicKind;
+  readonly slug: string;
+  readonly title: string;
+  readonly url: string;
+  readonly total: number;
+  readonly largest: readonly TopicSummary[];
+}
+
+/** Topics of each kind on the topics page. */
+const ON_TOPICS_PAGE = 12;
+
+export function topicKinds(index: TopicIndex): TopicKindSummary[] {
+  return TOPIC_KINDS.map((kind) => {
+    const all = index.topics.filter((t) => t.kind === kind);
+    const { slug: kindSlug, title } = KIND_PAGES[kind];
+    return { kind, slug: kindSlug, title, url: `/topics/${kindSlug}/`, total: all.length, largest: all.slice(0, ON_TOPICS_PAGE).map(summary) };
+  });
+}
