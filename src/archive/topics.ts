@@ -136,12 +136,12 @@ function looksLikeAPerson(name: string): boolean {
 export function topicIndex(articles: readonly Article[], mentionsOf: (article: Article) => readonly Mention[], minArticles: number): TopicIndex {
   const weighed = new Map<string, Weighed>();
   const knownKind = new Map<string, TopicKind>();
-  const perArticle: { article: Article; names: { key: string; count: number; lead: boolean }[] }[] = [];
+  const perArticle: { article: Article; names: { key: string; count: number; lead: boolean; cued: boolean }[] }[] = [];
   const datelinePlaces = new Set<string>();
   for (const article of articles) {
     const place = article.dateline === null ? null : datelinePlace(article.dateline);
     if (place) datelinePlaces.add(nameKey(place.split(",")[0]!));
-    const names: { key: string; count: number; lead: boolean }[] = [];
+    const names: { key: string; count: number; lead: boolean; cued: boolean }[] = [];
     for (const m of mentionsOf(article)) {
       const { key, known, kind } = canonical(m.name);
       if (kind !== null) knownKind.set(key, kind);
@@ -154,7 +154,7 @@ export function topicIndex(articles: readonly Article[], mentionsOf: (article: A
       w.personCues += m.personCues;
       w.saidCues += m.saidCues;
       w.organisationCues += m.organisationCues;
-      names.push({ key, count: m.count, lead: m.lead });
+      names.push({ key, count: m.count, lead: m.lead, cued: m.personCues + m.saidCues > 0 });
     }
     perArticle.push({ article, names });
   }
@@ -172,9 +172,11 @@ export function topicIndex(articles: readonly Article[], mentionsOf: (article: A
     const surname = key.split(" ").at(-1)!.replace(NAME_PARTICLES, "");
     bySurname.set(surname, bySurname.has(surname) ? null : key);
   }
-  const resolve = (key: string): string | null => {
+  // Only where the article shows a person ("President Reagan", "Reagan said"): a word alone may
+  // be anything else ("Mo." is Missouri, not Li Mo).
+  const resolve = (key: string, cued: boolean): string | null => {
     if (kinds.has(key)) return key;
-    if (key.includes(" ")) return null;
+    if (key.includes(" ") || !cued) return null;
     return bySurname.get(key) ?? null;
   };
 
@@ -183,7 +185,7 @@ export function topicIndex(articles: readonly Article[], mentionsOf: (article: A
   for (const { article, names } of perArticle) {
     const seen = new Map<string, { count: number; lead: boolean }>();
     for (const n of names) {
-      const key = resolve(n.key);
+      const key = resolve(n.key, n.cued);
       if (key === null) continue;
       const entry = seen.get(key);
       if (entry) {

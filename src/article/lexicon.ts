@@ -130,6 +130,7 @@ export const NOT_IN_PERSONS_NAMES = words(`
   exports import export credit finance financial securities insurance bank banks banking metal metals
   steel gold silver copper coffee cocoa grain wheat corn computer computers software network communications
   airlines airline air sea land pacific atlantic american british canadian texas circuit district appeals
+  santa san saint st port fort mount lake
 `);
 
 /**
@@ -174,7 +175,7 @@ const MORE_PLACES: Readonly<Record<string, string>> = {
   saskatchewan: "Saskatchewan", "nova scotia": "Nova Scotia", "new brunswick": "New Brunswick", newfoundland: "Newfoundland",
   "new south wales": "New South Wales", queensland: "Queensland", "western australia": "Western Australia",
   bavaria: "Bavaria", siberia: "Siberia", kashmir: "Kashmir", punjab: "Punjab", sicily: "Sicily", "north sea": "North Sea",
-  "gulf of mexico": "Gulf of Mexico", "south china sea": "South China Sea", "silicon valley": "Silicon Valley",
+  "gulf of mexico": "Gulf of Mexico", "santa fe": "Santa Fe", "south china sea": "South China Sea", "silicon valley": "Silicon Valley",
 };
 
 /** Countries whose name in the list is not the one English news uses. */

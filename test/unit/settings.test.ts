@@ -19,6 +19,7 @@ describe("resolveSettings defaults", () => {
       logo: "/assets/logo.png",
       articles: "articles",
       pageSize: 30,
+      topicMinArticles: 3,
       searchShardSize: 5_000,
       pagesPerRun: 5_000,
       // One core is left to the search indexers; a one-core machine draws on the build's thread.
