@@ -65,6 +65,7 @@ interface Weighed {
   personCues: number;
   saidCues: number;
   organisationCues: number;
+  afterThe: number;
 }
 
 /** A mention's key once known names are put in their one form: "US", "U.S." → "united states". */
@@ -107,8 +108,13 @@ function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet
   // Nor does a place's: "U.S. Financial", "Japanese Finance Ministry" aside (a people, not a place).
   const placeGeneric = words.length === 2 && PLACES.has(words[0]!) && (ORGANISATION_ENDS.has(words[1]!) || NOT_IN_PERSONS_NAMES.has(words[1]!));
   if (generic || placeGeneric) return null;
-  if (w.organisationCues > 0 && w.organisationCues >= w.personCues) return "organisation";
-  if (datelinePlaces.has(w.key) && w.personCues === 0) return "place";
+  // One word is an organisation's name only where most articles giving it mark it so ("Texaco
+  // Inc"): otherwise it is as likely a fragment of another ("Donaldson, Lufkin and Jenrette").
+  const marked = words.length > 1 ? w.organisationCues > 0 : w.organisationCues * 2 >= w.articles;
+  if (marked && w.organisationCues >= w.personCues) return "organisation";
+  // A town the archive's datelines name, unless the text says "the …" of it ("the Lombard rate")
+  // or makes it speak ("Salem said").
+  if (datelinePlaces.has(w.key) && w.personCues === 0 && w.saidCues === 0 && w.afterThe * 2 < w.mentions) return "place";
   if (looksLikeAPerson(display)) {
     const particle = words.some((word) => NAME_PARTICLES.test(word) && word.includes("-"));
     // A title once, or "… said" in two articles after a given name: firms say things too.
@@ -146,13 +152,14 @@ export function topicIndex(articles: readonly Article[], mentionsOf: (article: A
       const { key, known, kind } = canonical(m.name);
       if (kind !== null) knownKind.set(key, kind);
       let w = weighed.get(key);
-      if (!w) weighed.set(key, (w = { key, forms: new Map(), articles: 0, mentions: 0, personCues: 0, saidCues: 0, organisationCues: 0 }));
+      if (!w) weighed.set(key, (w = { key, forms: new Map(), articles: 0, mentions: 0, personCues: 0, saidCues: 0, organisationCues: 0, afterThe: 0 }));
       const form = known ?? m.name;
       w.forms.set(form, (w.forms.get(form) ?? 0) + 1);
       w.articles++;
       w.mentions += m.count;
       w.personCues += m.personCues;
       w.saidCues += m.saidCues;
+      w.afterThe += m.afterThe;
       w.organisationCues += m.organisationCues;
       names.push({ key, count: m.count, lead: m.lead, cued: m.personCues + m.saidCues > 0 });
     }

@@ -78,7 +78,7 @@ export const PERSON_CUES_BEFORE = words(`
 export const PERSON_CUES_AFTER = words("said says told added noted explained argued warned insisted testified wrote");
 
 /** Small words that stay inside a name: "Bank of Japan", "Bashar al-Assad", "Rio de Janeiro". */
-export const CONNECTORS = words("of de del della der den di da do dos das du la le van von bin ibn al el y for the on");
+export const CONNECTORS = words("of de del della der den di da do dos das du la le van von bin ibn al el y for the on und fuer für et");
 
 /** Particles that mark a person's name from the Arabic world: "Bashar al-Assad", "Osama bin Laden". */
 export const NAME_PARTICLES = /^(?:al|el|bin|ibn|abu|abd)(?:-|$)/iu;
@@ -130,7 +130,7 @@ export const NOT_IN_PERSONS_NAMES = words(`
   exports import export credit finance financial securities insurance bank banks banking metal metals
   steel gold silver copper coffee cocoa grain wheat corn computer computers software network communications
   airlines airline air sea land pacific atlantic american british canadian texas circuit district appeals
-  santa san saint st port fort mount lake
+  santa san saint st port fort mount lake superior municipal county high
 `);
 
 /**

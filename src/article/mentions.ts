@@ -13,6 +13,7 @@
  */
 import {
   CONNECTORS,
+  GIVEN_NAMES,
   KNOWN_ORGANISATIONS,
   LEGAL_SUFFIXES,
   MONTHS,
@@ -42,6 +43,8 @@ export interface Mention {
   readonly saidCues: number;
   /** Times it carried a company's suffix, a ticker (`<XON>`), or an organisation's word. */
   readonly organisationCues: number;
+  /** Times "the" stood before it: "the Lombard rate" is no town of Illinois. */
+  readonly afterThe: number;
   /** Whether the headline or standfirst names it. */
   readonly lead: boolean;
 }
@@ -64,7 +67,7 @@ interface Token {
 }
 
 /** Words, tickers and punctuation. A word may hold inner full stops ("U.S.") and hyphens. */
-const TOKEN = /<[A-Z0-9.]{1,12}>|(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\d'’-]*\.?|\d[\d.,:/]*|[^\s\p{L}\p{M}\d]/gu;
+const TOKEN = /<[A-Z0-9.]{1,12}>|(?:\p{L}\.){2,}|\d+-?[\p{L}][\p{L}\p{M}\d'’-]*\.?|[\p{L}\p{M}][\p{L}\p{M}\d'’-]*\.?|\d[\d.,:/]*|[^\s\p{L}\p{M}\d]/gu;
 const ABBREVIATIONS = new Set(["mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "co.", "corp.", "inc.", "ltd.", "gen.", "sen.", "gov.", "rep.", "col.", "lt.", "capt.", "no.", "vs.", "bros.", "messrs."]);
 const LETTER = /^[\p{L}\p{M}]/u;
 const UPPER_FIRST = /^\p{Lu}/u;
@@ -83,8 +86,9 @@ function tokens(text: string): Token[] {
       out.push({ text: word, capital: false, opensSentence: false, possessive: "" });
       continue;
     }
-    const code = word.charCodeAt(0);
-    const isWord = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(word));
+    // A name may begin with a digit: "3Com", "7-Eleven".
+    const code = word.replace(/^\d+-?/u, "").charCodeAt(0);
+    const isWord = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(word.replace(/^\d+-?/u, "")));
     if (!isWord) {
       if (SENTENCE_END.has(word)) opensSentence = true;
       // Numbers and other marks break a name but not a sentence.
@@ -114,7 +118,7 @@ function tokens(text: string): Token[] {
     }
     word = word.replace(/['’-]+$/u, "");
     if (word === "") continue;
-    const capital = UPPER_FIRST.test(word) || PARTICLE_NAME.test(word);
+    const capital = UPPER_FIRST.test(word.replace(/^\d+-?/u, "")) || PARTICLE_NAME.test(word);
     out.push({ text: word, capital, opensSentence, possessive });
     opensSentence = endsSentence;
   }
@@ -174,9 +178,10 @@ function runs(text: string): Run[] {
         if (isLegalSuffix(words.at(-1)!) && !(t.capital && isLegalSuffix(t.text))) break;
         if (t.capital) {
           j++;
-          const inside = t.possessive !== "" && possessiveInsideName(list, j);
-          words.push(inside ? t.text + t.possessive : t.text);
-          if (t.possessive && !inside) break;
+          words.push(t.text);
+          // Only a name's first word keeps a possessive inside it ("Moody's Investors Service"):
+          // later, it joins two names ("UAL Inc's United Airlines").
+          if (t.possessive) break;
           continue;
         }
         // A comma inside a firm's name: "Goldman, Sachs and Co", "Donaldson, Lufkin and Jenrette Inc".
@@ -186,7 +191,7 @@ function runs(text: string): Run[] {
         }
         // A connector stays only between two capitalised words: "Bank of Japan", not "Japan of".
         const lower = t.text.toLowerCase();
-        if ((CONNECTORS.has(lower) || t.text === "&" || lower === "and") && list[j + 1]?.capital) {
+        if ((CONNECTORS.has(lower) || AND.has(lower)) && list[j + 1]?.capital) {
           words.push(t.text === "&" ? "&" : lower);
           j++;
           continue;
@@ -214,6 +219,7 @@ interface Candidate {
   personCue: boolean;
   saidCue: boolean;
   organisationCue: boolean;
+  afterThe: boolean;
 }
 
 const lower = (word: string): string => word.toLowerCase().replace(/\.$/u, "");
@@ -255,7 +261,7 @@ function candidates(run: Run): Candidate[] {
   let current: string[] = [];
   let cued = PERSON_CUES_BEFORE.has(run.before);
   const flush = (): void => {
-    if (current.length > 0) out.push({ words: current, personCue: cued, saidCue: false, organisationCue: false });
+    if (current.length > 0) out.push({ words: current, personCue: cued, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the" });
     current = [];
     cued = false;
   };
@@ -297,7 +303,7 @@ function candidates(run: Run): Candidate[] {
  * Small words that join two names unless the whole is an organisation's ("Securities and
  * Exchange Commission", "Bank of Japan"): "Tillerson and Lavrov", "Moscow on Wednesday".
  */
-const SPLITS_A_NAME = new Set(["and", "&", "of", "for", "the", "on"]);
+const SPLITS_A_NAME = new Set(["and", "&", "of", "for", "the", "on", "und", "et", "fuer", "für"]);
 
 /**
  * Whether the run's word `i` joins two names rather than standing inside one. In an
@@ -310,16 +316,30 @@ function splitsHere(words: readonly string[], i: number, organisation: boolean):
   if (!SPLITS_A_NAME.has(word)) return false;
   if (PLACES.has(nameKey(words.join(" ")))) return false;
   if (!organisation) return true;
-  if (word === "and" || word === "&") {
+  if (word === "and" || word === "&" || word === "und" || word === "et") {
     const before = nameKey(words.slice(0, i).join(" "));
-    return PLACES.has(before) || KNOWN_ORGANISATIONS.has(before) || isLegalSuffix(words[i - 1] ?? "") || words.filter((w) => w.toLowerCase() === "and" || w === "&").length > 1;
+    const after = nameKey(words.slice(i + 1).join(" "));
+    return (
+      PLACES.has(before) ||
+      KNOWN_ORGANISATIONS.has(before) ||
+      KNOWN_ORGANISATIONS.has(after) ||
+      isLegalSuffix(words[i - 1] ?? "") ||
+      words.filter((w) => AND.has(w.toLowerCase())).length > 1 ||
+      // A person and an organisation: "Paul Volcker and International Monetary Fund", not a firm
+      // named after its founders ("James Capel and Co", "Alex Brown and Sons").
+      (i >= 2 && i <= 3 && GIVEN_NAMES.has(lower(words[0]!)) && !ORGANISATION_ENDS.has(lower(words[i - 1]!)) && words.length - i > 2 && ORGANISATION_ENDS.has(lower(words.at(-1)!)))
+    );
   }
-  if (word === "of") {
-    const previous = lower(words[i - 1] ?? "");
-    return !ORGANISATION_HEADS_OF.has(previous) && !ORGANISATION_ENDS.has(previous) && !CONNECTORS.has(previous);
+  if (word === "of" || word === "fuer" || word === "für") {
+    // After a person's name, "of" gives the firm: "David Jones of Aubrey G. Lanston"; otherwise it
+    // is inside one ("Bank of Japan", "Fruit of the Loom").
+    const before = words.slice(0, i);
+    return before.length >= 2 && before.length <= 3 && GIVEN_NAMES.has(lower(before[0]!)) && !ORGANISATION_ENDS.has(lower(before.at(-1)!));
   }
   return false;
 }
+
+const AND = new Set(["and", "&", "und", "et"]);
 
 /** Words that are never a name's first word, even mid-sentence: "the", "and". */
 const OPENER_ANYWHERE = new Set(["the", "a", "an", "and", "of", "for", "on", "in", "at", "by", "to", "from", "with"]);
@@ -351,7 +371,7 @@ function clean(candidate: Candidate): Candidate | null {
   if (words.length > 1 && words.every((w) => NOT_NAMES.has(lower(w)) || CONNECTORS.has(w))) return null;
   if (words.length === 1 && isLegalSuffix(name)) return null;
   const headOf = words.length > 2 && ORGANISATION_HEADS_OF.has(lower(words[0]!)) && words[1] === "of";
-  return { words, personCue: candidate.personCue, saidCue: candidate.saidCue, organisationCue: organisationCue || headOf || endsAsOrganisation(words) };
+  return { ...candidate, words, organisationCue: organisationCue || headOf || endsAsOrganisation(words) };
 }
 
 /** More than half of the letters are capitals: a wire headline or a table, not prose. */
@@ -370,6 +390,7 @@ interface Tally {
   count: number;
   personCues: number;
   saidCues: number;
+  afterThe: number;
   organisationCues: number;
   lead: boolean;
   words: number;
@@ -393,10 +414,11 @@ export function mentionsOf(article: MentionSource): Mention[] {
         const name = candidate.words.join(" ");
         const key = nameKey(name);
         let tally = byKey.get(key);
-        if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, saidCues: 0, organisationCues: 0, lead: false, words: candidate.words.length }));
+        if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, saidCues: 0, organisationCues: 0, afterThe: 0, lead: false, words: candidate.words.length }));
         tally.count++;
         if (candidate.personCue) tally.personCues++;
         if (candidate.saidCue) tally.saidCues++;
+        if (candidate.afterThe) tally.afterThe++;
         if (candidate.organisationCue) tally.organisationCues++;
         if (inLead) tally.lead = true;
       }
@@ -416,7 +438,7 @@ export function mentionsOf(article: MentionSource): Mention[] {
   }
   mergeShortForms(byKey);
   return [...byKey.values()]
-    .map(({ name, count, personCues, saidCues, organisationCues, lead: inLead }) => ({ name, count, personCues, saidCues, organisationCues, lead: inLead }))
+    .map(({ name, count, personCues, saidCues, organisationCues, afterThe, lead: inLead }) => ({ name, count, personCues, saidCues, organisationCues, afterThe, lead: inLead }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -441,6 +463,7 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
     full.count += tally.count;
     full.personCues += tally.personCues;
     full.saidCues += tally.saidCues;
+    full.afterThe += tally.afterThe;
     full.organisationCues += tally.organisationCues;
     full.lead ||= tally.lead;
     byKey.delete(key);
@@ -454,13 +477,13 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
 export type EncodedMentions = string & { readonly __brand: "EncodedMentions" };
 
 export function encodeMentions(mentions: readonly Mention[]): EncodedMentions {
-  return mentions.map((m) => `${m.name}\t${m.count}\t${m.personCues}\t${m.saidCues}\t${m.organisationCues}\t${m.lead ? 1 : 0}`).join("\n") as EncodedMentions;
+  return mentions.map((m) => `${m.name}\t${m.count}\t${m.personCues}\t${m.saidCues}\t${m.organisationCues}\t${m.afterThe}\t${m.lead ? 1 : 0}`).join("\n") as EncodedMentions;
 }
 
 export function decodeMentions(text: EncodedMentions): Mention[] {
   if (text === "") return [];
   return text.split("\n").map((line) => {
-    const [name = "", count, personCues, saidCues, organisationCues, lead] = line.split("\t");
-    return { name, count: Number(count), personCues: Number(personCues), saidCues: Number(saidCues), organisationCues: Number(organisationCues), lead: lead === "1" };
+    const [name = "", count, personCues, saidCues, organisationCues, afterThe, lead] = line.split("\t");
+    return { name, count: Number(count), personCues: Number(personCues), saidCues: Number(saidCues), organisationCues: Number(organisationCues), afterThe: Number(afterThe), lead: lead === "1" };
   });
 }
