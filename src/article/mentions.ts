@@ -130,10 +130,19 @@ function tokens(text: string): Token[] {
  * before them belongs inside it: "Moody's Investors Service", not Moody and "Investors Service".
  */
 function possessiveInsideName(list: readonly Token[], j: number): boolean {
+  // A country's possessive is the country's: "Sweden's AB Volvo".
+  if (j > 0 && PLACES.has(nameKey(list[j - 1]!.text))) return false;
   for (let k = j; k < list.length && k < j + 4 && list[k]!.capital && !list[k]!.opensSentence; k++) {
     if (endsAsOrganisation([list[k]!.text])) return true;
   }
   return false;
+}
+
+/** Words since the run's last small word: "Phil Pace of Kidder" → 1 ("Kidder"). */
+function wordsOfLastName(words: readonly string[]): number {
+  let n = 0;
+  for (let i = words.length - 1; i >= 0 && !CONNECTORS.has(words[i]!) && !AND.has(words[i]!.toLowerCase()); i--) n++;
+  return n;
 }
 
 /** Whether the words from `k` on are the rest of a firm's name, up to its legal suffix. */
@@ -185,7 +194,7 @@ function runs(text: string): Run[] {
           continue;
         }
         // A comma inside a firm's name: "Goldman, Sachs and Co", "Donaldson, Lufkin and Jenrette Inc".
-        if (t.text === "," && words.length <= 2 && !PLACES.has(nameKey(words.join(" "))) && commaInsideName(list, j + 1)) {
+        if (t.text === "," && wordsOfLastName(words) <= 2 && !PLACES.has(nameKey(words.join(" "))) && commaInsideName(list, j + 1)) {
           j++;
           continue;
         }
@@ -252,22 +261,29 @@ function candidates(run: Run): Candidate[] {
   // A sentence's first word is capitalised whatever it is: one that is no name's first word goes
   // ("In Moscow"), unless it begins a known name ("New York").
   const known = (n: number): boolean => PLACES.has(nameKey(words.slice(0, n).join(" "))) || KNOWN_ORGANISATIONS.has(nameKey(words.slice(0, n).join(" ")));
-  const opener = (word: string): boolean => NOT_NAMES.has(lower(word)) || /^\p{Lu}\p{Ll}+(?:ing|ed|ly)$/u.test(word);
-  if (run.opensSentence && words.length > 0 && opener(words[0]!) && !known(2) && !known(3)) words.shift();
+  if (run.opensSentence && words.length > 0 && NOT_NAMES.has(lower(words[0]!)) && !known(1) && !known(2) && !known(3)) words.shift();
   while (words.length > 0 && (OPENER_ANYWHERE.has(lower(words[0]!)) || MONTHS.has(lower(words[0]!)) || WEEKDAYS.has(lower(words[0]!)) || /-(?:based|owned|led|controlled|born|made)$/iu.test(words[0]!))) words.shift();
   if (words.length === 0) return [];
   const out: Candidate[] = [];
-  const organisation = endsAsOrganisation(words) || run.ticker || words.some((w, i) => i + 2 < words.length && ORGANISATION_HEADS_OF.has(lower(w)) && words[i + 1] === "of");
+  // An organisation by its last word, its ticker, or "Bank of …", "Commission for …" inside it.
+  const organisation =
+    endsAsOrganisation(words) ||
+    run.ticker ||
+    words.some((w, i) => i + 2 < words.length && (words[i + 1] === "of" || words[i + 1] === "for") && (ORGANISATION_HEADS_OF.has(lower(w)) || ORGANISATION_ENDS.has(lower(w))));
   let current: string[] = [];
-  let cued = PERSON_CUES_BEFORE.has(run.before);
+  // "said Donaldson Lufkin Jenrette analyst Richard Henderson": a role after the run makes it the
+  // employer, whatever came before.
+  let cued = !run.opensSentence && PERSON_CUES_BEFORE.has(run.before) && !TITLE_HEADS.has(run.after);
   const flush = (): void => {
     if (current.length > 0) out.push({ words: current, personCue: cued, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the" });
     current = [];
     cued = false;
   };
   for (let i = 0; i < words.length; ) {
-    // An organisation's name keeps its words: "General Electric Co", "Securities and Exchange Commission".
-    const title = organisation ? 0 : titleAt(words, i);
+    // An organisation's name keeps its words: "General Electric Co", "Securities and Exchange
+    // Commission"; one that only holds "Bank of" may still precede a title ("Bank of Japan
+    // Governor Satoshi Sumita").
+    const title = endsAsOrganisation(words) || run.ticker ? 0 : titleAt(words, i);
     if (title > 0 && i + title < words.length) {
       // A name before a title is its holder's employer or country, not the person the cue before
       // the run points at: "said Shearson Lehman analyst John Smith".
@@ -291,9 +307,11 @@ function candidates(run: Run): Candidate[] {
     i++;
   }
   flush();
+  // The organisation's words mark the name that holds them, and a ticker the last name.
+  for (const c of out) if (endsAsOrganisation(c.words) || isOrganisationName(c.words)) c.organisationCue = true;
   const last = out.at(-1);
   if (last) {
-    if (organisation) last.organisationCue = true;
+    if (run.ticker || (organisation && out.length === 1)) last.organisationCue = true;
     if (PERSON_CUES_AFTER.has(run.after)) last.saidCue = true;
   }
   return out;
@@ -324,6 +342,8 @@ function splitsHere(words: readonly string[], i: number, organisation: boolean):
       KNOWN_ORGANISATIONS.has(before) ||
       KNOWN_ORGANISATIONS.has(after) ||
       isLegalSuffix(words[i - 1] ?? "") ||
+      // Two organisations: "Bank of Japan and Bank of England" (but one "Florida Power and Light Co").
+      (i >= 2 && isOrganisationName(words.slice(0, i)) && isOrganisationName(words.slice(i + 1))) ||
       words.filter((w) => AND.has(w.toLowerCase())).length > 1 ||
       // A person and an organisation: "Paul Volcker and International Monetary Fund", not a firm
       // named after its founders ("James Capel and Co", "Alex Brown and Sons").
@@ -340,6 +360,11 @@ function splitsHere(words: readonly string[], i: number, organisation: boolean):
 }
 
 const AND = new Set(["and", "&", "und", "et"]);
+
+/** Whether words name an organisation on their own: "Bank of Japan", "Chemical Bank". */
+function isOrganisationName(words: readonly string[]): boolean {
+  return words.length >= 3 && ORGANISATION_HEADS_OF.has(lower(words[0]!)) && words[1] === "of";
+}
 
 /** Words that are never a name's first word, even mid-sentence: "the", "and". */
 const OPENER_ANYWHERE = new Set(["the", "a", "an", "and", "of", "for", "on", "in", "at", "by", "to", "from", "with"]);
