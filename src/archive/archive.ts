@@ -10,7 +10,7 @@ import { sectionFronts, sections, type Section, type SectionFrontPage } from "./
 import { directoryFileCount } from "../search/directory.js";
 import { publish, type PublishOptions } from "./urls.js";
 import { decodeMentions } from "../article/mentions.js";
-import { DEFAULT_TOPIC_MIN_ARTICLES, mainTopics, topicIndex, topicIndexPages, topicKinds, topicPages, type TopicIndexPage, type TopicKindSummary, type TopicPage, type TopicSummary } from "./topics.js";
+import { DEFAULT_TOPIC_MIN_ARTICLES, mainTopics, topicIndex, topicMinimum, type TopicIndex, topicIndexPages, topicKinds, topicPages, type TopicIndexPage, type TopicKindSummary, type TopicPage, type TopicSummary } from "./topics.js";
 
 /** Everything the site is made of, computed once per build from the parsed articles. */
 export interface Archive {
@@ -70,6 +70,8 @@ export interface Precomputed {
   readonly shards?: readonly SearchShard[];
   /** Each article's relatives by index, from the related index of an earlier build. */
   readonly related?: readonly (readonly number[])[];
+  /** Found early, for the search records' topic filter. */
+  readonly topics?: TopicIndex;
 }
 
 /** The archive's indexes and pages, from published articles (newest first). */
@@ -80,7 +82,7 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
   const dates = datePages(articles);
   const fronts = sectionFronts(all, options.pageSize);
   // An archive smaller than the minimum would have no topics at all: there, every article counts.
-  const found = topicIndex(articles, (a) => decodeMentions(a.mentions), Math.max(1, Math.min(options.topicMinArticles ?? DEFAULT_TOPIC_MIN_ARTICLES, articles.length)));
+  const found = precomputed.topics ?? topicIndex(articles, (a) => decodeMentions(a.mentions), topicMinimum(options.topicMinArticles ?? DEFAULT_TOPIC_MIN_ARTICLES, articles.length));
   const topicFronts = topicPages(found, options.pageSize);
   const kindPages = topicIndexPages(found);
   const pagesBySource = sourcePages(bySource, options.pageSize);

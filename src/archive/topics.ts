@@ -238,6 +238,19 @@ export function topicIndex(articles: readonly Article[], mentionsOf: (article: A
   return { topics, ofArticle };
 }
 
+/**
+ * The number of articles a topic needs: the setting, but at most the archive's size, for an
+ * archive smaller than it would otherwise have no topic at all.
+ */
+export function topicMinimum(setting: number, articles: number): number {
+  return Math.max(1, Math.min(setting, articles));
+}
+
+/** The names of an article's topics, all of them, for the search index's topic filter. */
+export function topicNames(index: TopicIndex, article: Pick<Article, "url">): string[] {
+  return index.ofArticle.get(article.url)?.map((t) => t.topic.name) ?? [];
+}
+
 /** Topics an article page links: its main ones, those its lead names first. */
 export const MAIN_TOPICS = 8;
 

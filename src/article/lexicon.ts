@@ -145,7 +145,7 @@ export const KNOWN_ORGANISATIONS = new Map<string, string>(
     "world bank": "World Bank", oecd: "OECD", fbi: "FBI", cia: "CIA", sec: "Securities and Exchange Commission",
     "securities and exchange commission": "Securities and Exchange Commission", fed: "Federal Reserve", "federal reserve": "Federal Reserve",
     "federal reserve board": "Federal Reserve", kremlin: "Kremlin", pentagon: "Pentagon", bundesbank: "Bundesbank",
-    congress: "Congress", hezbollah: "Hezbollah", hamas: "Hamas", taliban: "Taliban", "islamic state": "Islamic State",
+    congress: "Congress", senate: "Senate", hezbollah: "Hezbollah", hamas: "Hamas", taliban: "Taliban", "islamic state": "Islamic State",
     "white house": "White House", "state department": "State Department", comecon: "Comecon", wto: "World Trade Organization",
     "world trade organization": "World Trade Organization", asean: "ASEAN", plo: "PLO", ira: "IRA", "al qaeda": "al Qaeda",
     nasdaq: "Nasdaq", nyse: "New York Stock Exchange", "new york stock exchange": "New York Stock Exchange",

@@ -205,6 +205,13 @@ function runs(text: string): Run[] {
           j++;
           continue;
         }
+        // Two in a row: "Chancellor of the Exchequer", "Fruit of the Loom".
+        const next = list[j + 1];
+        if (CONNECTORS.has(lower) && next && CONNECTORS.has(next.text) && list[j + 2]?.capital) {
+          words.push(lower, next.text);
+          j += 2;
+          continue;
+        }
         break;
       }
     }
@@ -245,14 +252,22 @@ function titleAt(words: readonly string[], i: number): number {
   while (j < words.length) {
     const w = lower(words[j]!);
     if (TITLE_HEADS.has(w)) head = true;
-    else if (!TITLE_MODIFIERS.has(w) && !(head && (w === "of" || w === "the") && j + 1 < words.length && TITLE_MODIFIERS.has(lower(words[j + 1]!)))) break;
+    else if (!TITLE_MODIFIERS.has(w) && !(head && (w === "of" || w === "the") && titleGoesOn(words, j + 1))) break;
     j++;
   }
   // Modifiers alone ("State Department", "Chief") are no title.
   if (!head) return 0;
-  // A title ends on its head or a modifier after "of": back off modifiers that open the name.
-  while (j > i && !TITLE_HEADS.has(lower(words[j - 1]!)) && !(j - 2 >= i && lower(words[j - 2]!) === "of")) j--;
+  // A title ends on its head or on a modifier after "of" ("Secretary of State", "Chancellor of the
+  // Exchequer"): back off modifiers that open the name.
+  const afterOf = (k: number): boolean => (k - 1 >= i && lower(words[k - 1]!) === "of") || (k - 2 >= i && lower(words[k - 2]!) === "of" && lower(words[k - 1]!) === "the");
+  while (j > i && !TITLE_HEADS.has(lower(words[j - 1]!)) && !afterOf(j - 1)) j--;
   return j - i;
+}
+
+/** Whether a title's "of" or "the" at `k - 1` leads on to more of it: "of State", "of the Exchequer". */
+function titleGoesOn(words: readonly string[], k: number): boolean {
+  const next = words[k] === undefined ? "" : lower(words[k]!);
+  return TITLE_MODIFIERS.has(next) || (next === "the" && words[k + 1] !== undefined && TITLE_MODIFIERS.has(lower(words[k + 1]!)));
 }
 
 /** Cuts a run into names: at titles, and at "and" between two names. */
@@ -350,6 +365,12 @@ function splitsHere(words: readonly string[], i: number, organisation: boolean):
       (i >= 2 && i <= 3 && GIVEN_NAMES.has(lower(words[0]!)) && !ORGANISATION_ENDS.has(lower(words[i - 1]!)) && words.length - i > 2 && ORGANISATION_ENDS.has(lower(words.at(-1)!)))
     );
   }
+  if (word === "for") {
+    // Inside an organisation's name after its own word ("Organisation for Economic Cooperation",
+    // "Commission for Asia"); otherwise it joins two ("Lawyers for Texaco Inc").
+    const previous = lower(words[i - 1] ?? "");
+    return !ORGANISATION_HEADS_OF.has(previous) && !ORGANISATION_ENDS.has(previous);
+  }
   if (word === "of" || word === "fuer" || word === "für") {
     // After a person's name, "of" gives the firm: "David Jones of Aubrey G. Lanston"; otherwise it
     // is inside one ("Bank of Japan", "Fruit of the Loom").
@@ -390,7 +411,7 @@ function clean(candidate: Candidate): Candidate | null {
   if (words.length === 0 || words.length > 6) return null;
   const name = words.join(" ");
   const key = nameKey(name);
-  if (words.length === 1 && (NOT_NAMES.has(key) || isNationality(name) || TITLE_HEADS.has(key) || TITLE_MODIFIERS.has(key))) return null;
+  if (words.length === 1 && !KNOWN_ORGANISATIONS.has(key) && (NOT_NAMES.has(key) || isNationality(name) || TITLE_HEADS.has(key) || TITLE_MODIFIERS.has(key))) return null;
   // A single letter, or initials alone, name nobody: "A", "J.P."
   if (/^\p{L}$/u.test(name) || (/^(?:\p{L}\.)+$/u.test(name) && !PLACES.has(key) && !KNOWN_ORGANISATIONS.has(key))) return null;
   if (words.length > 1 && words.every((w) => NOT_NAMES.has(lower(w)) || CONNECTORS.has(w))) return null;
@@ -455,7 +476,9 @@ export function mentionsOf(article: MentionSource): Mention[] {
   for (const line of capitalLines) {
     const text = ` ${nameKey(line.replace(/<[^>]*>/gu, " ").replace(/['’]s\b/gu, "").replace(/[^\p{L}\p{M}\d.'’&-]+/gu, " "))} `;
     for (const [key, tally] of byKey) {
-      if (text.includes(` ${key} `)) {
+      // A headline names a person by the surname: "REAGAN SEES …" for Ronald Reagan.
+      const surname = tally.words > 1 && tally.organisationCues === 0 && !key.includes(" of ") ? key.slice(key.lastIndexOf(" ") + 1) : null;
+      if (text.includes(` ${key} `) || (surname !== null && text.includes(` ${surname} `))) {
         tally.count++;
         if (lead.includes(line)) tally.lead = true;
       }

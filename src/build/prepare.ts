@@ -7,7 +7,8 @@ import type { DatePage } from "../archive/dates.js";
 import type { Feed, Sitemaps } from "../archive/feeds.js";
 import type { SectionFrontPage } from "../archive/sections.js";
 import type { SourcePage } from "../archive/sources.js";
-import type { TopicIndexPage, TopicPage } from "../archive/topics.js";
+import { topicIndex, topicMinimum, topicNames, type TopicIndexPage, type TopicPage } from "../archive/topics.js";
+import { decodeMentions } from "../article/mentions.js";
 import { formatProblem } from "../article/types.js";
 import { relatedArticles } from "../archive/related.js";
 import { loadParseCache, saveParseCache } from "../io/parseCache.js";
@@ -149,6 +150,8 @@ export async function prepareBuild(
 
   const digestOf = (file: string): string | undefined => read.digests.get(file);
   const shards = searchShards(articles, settings.searchShardSize);
+  // Before indexing starts: each search record carries the names of its article's topics.
+  const topics = topicIndex(articles, (a) => decodeMentions(a.mentions), topicMinimum(settings.topicMinArticles, articles.length));
   // A search record is made from its article, the parser, searchRecord and these settings.
   const recordInputs = {
     code: [parser, await fingerprintFiles([SEARCH_RECORD_SOURCE])],
@@ -161,7 +164,7 @@ export async function prepareBuild(
   const words = await loadKeptWords(outputDir);
   const wordsKept = (bundle: string): boolean => wordsKeptFor(outputDir, words, bundle, recorded?.search[bundle]);
   const search = planUpdates(
-    shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn) })),
+    shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles, topics: shard.articles.map((a) => topicNames(topics, a)) }, names.standIn) })),
     recorded?.search ?? null,
     (bundle) => written(`/${bundle}/pagefind-entry.json`) && wordsKept(bundle),
   );
@@ -178,7 +181,7 @@ export async function prepareBuild(
   startIndexing(
     shards
       .filter((shard) => search.changed.has(shard.bundle))
-      .map((shard) => ({ bundle: shard.bundle, size: shard.articles.length, records: () => shard.articles.map((a) => recordSource(a, digestOf(a.file) ?? "")) })),
+      .map((shard) => ({ bundle: shard.bundle, size: shard.articles.length, records: () => shard.articles.map((a) => recordSource(a, digestOf(a.file) ?? "", topicNames(topics, a))) })),
     () => directory.port(),
   );
 
@@ -189,7 +192,7 @@ export async function prepareBuild(
     (a) => `${a.file}\n${digestOf(a.file) ?? ""}`,
     await loadRelatedIndex(CACHE_DIR, settings.articles, relatedCode),
   );
-  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, siteTitle: settings.title }, { shards, related: related.lists });
+  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, siteTitle: settings.title }, { shards, related: related.lists, topics });
 
   const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.datePages, ...archive.topicPages, ...archive.topicIndexPages];
   const pages = planUpdates(

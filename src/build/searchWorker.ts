@@ -55,7 +55,9 @@ async function indexShard(job: ShardJob): Promise<{ records: number; words: Peri
   for (let i = 0; i < job.sources.length; i += BATCH) {
     const records = job.sources
       .slice(i, i + BATCH)
-      .map(({ article, body, digest }) => searchRecord({ ...article, body: body ?? readBackOrForget(CACHE_DIR, article.file, () => readBody(article.file, digest, job.parseOptions)) }, job.settings));
+      .map(({ article, body, digest, topics }) =>
+        searchRecord({ ...article, body: body ?? readBackOrForget(CACHE_DIR, article.file, () => readBody(article.file, digest, job.parseOptions)) }, job.settings, topics),
+      );
     await Promise.all(records.map((r) => service!.addRecord(index, r)));
   }
   // Pagefind adds to its folder: clear it, or removed articles would stay findable.

@@ -24,6 +24,8 @@ const toInput = byId<HTMLInputElement>("search-to");
 const status = byId<HTMLParagraphElement>("search-status");
 const list = byId<HTMLOListElement>("search-results");
 const more = byId<HTMLButtonElement>("search-more");
+const topicInput = byId<HTMLInputElement>("search-topic");
+const topicNote = byId<HTMLParagraphElement>("search-topic-note");
 const selects = Object.fromEntries(FACETS.map((f) => [f, byId<HTMLSelectElement>(`search-${f}`)])) as Record<(typeof FACETS)[number], HTMLSelectElement>;
 
 // Periods newest first, as the form lists them; the directory numbers them from the oldest.
@@ -95,6 +97,7 @@ function resultItem(page: PageData): HTMLLIElement {
 function currentQuery(): Query | null {
   const filters: Record<string, string> = {};
   for (const f of FACETS) if (selects[f].value) filters[f] = selects[f].value;
+  if (topicInput.value) filters.topic = topicInput.value;
   const from = dayOf(fromInput.value, "from");
   const to = dayOf(toInput.value, "to");
   fromInput.setCustomValidity(from === undefined ? "A month (1987-03) or a day (1987-03-02)" : "");
@@ -109,6 +112,7 @@ function syncUrl(): void {
   const params = new URLSearchParams();
   if (input.value.trim()) params.set("q", input.value.trim());
   for (const f of FACETS) if (selects[f].value) params.set(f, selects[f].value);
+  if (topicInput.value) params.set("topic", topicInput.value);
   if (fromInput.value.trim()) params.set("from", fromInput.value.trim());
   if (toInput.value.trim()) params.set("to", toInput.value.trim());
   if (sortSelect.value) params.set("sort", sortSelect.value);
@@ -257,6 +261,19 @@ for (const f of FACETS) {
   const wanted = params.get(f);
   if (wanted && [...selects[f].options].some((o) => o.value === wanted)) selects[f].value = wanted;
 }
+
+/** Searching within a topic (a topic page's link), or not. */
+function setTopic(name: string): void {
+  topicInput.value = name;
+  byId("search-topic-name").textContent = name;
+  topicNote.hidden = name === "";
+}
+setTopic(params.get("topic") ?? "");
+byId("search-topic-clear").addEventListener("click", () => {
+  setTopic("");
+  input.focus();
+  void run();
+});
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();

@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { decodeMentions, encodeMentions, mentionsOf, type Mention } from "../../src/article/mentions.js";
+import { parseOk } from "./helpers.js";
+
+/** The names found in prose, as one paragraph of an article with a plain headline. */
+function names(...paragraphs: string[]): string[] {
+  return mentions(...paragraphs).map((m) => m.name).sort();
+}
+
+function mentions(...paragraphs: string[]): Mention[] {
+  return mentionsOf({ headline: "A story", standfirst: null, body: paragraphs.map((text) => ({ type: "paragraph", text })) });
+}
+
+const named = (name: string, ...paragraphs: string[]): Mention | undefined => mentions(...paragraphs).find((m) => m.name === name);
+
+describe("the names an article mentions", () => {
+  it("finds, on the seed article, its people and places, and no month, weekday or title alone", () => {
+    const seed = parseOk(readFileSync("articles/000_2b75a7af945c25a9.txt", "utf8"));
+    const found = decodeMentions(seed.mentions).map((m) => m.name);
+    for (const name of ["Rex Tillerson", "Sergei Lavrov", "Vladimir Putin", "Bashar al-Assad", "Moscow", "Syria", "Russia"]) expect(found).toContain(name);
+    const alone = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|President|Minister|Secretary|Foreign Minister|Secretary of State)$/u;
+    expect(found.filter((n) => alone.test(n))).toEqual([]);
+  });
+
+  it("cuts a title off a name, and counts it as a sign of a person", () => {
+    expect(names("US Secretary of State Rex Tillerson arrived on Tuesday.")).toEqual(["Rex Tillerson", "US"]);
+    expect(names("Russian Foreign Minister Sergei Lavrov spoke first.")).toEqual(["Sergei Lavrov"]);
+    expect(named("Paul Volcker", "Federal Reserve Board Chairman Paul Volcker said rates would hold.")?.personCues).toBe(1);
+    expect(names("Chancellor of the Exchequer Nigel Lawson spoke.")).toEqual(["Nigel Lawson"]);
+  });
+
+  it("counts a surname used alone for the full name the article gave", () => {
+    const tillerson = named("Rex Tillerson", "Rex Tillerson met officials.", "Later, Tillerson said the talks went well.", "Tillerson left.");
+    expect(tillerson?.count).toBe(3);
+    expect(names("Rex Tillerson met officials.", "Tillerson said so.")).toEqual(["Rex Tillerson"]);
+    expect(named("Bashar al-Assad", "Its ally Bashar al-Assad spoke.", "Support for Assad grew.")?.count).toBe(2);
+  });
+
+  it("drops possessives", () => {
+    expect(names("Reagan's budget went to the Senate.")).toEqual(["Reagan", "Senate"]);
+    expect(names("It was Moscow’s answer.")).toEqual(["Moscow"]);
+    // Inside a firm's name it stays: the name is Moody's, not Moody.
+    expect(names("The bonds were rated by Moody's Investors Service Inc.")).toEqual(["Moody's Investors Service"]);
+  });
+
+  it("counts a name in an all-capitals headline only where the text spells it out", () => {
+    const found = mentionsOf({ headline: "REAGAN SEES NO TAX RISE IN TEXAS", standfirst: null, body: [{ type: "paragraph", text: "President Ronald Reagan said in Texas that taxes would not rise." }] });
+    expect(found.map((m) => m.name).sort()).toEqual(["Ronald Reagan", "Texas"]);
+    expect(found.find((m) => m.name === "Ronald Reagan")).toMatchObject({ count: 2, lead: true });
+    // No name comes from the capitals alone: "SEES", "NO", "TAX" are not names.
+    expect(mentionsOf({ headline: "TEXACO SEES LOWER NET", standfirst: null, body: [{ type: "paragraph", text: "The company said profits fell." }] })).toEqual([]);
+  });
+
+  it("keeps initials, hyphens and accents inside a name", () => {
+    expect(names("Analyst Martin S. Ackerman said so.")).toEqual(["Martin S. Ackerman"]);
+    expect(names("Said Mr Jean-Marc Vernes, chairman.")).toContain("Jean-Marc Vernes");
+    expect(names("Turkish premier Recep Tayyip Erdoğan spoke in Ankara.")).toEqual(["Ankara", "Recep Tayyip Erdoğan"]);
+    expect(names("The order went to 3Com Corp and 7-Eleven Inc.")).toEqual(["3Com", "7-Eleven"]);
+  });
+
+  it("drops the words that open a sentence, and nationalities in front of a name", () => {
+    expect(names("In Moscow, talks began.")).toEqual(["Moscow"]);
+    expect(names("But Tillerson said no.")).toEqual(["Tillerson"]);
+    expect(names("The West German Bundesbank held rates.")).toEqual(["Bundesbank"]);
+    // A nationality stays in an organisation's name.
+    expect(names("Shares of British Airways rose.")).toEqual(["British Airways"]);
+  });
+
+  it("never takes a month, a weekday or a title alone for a name", () => {
+    expect(names("On Tuesday, in March, the Minister said the President would come in May.")).toEqual([]);
+  });
+
+  it("splits names joined by 'and', but not an organisation's own 'and'", () => {
+    expect(names("Tillerson and Lavrov met.")).toEqual(["Lavrov", "Tillerson"]);
+    expect(names("It told the Securities and Exchange Commission.")).toEqual(["Securities and Exchange Commission"]);
+    expect(names("Carolina Power and Light Co said so.")).toEqual(["Carolina Power and Light"]);
+    expect(names("It met the Bank of Japan and Bank of England.")).toEqual(["Bank of England", "Bank of Japan"]);
+  });
+
+  it("marks organisations by their suffixes and tickers, and drops the legal suffix", () => {
+    const texaco = named("Texaco", "Texaco Inc said it would appeal.");
+    expect(texaco?.organisationCues).toBe(1);
+    expect(named("Geodyne Resources", "Geodyne Resources <GEOD> said it will sell units.")?.organisationCues).toBe(1);
+    expect(names("Goldman, Sachs and Co led the offer.")).toEqual(["Goldman Sachs"]);
+  });
+
+  it("reads no name from a dateline, which the parser has taken off the text", () => {
+    const article = parseOk(" date 1987-03-04 GENERAL NEWS\nFIRM TO BUY STOCK\nHOUSTON, March 4 - The company said it would buy back stock from its holders.\nReuters\n");
+    expect(article.dateline).toBe("HOUSTON, March 4");
+    expect(decodeMentions(article.mentions)).toEqual([]);
+  });
+
+  it("keeps its mentions through the parse cache's encoding", () => {
+    const found = mentions("Secretary of State Rex Tillerson met Russian Foreign Minister Sergei Lavrov in Moscow.", "Tillerson said Texaco Inc would pay.");
+    expect(decodeMentions(encodeMentions(found))).toEqual(found);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { buildArchive } from "../../src/archive/archive.js";
+import { decodeMentions } from "../../src/article/mentions.js";
+import { letterOf, timeline, topicIndex, topicPages, type Topic } from "../../src/archive/topics.js";
+import { publishArchive } from "../../src/archive/archive.js";
+import { articleText } from "../support/fixtureArchive.js";
+import { TOPIC_PAGES, topicArticles } from "../support/topicArchive.js";
+import { iso, parseOk, parsed } from "./helpers.js";
+
+const fixture = topicArticles();
+const parsedFixture = fixture.map((a) => parseOk(articleText(a), a.file));
+const archive = buildArchive(parsedFixture, { pageSize: 2, siteTitle: "Test Gazette" });
+
+describe("the archive's topics", () => {
+  it("files each article under exactly the topics the table gives it, each of its kind", () => {
+    const expected = Object.keys(TOPIC_PAGES).sort();
+    expect(archive.topics.map((t) => t.name).sort()).toEqual(expected);
+    for (const topic of archive.topics) {
+      expect(topic.kind).toBe(TOPIC_PAGES[topic.name]!.kind);
+      expect(topic.url).toBe(`/topic/${TOPIC_PAGES[topic.name]!.slug}/`);
+      const files = fixture.filter((a) => a.topics.includes(topic.name)).map((a) => a.file);
+      const listed = archive.topicPages.filter((p) => p.topic.url === topic.url).flatMap((p) => p.items.map((t) => t.url));
+      const byUrl = new Map(archive.articles.map((a) => [a.url, a.file]));
+      expect(listed.map((u) => byUrl.get(u)).sort()).toEqual(files.sort());
+      expect(topic.count).toBe(files.length);
+    }
+  });
+
+  it("puts U.S., US and United States under one topic, and a surname alone under the one person bearing it", () => {
+    const us = archive.topics.find((t) => t.name === "United States")!;
+    expect(us.count).toBe(3);
+    // Story 7 says "President Reagan" and "Reagan's aides" only: it is Ronald Reagan's.
+    const reagan = archive.topicPages.find((p) => p.topic.name === "Ronald Reagan" && p.pageNumber === null)!;
+    expect(reagan.about!.count).toBe(3);
+  });
+
+  it("needs the minimum number of articles: a name fewer articles give is no topic", () => {
+    const articles = publishArchive(parsedFixture, {});
+    const names = (min: number): string[] => topicIndex(articles, (a) => decodeMentions(a.mentions), min).topics.map((t) => t.name);
+    // Japan: stories 1 and 3; Pennzoil: story 5 alone; the White House: story 6 alone.
+    expect(names(3)).not.toContain("Japan");
+    expect(names(2)).toContain("Japan");
+    expect(names(2)).not.toContain("Pennzoil");
+    expect(names(1)).toEqual(expect.arrayContaining(["Japan", "Pennzoil", "White House"]));
+    // No name of the table is given by four stories.
+    expect(names(4)).toEqual([]);
+  });
+
+  it("leaves out a name whose kind the archive does not show", () => {
+    const story = (n: number, text: string) => parsed({ file: `s${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const built = buildArchive(
+      [1, 2, 3].map((n) => story(n, `Star Wars was discussed again at the meeting on day ${n}, the committee heard from its members.`)),
+      { pageSize: 10, siteTitle: "T" },
+    );
+    expect(built.topics.map((t) => t.name)).not.toContain("Star Wars");
+  });
+
+  it("gives an archive smaller than the minimum the topics of its every article", () => {
+    const one = buildArchive([parsedFixture[2]!], { pageSize: 10, siteTitle: "T" });
+    // Story 3 names Japan in its headline, too.
+    expect(one.topics.map((t) => t.name).sort()).toEqual(["Bank of Japan", "James Baker", "Japan", "Tokyo", "United States"]);
+  });
+
+  it("links an article's main topics, those its lead names first, and at most eight", () => {
+    const page = archive.articlePages.find((p) => p.file === "topics/story-3.txt")!;
+    expect(page.topics.map((t) => t.topic.name).sort()).toEqual(["Bank of Japan", "James Baker", "Tokyo", "United States"]);
+    const story7 = archive.articlePages.find((p) => p.file === "topics/story-7.txt")!;
+    // "Reagan to veto the highway bill": the headline names him.
+    expect(story7.topics[0]!.topic.name).toBe("Ronald Reagan");
+    expect(story7.topics[0]!.lead).toBe(true);
+    for (const p of archive.articlePages) expect(p.topics.length).toBeLessThanOrEqual(8);
+  });
+
+  it("paginates a topic like a section front: the newest on the front, older pages numbered from the oldest", () => {
+    const onePerPage = buildArchive(parsedFixture, { pageSize: 1, siteTitle: "Test Gazette" });
+    const texaco = onePerPage.topicPages.filter((p) => p.topic.name === "Texaco");
+    // Stories 8, 5 and 4, newest first.
+    expect(texaco.map((p) => [p.url, p.items.map((t) => t.date)])).toEqual([
+      ["/topic/texaco/", ["1987-07-01"]],
+      ["/topic/texaco/page/2/", ["1987-04-14"]],
+      ["/topic/texaco/page/1/", ["1987-03-20"]],
+    ]);
+    expect(texaco[0]!.about).toMatchObject({ count: 3, firstDate: "1987-03-20", lastDate: "1987-07-01" });
+    expect(texaco.slice(1).every((p) => p.about === null)).toBe(true);
+  });
+
+  it("keeps a topic of 10,000 articles light: 30 articles a page", () => {
+    const many: Topic = { name: "Texaco", kind: "organisation", slug: "texaco", url: "/topic/texaco/", articles: Array.from({ length: 10_000 }, (_, i) => ({ ...archive.articles[0]!, url: `/a/${i}/`, date: iso(`19${String(10 + (i % 80)).padStart(2, "0")}-01-01`) })) };
+    const pages = topicPages({ topics: [many], ofArticle: new Map() }, 30);
+    expect(pages).toHaveLength(Math.floor(10_000 / 30));
+    expect(Math.max(...pages.map((p) => p.items.length))).toBeLessThan(60);
+    expect(pages.reduce((n, p) => n + p.items.length, 0)).toBe(10_000);
+  });
+
+  it("names the topics most often named with a topic", () => {
+    const baker = archive.topicPages.find((p) => p.topic.name === "James Baker" && p.about)!;
+    // Stories 1, 3, 7: United States twice, Tokyo, Bank of Japan and Ronald Reagan once.
+    expect(baker.about!.companions.map((c) => [c.name, c.count])).toEqual([["United States", 2], ["Bank of Japan", 1], ["Ronald Reagan", 1], ["Tokyo", 1]]);
+  });
+
+  it("gives each topic a feed of headlines, not full text", () => {
+    const feeds = archive.feeds.filter((f) => !f.fullText);
+    expect(feeds.map((f) => f.atomUrl).sort()).toEqual(Object.values(TOPIC_PAGES).map((t) => `/topic/${t.slug}/feed.xml`).sort());
+    expect(archive.feeds.filter((f) => f.fullText).map((f) => f.pageUrl)).toContain("/");
+  });
+
+  it("files topics by kind and letter", () => {
+    const people = archive.topicIndexPages.filter((p) => p.kind === "person");
+    expect(people.map((p) => p.url)).toEqual(["/topics/people/", "/topics/people/j/", "/topics/people/r/"]);
+    expect(people[0]!.letters.map((l) => [l.letter, l.count])).toEqual([["J", 1], ["R", 1]]);
+    expect(letterOf("Érdoğan")).toBe("E");
+    expect(letterOf("3Com")).toBe("#");
+  });
+});
+
+describe("a topic's timeline", () => {
+  it("has a bar for every month of its span, empty months included, the busiest the tallest", () => {
+    const t = timeline([iso("2017-11-05"), iso("2017-11-20"), iso("2018-02-01")]);
+    expect(t.bars.map((b) => [b.month, b.count])).toEqual([["2017-11", 2], ["2017-12", 0], ["2018-01", 0], ["2018-02", 1]]);
+    expect(t.bars[0]!.height).toBe(t.height);
+    expect(t.bars[3]!.height).toBe(t.height / 2);
+    expect(t.bars[1]!.height).toBe(0);
+    expect(t.bars.map((b) => b.x)).toEqual([0, 1, 2, 3].map((i) => i * (t.width / 4)));
+  });
+});
