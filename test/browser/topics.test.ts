@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { axeViolations, describeViolations } from "../support/axeCheck.js";
+import { writeArchive } from "../support/fixtureArchive.js";
+import { siteInBrowser, type SiteInBrowser } from "../support/siteInBrowser.js";
+import { topicArticles } from "../support/topicArchive.js";
+
+const articles = topicArticles();
+const POLL = { timeout: 15_000 };
+let opened: SiteInBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  opened = await siteInBrowser(await writeArchive(articles));
+  page = opened.page;
+});
+
+afterAll(() => opened?.close());
+
+const headlines = async (): Promise<string[]> => (await page.locator(".result-headline a").allTextContents()).sort();
+const naming = (topic: string, word?: string): string[] =>
+  articles
+    .filter((a) => a.topics.includes(topic) && (!word || [a.headline, ...a.paragraphs].join(" ").includes(word)))
+    .map((a) => a.headline)
+    .sort();
+
+describe("searching within a topic", () => {
+  it("is one click from the topic's page, and finds only the topic's articles", async () => {
+    await page.goto(`${opened.server.url}/topic/texaco/`);
+    await page.getByRole("link", { name: "Search within Texaco" }).click();
+    await expect.poll(headlines, POLL).toEqual(naming("Texaco"));
+    expect(await page.locator("#search-topic-note").textContent()).toContain("Within the topic Texaco");
+    // Stories 2 and 5 say "Tuesday"; only story 5 names Texaco.
+    await page.locator("#search-q").fill("Tuesday");
+    await expect.poll(headlines, POLL).toEqual(naming("Texaco", "Tuesday"));
+    expect(naming("Texaco", "Tuesday")).toHaveLength(1);
+    await expect.poll(() => page.evaluate(() => location.search), POLL).toBe("?q=Tuesday&topic=Texaco");
+  });
+
+  it("can be left for the whole archive", async () => {
+    await page.goto(`${opened.server.url}/search/?q=Tuesday&topic=Texaco`);
+    await expect.poll(headlines, POLL).toEqual(naming("Texaco", "Tuesday"));
+    await page.getByRole("button", { name: "Search every article" }).click();
+    const everywhere = articles.filter((a) => [a.headline, ...a.paragraphs].join(" ").includes("Tuesday")).map((a) => a.headline).sort();
+    expect(everywhere.length).toBeGreaterThan(1);
+    await expect.poll(headlines, POLL).toEqual(everywhere);
+    expect(await page.locator("#search-topic-note").isHidden()).toBe(true);
+  });
+});
+
+describe("topic pages in a browser", () => {
+  it("pass axe's accessibility checks, as do the topic indexes and an article's topic links", async () => {
+    for (const path of ["/topics/", "/topics/people/", "/topics/people/j/", "/topic/james-baker/", "/money/1987/03/02/baker-and-japan-discuss-the-yen/"]) {
+      await page.goto(`${opened.server.url}${path}`);
+      const violations = await axeViolations(page);
+      expect(describeViolations(violations), path).toBe("");
+    }
+  });
+});
