@@ -2,7 +2,7 @@ import type { ParsedArticle } from "../article/types.js";
 import { newestFirst, type Article } from "./article.js";
 import { articlePages, type ArticlePage } from "./articlePages.js";
 import { datePages, type DatePage } from "./dates.js";
-import { feeds, sitemaps, type Feed, type Sitemaps } from "./feeds.js";
+import { feeds, sitemaps, topicFeeds, type Feed, type Sitemaps } from "./feeds.js";
 import { homeFront, type HomeFront } from "./front.js";
 import { searchShards, type SearchShard } from "./searchShards.js";
 import { sourcePages, sources, type Source, type SourcePage } from "./sources.js";
@@ -30,8 +30,10 @@ export interface Archive {
   readonly datePages: readonly DatePage[];
   /** Years with articles, newest first, with their counts. */
   readonly years: readonly { readonly year: string; readonly url: string; readonly count: number }[];
-  /** The whole site's feed first, then one per section, then one per topic. */
+  /** The whole site's feed first, then one per section. */
   readonly feeds: readonly Feed[];
+  /** One per topic, headlines only. */
+  readonly topicFeeds: readonly Feed[];
   /** People, places and organisations the articles name (topics.ts), largest first. */
   readonly topics: readonly TopicSummary[];
   readonly topicPages: readonly TopicPage[];
@@ -109,7 +111,8 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
     sourcePages: pagesBySource,
     datePages: dates,
     years: dates.filter((d) => d.kind === "year").reverse().map((d) => ({ year: d.period, url: d.url, count: d.count })),
-    feeds: feeds(options.siteTitle, articles, all, found.topics),
+    feeds: feeds(options.siteTitle, articles, all),
+    topicFeeds: topicFeeds(options.siteTitle, found.topics),
     topics: topicFronts.flatMap((p) => (p.about ? [p.about] : [])),
     topicPages: topicFronts,
     topicIndexPages: kindPages,

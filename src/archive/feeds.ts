@@ -6,13 +6,16 @@ import type { Topic } from "./topics.js";
 /** Entries per feed: readers poll feeds for what is new, not for the archive. */
 export const FEED_ENTRIES = 20;
 
+/**
+ * What a feed gives of an article. A headline-only feed (a topic's) holds these fields alone, so
+ * that it crosses to a drawing thread as plain data; a full-text feed holds the articles.
+ */
+export type FeedEntry = Pick<Article, "url" | "headline" | "standfirst" | "date" | "section" | "sources">;
+
 export interface Feed {
   /** `null` for the whole site. */
   readonly section: string | null;
-  /**
-   * Whether entries carry the article's text. A topic's feed does not: a reader follows a story
-   * by its headlines, and thousands of topics' feeds in full would be most of the site's bytes.
-   */
+  /** Whether entries carry the article's text (a topic's feed does not: topicFeeds). */
   readonly fullText: boolean;
   readonly title: string;
   /** The page the feed follows. */
@@ -20,13 +23,13 @@ export interface Feed {
   readonly atomUrl: string;
   readonly jsonUrl: string;
   /** Newest first. */
-  readonly articles: readonly Article[];
+  readonly articles: readonly FeedEntry[];
   /** Date of the newest entry. */
   readonly updated: string;
 }
 
-export function feeds(siteTitle: string, newestFirst: readonly Article[], sections: readonly Section[], topics: readonly Topic[] = []): Feed[] {
-  const feed = (section: string | null, title: string, pageUrl: string, articles: readonly Article[], fullText = true): Feed => ({
+function feed(section: string | null, title: string, pageUrl: string, articles: readonly FeedEntry[], fullText = true): Feed {
+  return {
     section,
     fullText,
     title,
@@ -35,12 +38,21 @@ export function feeds(siteTitle: string, newestFirst: readonly Article[], sectio
     jsonUrl: `${pageUrl}feed.json`,
     articles: articles.slice(0, FEED_ENTRIES),
     updated: articles[0]?.date ?? "1970-01-01",
-  });
-  return [
-    feed(null, siteTitle, "/", newestFirst),
-    ...sections.map((s) => feed(s.name, `${s.name} · ${siteTitle}`, s.url, s.articles)),
-    ...topics.map((t) => feed(null, `${t.name} · ${siteTitle}`, t.url, t.articles, false)),
-  ];
+  };
+}
+
+/** The site's feed and each section's, in full text. */
+export function feeds(siteTitle: string, newestFirst: readonly Article[], sections: readonly Section[]): Feed[] {
+  return [feed(null, siteTitle, "/", newestFirst), ...sections.map((s) => feed(s.name, `${s.name} · ${siteTitle}`, s.url, s.articles))];
+}
+
+/**
+ * Each topic's feed, headlines only: a reader follows a story by its headlines, and thousands of
+ * topics' feeds in full would be most of the site's bytes. Drawn in runs, as archive pages are.
+ */
+export function topicFeeds(siteTitle: string, topics: readonly Topic[]): Feed[] {
+  const entry = ({ url, headline, standfirst, date, section, sources }: FeedEntry): FeedEntry => ({ url, headline, standfirst, date, section, sources });
+  return topics.map((t) => feed(null, `${t.name} · ${siteTitle}`, t.url, t.articles.slice(0, FEED_ENTRIES).map(entry), false));
 }
 
 /** The sitemap protocol's limit of URLs per file. */

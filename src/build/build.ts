@@ -52,7 +52,8 @@ const SINGLE_PAGES = 8;
 
 /** Every page drawn this build: the changed paginated pages, feeds, sitemaps, singles. */
 function pagesToDraw({ render, archive, feeds, sitemaps }: PreparedBuild): number {
-  const paginated = Object.values(render).reduce((n: number, list: readonly unknown[]) => n + list.length, 0);
+  // A topic's feed is two files.
+  const paginated = Object.values(render).reduce((n: number, list: readonly unknown[]) => n + list.length, 0) + render.topicFeeds.length;
   return paginated + feeds.length * 2 + sitemaps.length + (archive.sitemaps.index ? 1 : 0) + SINGLE_PAGES;
 }
 

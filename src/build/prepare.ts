@@ -40,6 +40,8 @@ export interface RenderLists {
   readonly datePages: readonly DatePage[];
   readonly topicPages: readonly TopicPage[];
   readonly topicIndexPages: readonly TopicIndexPage[];
+  /** Each is two files, Atom and JSON. */
+  readonly topicFeeds: readonly Feed[];
 }
 
 export interface PreparedBuild {
@@ -200,7 +202,7 @@ export async function prepareBuild(
       ...archive.articlePages.map((page) => ({ key: page.url, hash: () => articlePageFingerprint(page, names) })),
       ...listings.map((page) => ({ key: page.url, hash: () => fingerprint(page, names.standIn) })),
       // A feed is two files from the same data: both are drawn if either must be.
-      ...archive.feeds.flatMap((feed) => {
+      ...[...archive.feeds, ...archive.topicFeeds].flatMap((feed) => {
         let taken: string | undefined;
         const hash = (): string => (taken ??= fingerprint(feed, names.standIn));
         return [feed.atomUrl, feed.jsonUrl].map((key) => ({ key, hash }));
@@ -215,6 +217,7 @@ export async function prepareBuild(
   if (recorded) await markPending(outputDir, { pages: [...pages.changed, ...pages.stale] });
   await removeStale(outputDir, pages.stale);
   const changed = <T extends { readonly url: string }>(list: readonly T[]): T[] => list.filter((p) => pages.changed.has(p.url));
+  const feedChanged = (feed: Feed): boolean => pages.changed.has(feed.atomUrl) || pages.changed.has(feed.jsonUrl);
   const render: RenderLists = {
     articles: changed(archive.articlePages),
     sectionFronts: changed(archive.sectionFronts),
@@ -222,8 +225,9 @@ export async function prepareBuild(
     datePages: changed(archive.datePages),
     topicPages: changed(archive.topicPages),
     topicIndexPages: changed(archive.topicIndexPages),
+    topicFeeds: archive.topicFeeds.filter(feedChanged),
   };
-  const feeds = archive.feeds.filter((feed) => pages.changed.has(feed.atomUrl) || pages.changed.has(feed.jsonUrl));
+  const feeds = archive.feeds.filter(feedChanged);
   const sitemaps = changed(archive.sitemaps.files);
 
   const manifest = (): Manifest => ({ version: 3, templates, pages: pages.hashes(), search: search.hashes() });

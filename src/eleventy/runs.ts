@@ -17,7 +17,7 @@ import type { EleventyConfig } from "./config.js";
  */
 
 /** The templates paginated over `render`; a batch run ignores every other. */
-const BATCHED_TEMPLATES = new Set(["article.njk", "section.njk", "source.njk", "date.njk", "topic.njk", "topic-index.njk"]);
+const BATCHED_TEMPLATES = new Set(["article.njk", "section.njk", "source.njk", "date.njk", "topic.njk", "topic-index.njk", "topic-feed-atom.njk", "topic-feed-json.njk"]);
 
 /** The archive pages one further run draws. */
 export interface Batch {

@@ -9,6 +9,7 @@ import { readArchive } from "../../src/io/readArchive.js";
 import { articleText, fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
 import { build, describeEnd, differencesFromClean, freshPlace, projectSettings, settingsFile, startBuild, whileRunning, type BuildPlace } from "../support/faults.js";
 import { siteTree, treeDifferences } from "../support/siteTree.js";
+import { topicArticles } from "../support/topicArchive.js";
 
 /*
  * Pages are drawn in runs of `pagesPerRun`, the runs after the build's own on worker threads, each
@@ -21,7 +22,8 @@ const wrote = (stdout: string): string | undefined => /wrote (\d+ pages \([^)]*\
 
 describe("drawing pages on several threads", () => {
   it("writes the same site, byte for byte, with 1, 2 or 4 threads, and counts every page", async () => {
-    const articles = await writeArchive(fixtureArticles());
+    // With topics: their pages and feeds are drawn in runs too, on whichever thread.
+    const articles = await writeArchive([...fixtureArticles(), ...topicArticles()]);
     const places = await Promise.all([1, 2, 4].map(async (n) => freshPlace(articles, workers(n))));
     const ends = [];
     // One after another: run side by side, the threads would wait on each other's builds.
@@ -57,9 +59,9 @@ async function drawnByWorkersOnly(articles: string, pagesPerRun: number): Promis
   const settings = await loadSettings();
   const read = await readArchive([articles], { boilerplate: settings.boilerplate });
   const archive = buildArchive(read.articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, siteTitle: settings.title });
-  const inFeeds = new Set(archive.feeds.flatMap((feed) => feed.articles.map((a) => a.file)));
+  const inFeeds = new Set(archive.feeds.flatMap((feed) => feed.articles.map((a) => a.url)));
   const [, ...later] = inRuns({ articles: archive.articlePages }, pagesPerRun);
-  return later.flatMap((run) => run.articles.map((page) => page.file)).filter((file) => !inFeeds.has(file));
+  return later.flatMap((run) => run.articles.filter((page) => !inFeeds.has(page.url)).map((page) => page.file));
 }
 
 /** Whether a running build has journalled the pages it is about to draw (src/build/outputRecord.ts). */
