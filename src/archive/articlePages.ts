@@ -14,6 +14,8 @@ export interface Teaser {
   readonly section: string;
   readonly sectionSlug: string;
   readonly source: string | null;
+  /** Each credit, for a feed's authors. */
+  readonly sources: readonly string[];
 }
 
 /**
@@ -27,7 +29,7 @@ const teasers = new WeakMap<Article, Teaser>();
 export function teaser(a: Article): Teaser {
   let found = teasers.get(a);
   if (found === undefined) {
-    found = { url: a.url, headline: a.headline, standfirst: a.standfirst, date: a.date, section: a.section, sectionSlug: a.sectionSlug, source: a.source };
+    found = { url: a.url, headline: a.headline, standfirst: a.standfirst, date: a.date, section: a.section, sectionSlug: a.sectionSlug, source: a.source, sources: a.sources };
     teasers.set(a, found);
   }
   return found;

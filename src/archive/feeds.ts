@@ -2,6 +2,7 @@ import type { Article } from "./article.js";
 import { groupBy } from "./groupBy.js";
 import type { Section } from "./sections.js";
 import type { Topic } from "./topics.js";
+import { teaser } from "./articlePages.js";
 
 /** Entries per feed: readers poll feeds for what is new, not for the archive. */
 export const FEED_ENTRIES = 20;
@@ -51,8 +52,8 @@ export function feeds(siteTitle: string, newestFirst: readonly Article[], sectio
  * topics' feeds in full would be most of the site's bytes. Drawn in runs, as archive pages are.
  */
 export function topicFeeds(siteTitle: string, topics: readonly Topic[]): Feed[] {
-  const entry = ({ url, headline, standfirst, date, section, sources }: FeedEntry): FeedEntry => ({ url, headline, standfirst, date, section, sources });
-  return topics.map((t) => feed(null, `${t.name} · ${siteTitle}`, t.url, t.articles.slice(0, FEED_ENTRIES).map(entry), false));
+  // Teasers: plain data, shared with the listing pages, and named in fingerprints (renderPlan.ts).
+  return topics.map((t) => feed(null, `${t.name} · ${siteTitle}`, t.url, t.articles.slice(0, FEED_ENTRIES).map(teaser), false));
 }
 
 /** The sitemap protocol's limit of URLs per file. */

@@ -312,6 +312,15 @@ const nextMonth = (month: string): string => {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 };
 
+/**
+ * What a timeline is made from, as a fingerprint's name for it (renderPlan.ts): its months'
+ * counts. Its bars follow from them; serialising every bar cost a 100,000-article rebuild 0.5 s.
+ */
+export function timelineName(value: object): string | undefined {
+  if (!("bars" in value) || !("barWidth" in value)) return undefined;
+  return (value as Timeline).bars.map((b) => `${b.month}:${b.count}`).join(",");
+}
+
 /** A month for every month of the span, empty ones included: the gaps are part of the story. */
 export function timeline(dates: readonly IsoDate[]): Timeline {
   const counts = new Map<string, number>();
@@ -424,7 +433,9 @@ export function letterOf(name: string): string {
   return /^[A-Z]$/u.test(first) ? first : "#";
 }
 
-const alphabetical = (a: TopicSummary, b: TopicSummary): number => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || (a.url < b.url ? -1 : 1);
+/** One collator for every comparison: `localeCompare` makes one a call, 15,000 topics' worth. */
+const collator = new Intl.Collator("en", { sensitivity: "base" });
+const alphabetical = (a: TopicSummary, b: TopicSummary): number => collator.compare(a.name, b.name) || (a.url < b.url ? -1 : 1);
 
 /** Each kind's index: its own page (the largest topics, its letters), then a page per letter. */
 export function topicIndexPages(index: TopicIndex): TopicIndexPage[] {
