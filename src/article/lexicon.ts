@@ -102,7 +102,7 @@ export const ORGANISATION_ENDS = words(`
   office bureau court congress parliament senate assembly army navy fund foundation society church times
   journal post press service services network television broadcasting railroad railway railways mining
   minerals gas power utilities telephone telegraph shipping lines enterprises investors ventures banque banco banca
-  cooperative corps police representatives commons lords club daily force
+  cooperative corps police representatives commons lords club daily force unit
 `);
 
 /** First words of organisations named "X of Y": "Bank of Japan", "Ministry of Finance". */

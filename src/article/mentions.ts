@@ -264,6 +264,15 @@ function titleAt(words: readonly string[], i: number): number {
   return j - i;
 }
 
+/**
+ * Whether a person's name and "of" follow at `k`: "(Chairman) Paul Volcker of the Federal Reserve
+ * Board". In an organisation's name, only then is a title one ("Economist Intelligence Unit").
+ */
+function personOfFollows(words: readonly string[], k: number): boolean {
+  const of = words.indexOf("of", k);
+  return of - k >= 1 && of - k <= 3 && GIVEN_NAMES.has(lower(words[k]!));
+}
+
 /** Whether a title's "of" or "the" at `k - 1` leads on to more of it: "of State", "of the Exchequer". */
 function titleGoesOn(words: readonly string[], k: number): boolean {
   const next = words[k] === undefined ? "" : lower(words[k]!);
@@ -296,9 +305,11 @@ function candidates(run: Run): Candidate[] {
   };
   for (let i = 0; i < words.length; ) {
     // An organisation's name keeps its words: "General Electric Co", "Securities and Exchange
-    // Commission"; one that only holds "Bank of" may still precede a title ("Bank of Japan
-    // Governor Satoshi Sumita").
-    const title = endsAsOrganisation(words) || run.ticker ? 0 : titleAt(words, i);
+    // Commission", "Economist Intelligence Unit"; but a title opens "Chairman Paul Volcker of the
+    // Federal Reserve Board", and one that only holds "Bank of" may still precede a title ("Bank
+    // of Japan Governor Satoshi Sumita").
+    let title = titleAt(words, i);
+    if ((endsAsOrganisation(words) || run.ticker) && !personOfFollows(words, i + title)) title = 0;
     if (title > 0 && i + title < words.length) {
       // A name before a title is its holder's employer or country, not the person the cue before
       // the run points at: "said Shearson Lehman analyst John Smith".
@@ -313,7 +324,7 @@ function candidates(run: Run): Candidate[] {
       flush();
       break;
     }
-    if (splitsHere(words, i, organisation)) {
+    if (splitsHere(words, i, organisation, i - current.length)) {
       flush();
       i++;
       continue;
@@ -344,7 +355,10 @@ const SPLITS_A_NAME = new Set(["and", "&", "of", "for", "the", "on", "und", "et"
  * three ("Wagner and Brown and AFG Industries"); "of" stays after an organisation's word ("Bank of
  * Japan", "Chicago Board of Trade"), not after a person's name ("David Jones of Aubrey G. Lanston").
  */
-function splitsHere(words: readonly string[], i: number, organisation: boolean): boolean {
+function splitsHere(all: readonly string[], i: number, organisation: boolean, start: number): boolean {
+  // The name so far: from the run's start, or from the title cut off before it.
+  const words = all.slice(start);
+  i -= start;
   const word = words[i]!.toLowerCase();
   if (!SPLITS_A_NAME.has(word)) return false;
   if (PLACES.has(nameKey(words.join(" ")))) return false;

@@ -28,6 +28,10 @@ describe("the names an article mentions", () => {
     expect(names("Russian Foreign Minister Sergei Lavrov spoke first.")).toEqual(["Sergei Lavrov"]);
     expect(named("Paul Volcker", "Federal Reserve Board Chairman Paul Volcker said rates would hold.")?.personCues).toBe(1);
     expect(names("Chancellor of the Exchequer Nigel Lawson spoke.")).toEqual(["Nigel Lawson"]);
+    // A person of an organisation, and an organisation whose name opens with a title's word.
+    expect(names("Chairman Paul Volcker of the Federal Reserve Board said rates would hold.")).toEqual(["Federal Reserve Board", "Paul Volcker"]);
+    expect(names("Bank of Japan Governor Satoshi Sumita said so.")).toEqual(["Bank of Japan", "Satoshi Sumita"]);
+    expect(names("A report by the Economist Intelligence Unit said so.")).toEqual(["Economist Intelligence Unit"]);
   });
 
   it("counts a surname used alone for the full name the article gave", () => {
