@@ -293,7 +293,7 @@ export interface TimelineBar {
   readonly height: number;
 }
 
-/** Articles per month from the topic's first month to its last, drawn as bars at build time. */
+/** Articles per month from the topic's first month to its last, drawn as bars at build time: a bar a month with articles. */
 export interface Timeline {
   readonly width: number;
   readonly height: number;
@@ -307,11 +307,6 @@ const TIMELINE_HEIGHT = 40;
 const BAR_STEP = 4;
 const BAR_WIDTH = 3;
 
-const nextMonth = (month: string): string => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-};
-
 /**
  * What a timeline is made from, as a fingerprint's name for it (renderPlan.ts): its months'
  * counts. Its bars follow from them; serialising every bar cost a 100,000-article rebuild 0.5 s.
@@ -321,23 +316,31 @@ export function timelineName(value: object): string | undefined {
   return (value as Timeline).bars.map((b) => `${b.month}:${b.count}`).join(",");
 }
 
-/** A month for every month of the span, empty ones included: the gaps are part of the story. */
+/** Months from one `YYYY-MM` to another, the first counting as 0. */
+function monthsBetween(from: string, to: string): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+}
+
+/**
+ * A bar for each month with articles, placed along the whole span: the empty months are the gaps
+ * between bars, and part of the story. (Only months with articles are kept: a bar object for
+ * every month of twenty years, for 15,000 topics, was 3.6 million objects a build.)
+ */
 export function timeline(dates: readonly IsoDate[]): Timeline {
   const counts = new Map<string, number>();
   for (const date of dates) counts.set(date.slice(0, 7), (counts.get(date.slice(0, 7)) ?? 0) + 1);
   const months = [...counts.keys()].sort();
-  const bars: TimelineBar[] = [];
   let max = 0;
   for (const c of counts.values()) max = Math.max(max, c);
-  if (months.length > 0) {
-    for (let month = months[0]!, i = 0; month <= months.at(-1)!; month = nextMonth(month), i++) {
-      const count = counts.get(month) ?? 0;
-      // At least a sliver for a month with any article, so that one in a thousand still shows.
-      const height = count === 0 ? 0 : Math.max(1, Math.round((count / max) * TIMELINE_HEIGHT));
-      bars.push({ month, count, x: i * BAR_STEP, y: TIMELINE_HEIGHT - height, height });
-    }
-  }
-  return { width: Math.max(BAR_STEP, bars.length * BAR_STEP), height: TIMELINE_HEIGHT, barWidth: BAR_WIDTH, max, bars };
+  const first = months[0] ?? "";
+  const bars = months.map((month): TimelineBar => {
+    const count = counts.get(month)!;
+    // At least a sliver, so that a month of one article among thousands still shows.
+    const height = Math.max(1, Math.round((count / max) * TIMELINE_HEIGHT));
+    return { month, count, x: monthsBetween(first, month) * BAR_STEP, y: TIMELINE_HEIGHT - height, height };
+  });
+  const span = months.length === 0 ? 1 : monthsBetween(first, months.at(-1)!) + 1;
+  return { width: span * BAR_STEP, height: TIMELINE_HEIGHT, barWidth: BAR_WIDTH, max, bars };
 }
 
 export interface TopicFrontAbout extends TopicSummary {
