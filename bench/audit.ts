@@ -32,10 +32,12 @@ function lighthouseCli(): string {
 
 /** What kind of page a site path is, by the URL scheme (README); null for files that are no page. */
 function kindOf(url: string): string | null {
-  const fixed: Record<string, string> = { "/": "home", "/sections/": "sections index", "/source/": "sources index", "/archive/": "archive index", "/search/": "search" };
+  const fixed: Record<string, string> = { "/": "home", "/sections/": "sections index", "/source/": "sources index", "/archive/": "archive index", "/search/": "search", "/topics/": "topics index" };
   if (fixed[url]) return fixed[url]!;
   const parts = url.split("/").filter(Boolean);
   const paged = parts.at(-2) === "page" ? parts.slice(0, -2) : parts;
+  if (paged[0] === "topic") return paged.length === 2 ? "topic page" : null;
+  if (paged[0] === "topics") return paged.length === 2 ? "topics of a kind" : "topics of a kind, by letter";
   if (paged[0] === "archive") return ["year", "month", "day"][paged.length - 2] ?? null;
   if (paged[0] === "source") return paged.length === 2 ? "source page" : null;
   if (paged[0]?.startsWith("pagefind") || paged[0] === "assets") return null;
@@ -54,7 +56,7 @@ async function pageKinds(): Promise<[string, string][]> {
     const { size } = await stat(path.join(e.parentPath, e.name));
     if (size > (largest.get(kind)?.size ?? -1)) largest.set(kind, { url, size });
   }
-  const order = ["home", "article", "section front", "source page", "year", "month", "day", "sections index", "sources index", "archive index", "search"];
+  const order = ["home", "article", "section front", "source page", "topic page", "year", "month", "day", "sections index", "sources index", "archive index", "topics index", "topics of a kind", "topics of a kind, by letter", "search"];
   return order.flatMap((kind) => (largest.has(kind) ? [[`${kind}, the largest`, largest.get(kind)!.url] as [string, string]] : []));
 }
 

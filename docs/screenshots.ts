@@ -7,9 +7,10 @@ import { launchBrowser } from "../test/support/browser.js";
 import { buildSite, PROJECT } from "../test/support/buildSite.js";
 import { fixtureArticles, writeArchive } from "../test/support/fixtureArchive.js";
 import { serveStatic } from "../test/support/staticServer.js";
+import { topicArticles } from "../test/support/topicArchive.js";
 
 const seed = await readFile(path.join(PROJECT, "articles/000_2b75a7af945c25a9.txt"), "utf8");
-const site = await buildSite(await writeArchive(fixtureArticles(), { "seed.txt": seed }));
+const site = await buildSite(await writeArchive([...fixtureArticles(), ...topicArticles()], { "seed.txt": seed }));
 if (site.code !== 0) throw new Error(site.stderr);
 const server = await serveStatic(site.output);
 const browser = await launchBrowser();
@@ -20,6 +21,7 @@ const shots: [string, string][] = [
   ["section", "/weather/"],
   ["month", "/archive/2017/11/"],
   ["search", "/search/?q=lighthouse"],
+  ["topic", "/topic/james-baker/"],
 ];
 for (const [name, url] of shots) {
   const response = await page.goto(server.url + url);

@@ -167,6 +167,9 @@ interface Run {
   readonly ticker: boolean;
 }
 
+/** Words in a run past which it holds no name: names are six words at most, titles a few more. */
+const MAX_RUN_WORDS = 16;
+
 function runs(text: string): Run[] {
   const list = tokens(text);
   const found: Run[] = [];
@@ -217,6 +220,11 @@ function runs(text: string): Run[] {
     }
     const before = list[i - 1];
     const after = list[j];
+    // A run this long is a line in title case, not names; and what reads a run is quadratic in it.
+    if (words.length > MAX_RUN_WORDS) {
+      i = j;
+      continue;
+    }
     found.push({
       words,
       opensSentence: start.opensSentence,
@@ -464,7 +472,9 @@ export function mentionsOf(article: MentionSource): Mention[] {
   const capitalLines: string[] = [];
   const read = (line: string, inLead: boolean): void => {
     if (inCapitals(line)) {
-      capitalLines.push(line);
+      // A wire headline in capitals adds to the names the text gives; a table in capitals in the
+      // body adds nothing (and a file of 10,000 such lines would cost lines × names).
+      if (inLead) capitalLines.push(line);
       return;
     }
     for (const run of runs(line)) {
@@ -494,7 +504,7 @@ export function mentionsOf(article: MentionSource): Mention[] {
       const surname = tally.words > 1 && tally.organisationCues === 0 && !key.includes(" of ") ? key.slice(key.lastIndexOf(" ") + 1) : null;
       if (text.includes(` ${key} `) || (surname !== null && text.includes(` ${surname} `))) {
         tally.count++;
-        if (lead.includes(line)) tally.lead = true;
+        tally.lead = true;
       }
     }
   }
@@ -510,18 +520,27 @@ export function mentionsOf(article: MentionSource): Mention[] {
  * ("Geodyne" for "Geodyne Resources"). Only when one full name fits, and never a known place.
  */
 function mergeShortForms(byKey: Map<string, Tally>): void {
-  const fullNames = [...byKey.entries()].filter(([, t]) => t.words > 1);
+  // Full names by the words a short form may be: a surname (with or without "al-"), or an
+  // organisation's first word. Looked up, not searched: a hostile file may hold 100,000 names.
+  const byShortForm = new Map<string, Set<Tally>>();
+  const index = (word: string, full: Tally): void => {
+    let fits = byShortForm.get(word);
+    if (!fits) byShortForm.set(word, (fits = new Set()));
+    fits.add(full);
+  };
+  for (const [fullKey, full] of byKey) {
+    if (full.words < 2) continue;
+    const parts = fullKey.split(" ");
+    const last = parts.at(-1)!;
+    index(last, full);
+    index(last.replace(NAME_PARTICLES, ""), full);
+    if (full.organisationCues > 0) index(parts[0]!, full);
+  }
   for (const [key, tally] of [...byKey]) {
     if (tally.words !== 1 || PLACES.has(key) || KNOWN_ORGANISATIONS.has(key)) continue;
-    const fits = fullNames.filter(([fullKey, full]) => {
-      const parts = fullKey.split(" ");
-      const last = parts.at(-1)!;
-      const asSurname = last === key || last.replace(NAME_PARTICLES, "") === key;
-      const asFirstWord = full.organisationCues > 0 && parts[0] === key;
-      return asSurname || asFirstWord;
-    });
-    if (fits.length !== 1) continue;
-    const full = fits[0]![1];
+    const fits = byShortForm.get(key);
+    if (fits?.size !== 1) continue;
+    const full = fits.values().next().value!;
     full.count += tally.count;
     full.personCues += tally.personCues;
     full.saidCues += tally.saidCues;
