@@ -364,10 +364,7 @@ export function topicPages(index: TopicIndex, pageSize: number): TopicPage[] {
   return index.topics.flatMap((t) => {
     const link: TopicLink = { name: t.name, kind: t.kind, url: t.url };
     const about: TopicFrontAbout = {
-      ...link,
-      count: t.articles.length,
-      firstDate: t.articles.at(-1)!.date,
-      lastDate: t.articles[0]!.date,
+      ...summary(t),
       timeline: timeline(t.articles.map((a) => a.date)),
       companions: companionsOf.get(t.url) ?? [],
     };
@@ -404,6 +401,8 @@ export const KIND_PAGES: Readonly<Record<TopicKind, { readonly slug: string; rea
   organisation: { slug: "organisations", title: "Organisations" },
   place: { slug: "places", title: "Places" },
 };
+
+const kindIndexUrl = (kind: TopicKind): string => `/topics/${KIND_PAGES[kind].slug}/`;
 
 /** A letter of a kind's index: the topics whose names start with it. */
 export interface TopicLetter {
@@ -443,8 +442,8 @@ const alphabetical = (a: TopicSummary, b: TopicSummary): number => collator.comp
 /** Each kind's index: its own page (the largest topics, its letters), then a page per letter. */
 export function topicIndexPages(index: TopicIndex): TopicIndexPage[] {
   return TOPIC_KINDS.flatMap((kind) => {
-    const { slug: kindSlug, title } = KIND_PAGES[kind];
-    const kindUrl = `/topics/${kindSlug}/`;
+    const { title } = KIND_PAGES[kind];
+    const kindUrl = kindIndexUrl(kind);
     const all = index.topics.filter((t) => t.kind === kind).map(summary);
     const byLetter = new Map<string, TopicSummary[]>();
     for (const t of all) {
@@ -490,6 +489,6 @@ export function topicKinds(index: TopicIndex): TopicKindSummary[] {
   return TOPIC_KINDS.map((kind) => {
     const all = index.topics.filter((t) => t.kind === kind);
     const { slug: kindSlug, title } = KIND_PAGES[kind];
-    return { kind, slug: kindSlug, title, url: `/topics/${kindSlug}/`, total: all.length, largest: all.slice(0, ON_TOPICS_PAGE).map(summary) };
+    return { kind, slug: kindSlug, title, url: kindIndexUrl(kind), total: all.length, largest: all.slice(0, ON_TOPICS_PAGE).map(summary) };
   });
 }
