@@ -118,7 +118,7 @@ function displayName(forms: ReadonlyMap<string, number>): string {
  * the gazetteer or the archive's own datelines, organisations by their suffixes and words, people
  * by titles and verbs of saying around them (or a name particle: "al-Assad").
  */
-function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet<string>, display: string): TopicKind | null {
+function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet<string>, firmsBeginning: ReadonlySet<string>, display: string): TopicKind | null {
   if (known !== null) return known;
   const words = w.key.split(" ");
   // A generic name names no one organisation: "Bank", "Finance Ministry", "Stock Exchange".
@@ -135,8 +135,10 @@ function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet
   if (datelinePlaces.has(w.key) && w.personCues === 0 && w.saidCues === 0 && w.afterThe * 2 < w.mentions) return "place";
   if (looksLikeAPerson(display)) {
     const particle = words.some((word) => NAME_PARTICLES.test(word) && word.includes("-"));
-    // A title once, or "… said" in two articles after a given name: firms say things too.
-    if (w.personCues > 0 || particle || (w.saidCues >= 2 && GIVEN_NAMES.has(words[0]!))) return "person";
+    // A title once, or "… said" in two articles after a given name: firms say things too, and
+    // one named after its founder is the start of a firm's name ("Dean Witter Reynolds Inc").
+    if (w.personCues > 0 || particle) return "person";
+    if (w.saidCues >= 2 && GIVEN_NAMES.has(words[0]!)) return firmsBeginning.has(w.key) ? "organisation" : "person";
   }
   return null;
 }
@@ -184,11 +186,19 @@ export function topicIndex(articles: readonly Article[], mentionsOf: (article: A
     perArticle.push({ article, names });
   }
 
+  // The first words of every name the archive marks as an organisation's: "dean witter" of
+  // "dean witter reynolds".
+  const firmsBeginning = new Set<string>();
+  for (const w of weighed.values()) {
+    if (w.organisationCues === 0) continue;
+    const words = w.key.split(" ");
+    for (let n = 2; n < words.length; n++) firmsBeginning.add(words.slice(0, n).join(" "));
+  }
   // Surnames: each single word that ends exactly one person's name of the archive.
   const kinds = new Map<string, { kind: TopicKind; name: string }>();
   for (const w of weighed.values()) {
     const name = displayName(w.forms);
-    const kind = kindOf(w, knownKind.get(w.key) ?? null, datelinePlaces, name);
+    const kind = kindOf(w, knownKind.get(w.key) ?? null, datelinePlaces, firmsBeginning, name);
     if (kind !== null) kinds.set(w.key, { kind, name });
   }
   const bySurname = new Map<string, string | null>();

@@ -55,6 +55,20 @@ describe("the archive's topics", () => {
     expect(built.topics.map((t) => t.name)).not.toContain("Star Wars");
   });
 
+  it("takes a firm named after its founder for a firm, not a person, where its full name shows it", () => {
+    const story = (n: number, text: string) => parsed({ file: `w${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const built = buildArchive(
+      [
+        story(1, "Prices will rise again this year, Dean Witter said in a note to its clients on Monday."),
+        story(2, "Orders were strong in the quarter, Dean Witter said in its weekly review of the market."),
+        story(3, "The shares were sold through Dean Witter Reynolds Inc, which managed the offering for the company."),
+      ],
+      { pageSize: 10, siteTitle: "T", topicMinArticles: 2 },
+    );
+    expect(built.topics.find((t) => t.name === "Dean Witter")?.kind).toBe("organisation");
+    expect(built.topics.filter((t) => t.kind === "person")).toEqual([]);
+  });
+
   it("gives an archive smaller than the minimum the topics of its every article", () => {
     const one = buildArchive([parsedFixture[2]!], { pageSize: 10, siteTitle: "T" });
     // Story 3 names Japan in its headline, too.
