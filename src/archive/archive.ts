@@ -41,6 +41,8 @@ export interface Archive {
   readonly topicIndexPages: readonly TopicIndexPage[];
   /** The topics page: each kind's size and largest topics. */
   readonly topicKinds: readonly TopicKindSummary[];
+  /** The articles a name needed to be a topic: the setting, or fewer in a smaller archive. */
+  readonly topicMinimum: number;
   readonly sitemaps: Sitemaps;
   /** Newest first; the first is the search page's primary index. */
   readonly searchShards: readonly SearchShard[];
@@ -84,7 +86,8 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
   const dates = datePages(articles);
   const fronts = sectionFronts(all, options.pageSize);
   // An archive smaller than the minimum would have no topics at all: there, every article counts.
-  const found = precomputed.topics ?? topicIndex(articles, (a) => decodeMentions(a.mentions), topicMinimum(options.topicMinArticles ?? DEFAULT_TOPIC_MIN_ARTICLES, articles.length));
+  const minimum = topicMinimum(options.topicMinArticles ?? DEFAULT_TOPIC_MIN_ARTICLES, articles.length);
+  const found = precomputed.topics ?? topicIndex(articles, (a) => decodeMentions(a.mentions), minimum);
   const topicFronts = topicPages(found, options.pageSize);
   const kindPages = topicIndexPages(found);
   const pagesBySource = sourcePages(bySource, options.pageSize);
@@ -117,6 +120,7 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
     topicPages: topicFronts,
     topicIndexPages: kindPages,
     topicKinds: topicKinds(found),
+    topicMinimum: minimum,
     sitemaps: sitemaps(listed),
     searchShards: shards,
     wordFiles: directoryFileCount(articles.length),

@@ -53,6 +53,7 @@ describe("topic pages", () => {
     expect(b).not.toContain(">Texaco</a>");
     const topics = await site.page("/topics/");
     for (const { slug } of Object.values(TOPIC_PAGES)) expect(topics).toContain(`href="/topic/${slug}/"`);
+    expect(topics).toContain("that at least 3 articles name");
   });
 
   it("are linked from the articles naming them, and named in their structured data", async () => {
