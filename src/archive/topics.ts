@@ -367,6 +367,8 @@ export interface TopicPage extends ListingPage<Teaser> {
 
 /** Companions shown on a topic's front. */
 const COMPANIONS = 10;
+/** Topics of each article counted as named together: its lead's and most named first. */
+const COMPANION_SOURCES = 20;
 
 /** Each topic's pages, paginated like a section front (newest on the front, numbered from the oldest). */
 export function topicPages(index: TopicIndex, pageSize: number): TopicPage[] {
@@ -385,7 +387,10 @@ export function topicPages(index: TopicIndex, pageSize: number): TopicPage[] {
 /** For each topic (by URL), the topics named with it most often, ties by name. */
 function companions(index: TopicIndex): Map<string, (TopicLink & { count: number })[]> {
   const together = new Map<string, Map<string, { link: TopicLink; count: number }>>();
-  for (const own of index.ofArticle.values()) {
+  for (const all of index.ofArticle.values()) {
+    // An article's main topics only: pairs grow with the square of its topics, and a hostile
+    // file naming thousands would take gigabytes.
+    const own = all.slice(0, COMPANION_SOURCES);
     for (const a of own) {
       let row = together.get(a.topic.url);
       if (!row) together.set(a.topic.url, (row = new Map()));

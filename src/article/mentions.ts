@@ -74,6 +74,7 @@ const UPPER_FIRST = /^\p{Lu}/u;
 const INITIALS = /^(?:\p{L}\.)+$/u;
 /** "al-Assad" is part of a name though it starts in lower case. */
 const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu|abd|ad|as|ash|az)-\p{Lu}/u;
+const TRAILING_MARKS = "'’-";
 const SENTENCE_END = new Set([".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–"]);
 
 /** Words as the extractor reads them, sentence by sentence. */
@@ -116,7 +117,10 @@ function tokens(text: string): Token[] {
       possessive = word.slice(-1);
       word = word.slice(0, -1);
     }
-    word = word.replace(/['’-]+$/u, "");
+    // Trailing marks trimmed by hand: `/['’-]+$/` backtracks from every mark of a long run.
+    let end = word.length;
+    while (end > 0 && TRAILING_MARKS.includes(word[end - 1]!)) end--;
+    word = word.slice(0, end);
     if (word === "") continue;
     const capital = UPPER_FIRST.test(word.replace(/^\d+-?/u, "")) || PARTICLE_NAME.test(word);
     out.push({ text: word, capital, opensSentence, possessive });
@@ -498,11 +502,11 @@ export function mentionsOf(article: MentionSource): Mention[] {
   prose.forEach((line) => read(line, false));
   // A line in capitals counts for the names the prose spells out, matched word for word.
   for (const line of capitalLines) {
-    const text = ` ${nameKey(line.replace(/<[^>]*>/gu, " ").replace(/['’]s\b/gu, "").replace(/[^\p{L}\p{M}\d.'’&-]+/gu, " "))} `;
+    const spans = wordSpans(nameKey(line.replace(/<[^>]*>/gu, " ").replace(/['’]s\b/gu, "").replace(/[^\p{L}\p{M}\d.'’&-]+/gu, " ")));
     for (const [key, tally] of byKey) {
       // A headline names a person by the surname: "REAGAN SEES …" for Ronald Reagan.
       const surname = tally.words > 1 && tally.organisationCues === 0 && !key.includes(" of ") ? key.slice(key.lastIndexOf(" ") + 1) : null;
-      if (text.includes(` ${key} `) || (surname !== null && text.includes(` ${surname} `))) {
+      if (spans.has(key) || (surname !== null && spans.has(surname))) {
         tally.count++;
         tally.lead = true;
       }
@@ -512,6 +516,23 @@ export function mentionsOf(article: MentionSource): Mention[] {
   return [...byKey.values()]
     .map(({ name, count, personCues, saidCues, organisationCues, afterThe, lead: inLead }) => ({ name, count, personCues, saidCues, organisationCues, afterThe, lead: inLead }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Every run of one to six words of a line, to look names up in: the line's length times six,
+ * where searching the line for each name cost its length times the article's names.
+ */
+function wordSpans(text: string): Set<string> {
+  const words = text.split(" ").filter(Boolean);
+  const spans = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    let span = "";
+    for (let n = 0; n < 6 && i + n < words.length; n++) {
+      span = n === 0 ? words[i]! : `${span} ${words[i + n]!}`;
+      spans.add(span);
+    }
+  }
+  return spans;
 }
 
 /**

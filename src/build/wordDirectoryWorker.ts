@@ -30,39 +30,61 @@ function deferred<T>(): Deferred<T> {
 }
 
 interface Running {
-  readonly id: number;
   readonly words: Map<string, Deferred<PeriodWords>>;
   readonly ports: MessagePort[];
   readonly hashes: Deferred<Readonly<Record<string, string>>>;
   readonly written: Promise<DirectoryReply>;
+  /** Told every shard's fingerprint: its build is finishing, and waits on it. */
+  finishing: boolean;
 }
 
 /**
- * The job in hand. A build that failed leaves its job waiting for words that never come: the
- * next build's job takes its place, and the old one is forgotten unanswered.
+ * Jobs under way, by id. A build that failed leaves its job waiting for words that never come:
+ * the next build's job supersedes every job not yet finishing (the watch server runs one build at
+ * a time), and a build that does finish such a job later is told so, rather than left waiting.
  */
-let running: Running | null = null;
+const jobs = new Map<number, Running>();
+const superseded = new Set<number>();
+
+const reply = (r: DirectoryReply): void => parentPort?.postMessage(r);
 
 parentPort?.on("message", (message: DirectoryMessage) => {
+  const { id } = message;
   if (message.kind === "start") {
+    for (const [old, job] of jobs) {
+      if (job.finishing) continue;
+      for (const port of job.ports) port.close();
+      jobs.delete(old);
+      superseded.add(old);
+    }
     const words = new Map(message.job.shards.filter((s) => s.kept === null).map((s) => [s.bundle, deferred<PeriodWords>()]));
     const hashes = deferred<Readonly<Record<string, string>>>();
-    const { id } = message;
-    for (const port of running?.ports ?? []) port.close();
     const written = writeWordDirectory(message.job, (bundle) => words.get(bundle)!.promise, hashes.promise).then(
       (n): DirectoryReply => ({ id, ok: true, written: n }),
       (e: unknown): DirectoryReply => ({ id, ok: false, error: e instanceof Error ? e.message : String(e) }),
     );
-    running = { id, words, ports: [], hashes, written };
+    jobs.set(id, { words, ports: [], hashes, written, finishing: false });
     return;
   }
-  if (running?.id !== message.id) return;
+  const job = jobs.get(id);
   if (message.kind === "port") {
-    const { words } = running;
-    message.port.on("message", (indexed: IndexedWords) => words.get(indexed.bundle)?.resolve(indexed.words));
-    running.ports.push(message.port);
-  } else {
-    running.hashes.resolve(message.hashes);
-    void running.written.then((reply) => parentPort?.postMessage(reply));
+    if (!job) {
+      message.port.close();
+      return;
+    }
+    message.port.on("message", (indexed: IndexedWords) => job.words.get(indexed.bundle)?.resolve(indexed.words));
+    job.ports.push(message.port);
+    return;
   }
+  if (!job) {
+    reply({ id, ok: false, error: superseded.has(id) ? "superseded by a later build in the same process; build again" : "no such job" });
+    return;
+  }
+  job.finishing = true;
+  job.hashes.resolve(message.hashes);
+  void job.written.then((r) => {
+    for (const port of job.ports) port.close();
+    jobs.delete(id);
+    reply(r);
+  });
 });

@@ -102,6 +102,18 @@ describe("the names an article mentions", () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
+  it("reads a word ending in 300,000 hyphens, and a capitals headline of 360,000 words against 30,000 names, in linear time", () => {
+    let started = performance.now();
+    expect(names(`Officials met A${"-".repeat(300_000)}b on Tuesday.`).length).toBeLessThanOrEqual(1);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    started = performance.now();
+    const firms = Array.from({ length: 30_000 }, (_, i) => `Zq${i}x Corp`).join(", and ");
+    const found = mentionsOf({ headline: "ALPHA BETA ".repeat(180_000), standfirst: null, body: [{ type: "paragraph", text: `${firms} said.` }] });
+    expect(found.length).toBe(30_000);
+    // Quadratic, each took tens of seconds.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it("keeps its mentions through the parse cache's encoding", () => {
     const found = mentions("Secretary of State Rex Tillerson met Russian Foreign Minister Sergei Lavrov in Moscow.", "Tillerson said Texaco Inc would pay.");
     expect(decodeMentions(encodeMentions(found))).toEqual(found);
