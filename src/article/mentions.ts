@@ -87,9 +87,10 @@ function tokens(text: string): Token[] {
       out.push({ text: word, capital: false, opensSentence: false, possessive: "" });
       continue;
     }
-    // A name may begin with a digit: "3Com", "7-Eleven".
-    const code = word.replace(/^\d+-?/u, "").charCodeAt(0);
-    const isWord = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(word.replace(/^\d+-?/u, "")));
+    // A name may begin with a digit: "3Com", "7-Eleven". Its letters decide what it is.
+    const letters = word.replace(/^\d+-?/u, "");
+    const code = letters.charCodeAt(0);
+    const isWord = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(letters));
     if (!isWord) {
       if (SENTENCE_END.has(word)) opensSentence = true;
       // Numbers and other marks break a name but not a sentence.
@@ -122,7 +123,8 @@ function tokens(text: string): Token[] {
     while (end > 0 && TRAILING_MARKS.includes(word[end - 1]!)) end--;
     word = word.slice(0, end);
     if (word === "") continue;
-    const capital = UPPER_FIRST.test(word.replace(/^\d+-?/u, "")) || PARTICLE_NAME.test(word);
+    // Only the word's end was trimmed since: its first letter is still `letters`'.
+    const capital = UPPER_FIRST.test(letters) || PARTICLE_NAME.test(word);
     out.push({ text: word, capital, opensSentence, possessive });
     opensSentence = endsSentence;
   }
@@ -306,6 +308,9 @@ function candidates(run: Run): Candidate[] {
     endsAsOrganisation(words) ||
     run.ticker ||
     words.some((w, i) => i + 2 < words.length && (words[i + 1] === "of" || words[i + 1] === "for") && (ORGANISATION_HEADS_OF.has(lower(w)) || ORGANISATION_ENDS.has(lower(w))));
+  // A title inside an organisation's name is none ("Economist Intelligence Unit"), unless a
+  // person of it follows (see the loop).
+  const namedAsOrganisation = endsAsOrganisation(words) || run.ticker;
   let current: string[] = [];
   // "said Donaldson Lufkin Jenrette analyst Richard Henderson": a role after the run makes it the
   // employer, whatever came before.
@@ -321,7 +326,7 @@ function candidates(run: Run): Candidate[] {
     // Federal Reserve Board", and one that only holds "Bank of" may still precede a title ("Bank
     // of Japan Governor Satoshi Sumita").
     let title = titleAt(words, i);
-    if ((endsAsOrganisation(words) || run.ticker) && !personOfFollows(words, i + title)) title = 0;
+    if (namedAsOrganisation && !personOfFollows(words, i + title)) title = 0;
     if (title > 0 && i + title < words.length) {
       // A name before a title is its holder's employer or country, not the person the cue before
       // the run points at: "said Shearson Lehman analyst John Smith".
@@ -345,8 +350,7 @@ function candidates(run: Run): Candidate[] {
     i++;
   }
   flush();
-  // The organisation's words mark the name that holds them, and a ticker the last name.
-  for (const c of out) if (endsAsOrganisation(c.words) || isOrganisationName(c.words)) c.organisationCue = true;
+  // A ticker marks the last name; the organisation's words mark the name that holds them (clean).
   const last = out.at(-1);
   if (last) {
     if (run.ticker || (organisation && out.length === 1)) last.organisationCue = true;
@@ -442,8 +446,7 @@ function clean(candidate: Candidate): Candidate | null {
   if (/^\p{L}$/u.test(name) || (/^(?:\p{L}\.)+$/u.test(name) && !PLACES.has(key) && !KNOWN_ORGANISATIONS.has(key))) return null;
   if (words.length > 1 && words.every((w) => NOT_NAMES.has(lower(w)) || CONNECTORS.has(w))) return null;
   if (words.length === 1 && isLegalSuffix(name)) return null;
-  const headOf = words.length > 2 && ORGANISATION_HEADS_OF.has(lower(words[0]!)) && words[1] === "of";
-  return { ...candidate, words, organisationCue: organisationCue || headOf || endsAsOrganisation(words) };
+  return { ...candidate, words, organisationCue: organisationCue || isOrganisationName(words) || endsAsOrganisation(words) };
 }
 
 /** More than half of the letters are capitals: a wire headline or a table, not prose. */
