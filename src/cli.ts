@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { formatProblem, printable } from "./article/types.js";
@@ -6,6 +7,7 @@ import { publish } from "./archive/urls.js";
 import { loadSettings } from "./io/loadSettings.js";
 import { SettingsError } from "./settings.js";
 import { readArchive } from "./io/readArchive.js";
+import { readOnThreads } from "./io/readers.js";
 import { rebuildOnDelete } from "./eleventy/watchDeletions.js";
 import type { Article } from "./archive/article.js";
 
@@ -59,7 +61,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const settings = await loadSettings();
-  const options = { boilerplate: settings.boilerplate };
+  const options = { boilerplate: settings.boilerplate, readMany: readOnThreads(availableParallelism()) };
   if (command === "parse" && args.length > 0) {
     const read = await readArchive(args, options);
     for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);

@@ -77,6 +77,12 @@ const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu|abd|ad|as|ash|az)-\p{Lu}/u;
 const TRAILING_MARKS = "'’-";
 const SENTENCE_END = new Set([".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–"]);
 
+/** PARTICLE_NAME, tested only where its dash can be: most words are lower case and have none. */
+function maybeParticleName(word: string): boolean {
+  const dash = word.indexOf("-");
+  return dash >= 2 && dash <= 3 && PARTICLE_NAME.test(word);
+}
+
 /** Words as the extractor reads them, sentence by sentence. */
 function tokens(text: string): Token[] {
   const out: Token[] = [];
@@ -88,7 +94,8 @@ function tokens(text: string): Token[] {
       continue;
     }
     // A name may begin with a digit: "3Com", "7-Eleven". Its letters decide what it is.
-    const letters = word.replace(/^\d+-?/u, "");
+    const first = word.charCodeAt(0);
+    const letters = first >= 48 && first <= 57 ? word.replace(/^\d+-?/u, "") : word;
     const code = letters.charCodeAt(0);
     const isWord = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(letters));
     if (!isWord) {
@@ -103,7 +110,7 @@ function tokens(text: string): Token[] {
       endsSentence = true;
     }
     // Most words are lower case and no part of a name: only their text is needed.
-    if (code >= 97 && code <= 122 && !PARTICLE_NAME.test(word)) {
+    if (code >= 97 && code <= 122 && !maybeParticleName(word)) {
       out.push({ text: word, capital: false, opensSentence, possessive: "" });
       opensSentence = endsSentence;
       continue;
@@ -273,9 +280,13 @@ function titleAt(words: readonly string[], i: number): number {
   if (!head) return 0;
   // A title ends on its head or on a modifier after "of" ("Secretary of State", "Chancellor of the
   // Exchequer"): back off modifiers that open the name.
-  const afterOf = (k: number): boolean => (k - 1 >= i && lower(words[k - 1]!) === "of") || (k - 2 >= i && lower(words[k - 2]!) === "of" && lower(words[k - 1]!) === "the");
-  while (j > i && !TITLE_HEADS.has(lower(words[j - 1]!)) && !afterOf(j - 1)) j--;
+  while (j > i && !TITLE_HEADS.has(lower(words[j - 1]!)) && !afterOf(words, i, j - 1)) j--;
   return j - i;
+}
+
+/** Whether the word at `k` follows "of" or "of the" within a title that starts at `i`. */
+function afterOf(words: readonly string[], i: number, k: number): boolean {
+  return (k - 1 >= i && lower(words[k - 1]!) === "of") || (k - 2 >= i && lower(words[k - 2]!) === "of" && lower(words[k - 1]!) === "the");
 }
 
 /**
@@ -293,13 +304,18 @@ function titleGoesOn(words: readonly string[], k: number): boolean {
   return TITLE_MODIFIERS.has(next) || (next === "the" && words[k + 1] !== undefined && TITLE_MODIFIERS.has(lower(words[k + 1]!)));
 }
 
+/** Whether the first `n` words are a known place or organisation. */
+function opensKnownName(words: readonly string[], n: number): boolean {
+  const key = nameKey(words.slice(0, n).join(" "));
+  return PLACES.has(key) || KNOWN_ORGANISATIONS.has(key);
+}
+
 /** Cuts a run into names: at titles, and at "and" between two names. */
 function candidates(run: Run): Candidate[] {
   const words = [...run.words];
   // A sentence's first word is capitalised whatever it is: one that is no name's first word goes
   // ("In Moscow"), unless it begins a known name ("New York").
-  const known = (n: number): boolean => PLACES.has(nameKey(words.slice(0, n).join(" "))) || KNOWN_ORGANISATIONS.has(nameKey(words.slice(0, n).join(" ")));
-  if (run.opensSentence && words.length > 0 && NOT_NAMES.has(lower(words[0]!)) && !known(1) && !known(2) && !known(3)) words.shift();
+  if (run.opensSentence && words.length > 0 && NOT_NAMES.has(lower(words[0]!)) && !opensKnownName(words, 1) && !opensKnownName(words, 2) && !opensKnownName(words, 3)) words.shift();
   while (words.length > 0 && (OPENER_ANYWHERE.has(lower(words[0]!)) || MONTHS.has(lower(words[0]!)) || WEEKDAYS.has(lower(words[0]!)) || /-(?:based|owned|led|controlled|born|made)$/iu.test(words[0]!))) words.shift();
   if (words.length === 0) return [];
   const out: Candidate[] = [];
@@ -434,8 +450,6 @@ function clean(candidate: Candidate): Candidate | null {
     words.pop();
     organisationCue = true;
   }
-  // Capitalised, a particle begins a name: "Du Pont", "De Beers".
-  const joins = (word: string): boolean => CONNECTORS.has(word) || word === "&" || word.toLowerCase() === "and";
   while (words.length > 0 && joins(words[0]!)) words.shift();
   while (words.length > 0 && joins(words.at(-1)!)) words.pop();
   if (words.length === 0 || words.length > 6) return null;
@@ -450,12 +464,18 @@ function clean(candidate: Candidate): Candidate | null {
 }
 
 /** More than half of the letters are capitals: a wire headline or a table, not prose. */
+/** A word that joins two parts of a name and ends none. Capitalised, a particle begins a name: "Du Pont", "De Beers". */
+function joins(word: string): boolean {
+  return CONNECTORS.has(word) || word === "&" || word.toLowerCase() === "and";
+}
+
 function inCapitals(line: string): boolean {
   let upper = 0;
   let lowerCase = 0;
-  for (const char of line) {
-    if (char >= "A" && char <= "Z") upper++;
-    else if (char >= "a" && char <= "z") lowerCase++;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code >= 65 && code <= 90) upper++;
+    else if (code >= 97 && code <= 122) lowerCase++;
   }
   return upper > lowerCase;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { indexArchive, publishArchive, type Archive } from "../archive/archive.js";
 import { searchShards } from "../archive/searchShards.js";
 import { directoryFileCount } from "../search/directory.js";
@@ -15,6 +16,7 @@ import { loadParseCache, saveParseCache } from "../io/parseCache.js";
 import { loadRelatedIndex, saveRelatedIndex } from "../io/relatedCache.js";
 import { startProgress } from "../io/progress.js";
 import { listArticleFiles, readArchive, readBody, type ReadResult } from "../io/readArchive.js";
+import { readOnThreads } from "../io/readers.js";
 import type { Settings } from "../settings.js";
 import { CACHE_DIR, fingerprintFiles, isWritten, removeStale, removeStaleBundles, stillWritten, templatesFingerprint } from "./incremental.js";
 import { markPending } from "./outputRecord.js";
@@ -115,6 +117,8 @@ async function readWithProgress(settings: Settings, parser: string): Promise<Rea
   const read = await readArchive([settings.articles], {
     ...options,
     cache,
+    // Nothing else of the build runs yet: every core reads.
+    readMany: readOnThreads(availableParallelism()),
     onListed: (n) => (progress = startProgress("read", n, "files")),
     onFile: () => progress.tick(),
   });

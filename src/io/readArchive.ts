@@ -57,6 +57,8 @@ export interface ReadOptions extends ParseOptions {
   readonly onFile?: () => void;
   /** Called with the number of files, once they are listed. */
   readonly onListed?: (count: number) => void;
+  /** How files to read afresh are read: on this thread unless given. */
+  readonly readMany?: ReadMany;
 }
 
 /** An entry of an articles folder: a file to read, or something not read, and why. */
@@ -252,33 +254,83 @@ export function readBody(file: string, digest: string, options: ParseOptions = {
 
 const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
+/** A file to read afresh: new, changed since its cached stamp, or racy. */
+export interface ToRead {
+  readonly file: string;
+  readonly shown: string;
+  /** The cached outcome's digest: the same bytes are the same parse, not parsed again. */
+  readonly cachedDigest?: string;
+}
+
+/** What reading a file afresh gave: its stamp and outcome (null: the cached one holds), or why it could not be read. */
+export type FreshRead =
+  | { readonly ok: true; readonly stamp: FileStamp; readonly racy: boolean; readonly outcome: FileOutcome | null }
+  | { readonly ok: false; readonly message: string };
+
 /**
- * Synchronous on purpose: articles are small and usually in the page cache, where a promise per
- * open, stat, read and close cost twenty times the reading (measured: 15 s against 0.7 s for
- * 100,000 files). `started`: when the whole read began, for the racy rule (RACY_MS).
+ * Reads and parses one file; touches no cache, so that a worker thread can do it (readWorker.ts).
+ * `started`: when the whole read began, for the racy rule (RACY_MS).
  */
-function readOne(file: string, shown: string, options: ReadOptions, started: number): FileOutcome {
-  const { cache } = options;
+export function readFresh({ file, shown, cachedDigest }: ToRead, options: ParseOptions, started: number): FreshRead {
+  try {
+    const { bytes, stamp } = readWhole(file);
+    const digest = sha1(bytes);
+    const outcome = cachedDigest === digest ? null : parseBytes(bytes, digest, shown, options);
+    return { ok: true, stamp, racy: Math.max(stamp.mtimeMs, stamp.ctimeMs) > started - RACY_MS, outcome };
+  } catch (e) {
+    return { ok: false, message: unreadable(file, e) };
+  }
+}
+
+/** A fresh read's outcome, kept in the cache unless nothing changed. */
+function settle(shown: string, fresh: FreshRead, cache: ParseCache | undefined): FileOutcome {
+  const cached = cache?.get(shown);
+  if (!fresh.ok) {
+    // Read afresh once it can be: nothing of it is kept.
+    cache?.delete(shown);
+    return { article: null, problems: [{ file: shown, line: 0, message: fresh.message, severity: "error" }], digest: "" };
+  }
+  const { stamp, racy } = fresh;
+  const outcome = fresh.outcome ?? cached!.outcome;
+  // Left as it was if nothing changed, so that it is not written again.
+  if (!(cached?.outcome === outcome && sameStamp(cached, stamp) && Boolean(cached.racy) === racy)) {
+    cache?.set(shown, racy ? { ...stamp, racy, outcome } : { ...stamp, outcome });
+  }
+  return outcome;
+}
+
+/**
+ * The cached outcome of a file whose stamp is unchanged, or what to read afresh. Synchronous on
+ * purpose: articles are small and usually in the page cache, where a promise per open, stat, read
+ * and close cost twenty times the reading (measured: 15 s against 0.7 s for 100,000 files).
+ */
+function cachedOrToRead(file: string, shown: string, cache: ParseCache | undefined): FileOutcome | ToRead {
   const cached = cache?.get(shown);
   try {
     // A cached file costs one stat; a new, changed or racy one a single open for its stat and its read.
     if (cached && !cached.racy && sameStamp(cached, statSync(file))) return cached.outcome;
-    const { bytes, stamp } = readWhole(file);
-    const digest = sha1(bytes);
-    // The same bytes (a `touch`, a checkout) are the same parse.
-    const outcome = cached?.outcome.digest === digest ? cached.outcome : parseBytes(bytes, digest, shown, options);
-    const racy = Math.max(stamp.mtimeMs, stamp.ctimeMs) > started - RACY_MS;
-    // Left as it was if nothing changed, so that it is not written again.
-    if (!(cached?.outcome === outcome && sameStamp(cached, stamp) && Boolean(cached.racy) === racy)) {
-      cache?.set(shown, racy ? { ...stamp, racy, outcome } : { ...stamp, outcome });
-    }
-    return outcome;
-  } catch (e) {
-    // Read afresh once it can be: nothing of it is kept.
-    cache?.delete(shown);
-    return { article: null, problems: [{ file: shown, line: 0, message: unreadable(file, e), severity: "error" }], digest: "" };
+  } catch {
+    // Gone or unreadable: reading it says why.
   }
+  return cached ? { file, shown, cachedDigest: cached.outcome.digest } : { file, shown };
 }
+
+/**
+ * Files to read afresh, read and parsed in order: on this thread, or, when there are enough of
+ * them (a clean build), on `threads` threads at once, this one included (readers.ts).
+ */
+export interface ReadMany {
+  (toRead: readonly ToRead[], options: ParseOptions, started: number, onFile: () => void): Promise<FreshRead[]>;
+  /** Told, once the files are listed, how many of them the cache has never seen: that many at least are read afresh. */
+  expect?(count: number): void;
+}
+
+const readHere: ReadMany = async (toRead, options, started, onFile) =>
+  toRead.map((entry) => {
+    const fresh = readFresh(entry, options, started);
+    onFile();
+    return fresh;
+  });
 
 /**
  * The entries `paths` (files or folders, in any mix) stand for. A path that is neither, or none,
@@ -307,23 +359,35 @@ export async function readArchive(paths: readonly string[], options: ReadOptions
   const started = Date.now();
   const listed = await listAll(paths);
   options.onListed?.(listed.filter((entry) => !entry.skipped).length);
+  options.readMany?.expect?.(listed.filter((entry) => !entry.skipped && !options.cache?.has(displayPath(entry.path))).length);
   const files: string[] = [];
   const articles: ParsedArticle[] = [];
   const problems: Problem[] = [];
   const rejected: string[] = [];
   const digests = new Map<string, string>();
+  // Unchanged files come from the cache; the others are read afresh, all at once, then everything
+  // is taken in the listing's order, so that no thread's timing shows in the result.
+  const found = listed.map((entry): FileOutcome | ToRead | null => {
+    if (entry.skipped) return null;
+    const shown = displayPath(entry.path);
+    if (entry.error) return { article: null, problems: [{ file: shown, line: 0, message: entry.error, severity: "error" }], digest: "" };
+    return cachedOrToRead(entry.path, shown, options.cache);
+  });
+  const toRead = found.filter((f): f is ToRead => f !== null && "file" in f);
+  for (const f of found) if (f !== null && !("file" in f)) options.onFile?.();
+  const parseOptions: ParseOptions = { boilerplate: options.boilerplate };
+  const fresh = await (options.readMany ?? readHere)(toRead, parseOptions, started, () => options.onFile?.());
+  let next = 0;
   // Identical files are both published (nothing is dropped on a guess), but said once.
   const firstWithDigest = new Map<string, string>();
-  for (const entry of listed) {
+  listed.forEach((entry, i) => {
     const shown = displayPath(entry.path);
-    if (entry.skipped) {
-      problems.push({ file: shown, line: 0, message: entry.skipped, severity: "warning" });
-      continue;
+    const got = found[i];
+    if (got === null || got === undefined) {
+      problems.push({ file: shown, line: 0, message: entry.skipped!, severity: "warning" });
+      return;
     }
-    const outcome: FileOutcome = entry.error
-      ? { article: null, problems: [{ file: shown, line: 0, message: entry.error, severity: "error" }], digest: "" }
-      : readOne(entry.path, shown, options, started);
-    options.onFile?.();
+    const outcome = "file" in got ? settle(shown, fresh[next++]!, options.cache) : got;
     files.push(shown);
     problems.push(...outcome.problems);
     // An unreadable file has no digest: nothing to compare.
@@ -334,6 +398,6 @@ export async function readArchive(paths: readonly string[], options: ReadOptions
       articles.push(outcome.article);
       digests.set(shown, outcome.digest);
     } else rejected.push(shown);
-  }
+  });
   return { files, articles, problems, rejected, digests };
 }

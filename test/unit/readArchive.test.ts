@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/article/types.js";
 import { listArticleFiles, readArchive, readBody, type ParseCache } from "../../src/io/readArchive.js";
+import { readOnThreads } from "../../src/io/readers.js";
 import { file, HEADLINE, PROSE, STANDFIRST } from "./helpers.js";
 
 let root: string;
@@ -371,4 +372,33 @@ describe("readArchive: file names", () => {
     const lines = read.problems.map(formatProblem);
     expect(lines).toEqual([`${root}/bad\\nname\\t.txt:1: invalid date "2017-02-30": no such day`]);
   });
+});
+
+describe("readArchive on several threads", () => {
+  it("gives what one thread gives, in the same order, and fills the cache alike, whichever thread read what", async () => {
+    // Enough files that the reader threads start (readers.ts), with a rejected file, a warning,
+    // an unreadable file and two identical files spread among them.
+    const count = 2_600;
+    for (let i = 0; i < count; i++) {
+      const name = `d${i % 7}/story-${String(i).padStart(4, "0")}.txt`;
+      if (i % 500 === 13) await put(name, "date 2019-02-30 MALTA NEWS\nNo such day\n");
+      else if (i % 500 === 77) await put(name, Buffer.from(story(`Caf\xe9 number ${i} reopens`), "latin1"));
+      else if (i === 1200 || i === 2400) await put(name, story("The same story twice"));
+      else await put(name, story(`Ferry number ${i} delayed`, i % 3 === 0 ? "MALTA NEWS" : "SPORT", `2019-03-${String((i % 28) + 1).padStart(2, "0")}`));
+    }
+    await symlink(path.join(root, "nowhere.txt"), path.join(root, "d3", "broken.txt"));
+    const oneCache: ParseCache = new Map();
+    const manyCache: ParseCache = new Map();
+    const one = await readArchive([root], { cache: oneCache });
+    let ticks = 0;
+    const many = await readArchive([root], { cache: manyCache, readMany: readOnThreads(3), onFile: () => ticks++ });
+    expect(one.articles.length).toBe(count - 6);
+    expect(one.rejected).toHaveLength(6 + 1);
+    expect(many).toEqual(one);
+    expect([...manyCache]).toEqual([...oneCache]);
+    expect(ticks).toBe(count + 1);
+    // And again, from the cache: nothing is read afresh, nothing changes.
+    const again = await readArchive([root], { cache: manyCache, readMany: readOnThreads(3) });
+    expect(again).toEqual(one);
+  }, 60_000);
 });
