@@ -6,7 +6,7 @@
  * name fewer than `minArticles` articles give: precision before recall (README, "Topics").
  */
 import type { Mention } from "../article/mentions.js";
-import { GIVEN_NAMES, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, nameKey } from "../article/lexicon.js";
+import { GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, nameKey } from "../article/lexicon.js";
 import { datelinePlace } from "../article/dateline.js";
 import type { IsoDate } from "../article/types.js";
 import type { Article } from "./article.js";
@@ -149,7 +149,7 @@ function looksLikeAPerson(name: string): boolean {
   const words = name.split(" ");
   return words.every((word) => {
     const key = nameKey(word);
-    if (/^(?:\p{L}\.)+$/u.test(word)) return words.length > 2 || word.length <= 2; // an initial: "Martin S. Ackerman"
+    if (INITIALS.test(word)) return words.length > 2 || word.length <= 2; // an initial: "Martin S. Ackerman"
     return !PLACES.has(key) && !NOT_IN_PERSONS_NAMES.has(key) && !NOT_NAMES.has(key) && !ORGANISATION_ENDS.has(key) && !LEGAL_SUFFIXES.has(key) && !TITLE_HEADS.has(key) && !TITLE_MODIFIERS.has(key) && !/^\p{Lu}{2,}$/u.test(word) && !/^\p{Lu}\.?$/u.test(word);
   }) && !words.every((word) => /^\p{Lu}\.?$/u.test(word));
 }

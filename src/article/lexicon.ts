@@ -88,6 +88,9 @@ export const PERSON_CUES_AFTER = words("said says told added noted explained arg
 /** Small words that stay inside a name: "Bank of Japan", "Bashar al-Assad", "Rio de Janeiro". */
 export const CONNECTORS = words("of de del della der den di da do dos das du la le van von bin ibn al el y for the on und fuer für et");
 
+/** A word made only of initials: "J.P.", "U.S.", "S." */
+export const INITIALS = /^(?:\p{L}\.)+$/u;
+
 /** Particles that mark a person's name from the Arabic world: "Bashar al-Assad", "Osama bin Laden". */
 export const NAME_PARTICLES = /^(?:al|el|bin|ibn|abu|abd)(?:-|$)/iu;
 

@@ -14,6 +14,7 @@
 import {
   CONNECTORS,
   GIVEN_NAMES,
+  INITIALS,
   KNOWN_ORGANISATIONS,
   LEGAL_SUFFIXES,
   MONTHS,
@@ -71,7 +72,6 @@ const TOKEN = /<[A-Z0-9.]{1,12}>|(?:\p{L}\.){2,}|\d+-?[\p{L}][\p{L}\p{M}\d'’-]
 const ABBREVIATIONS = new Set(["mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "co.", "corp.", "inc.", "ltd.", "gen.", "sen.", "gov.", "rep.", "col.", "lt.", "capt.", "no.", "vs.", "bros.", "messrs."]);
 const LETTER = /^[\p{L}\p{M}]/u;
 const UPPER_FIRST = /^\p{Lu}/u;
-const INITIALS = /^(?:\p{L}\.)+$/u;
 /** "al-Assad" is part of a name though it starts in lower case. */
 const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu|abd|ad|as|ash|az)-\p{Lu}/u;
 const TRAILING_MARKS = "'’-";
@@ -457,7 +457,7 @@ function clean(candidate: Candidate): Candidate | null {
   const key = nameKey(name);
   if (words.length === 1 && !KNOWN_ORGANISATIONS.has(key) && (NOT_NAMES.has(key) || isNationality(name) || TITLE_HEADS.has(key) || TITLE_MODIFIERS.has(key))) return null;
   // A single letter, or initials alone, name nobody: "A", "J.P."
-  if (/^\p{L}$/u.test(name) || (/^(?:\p{L}\.)+$/u.test(name) && !PLACES.has(key) && !KNOWN_ORGANISATIONS.has(key))) return null;
+  if (/^\p{L}$/u.test(name) || (INITIALS.test(name) && !PLACES.has(key) && !KNOWN_ORGANISATIONS.has(key))) return null;
   if (words.length > 1 && words.every((w) => NOT_NAMES.has(lower(w)) || CONNECTORS.has(w))) return null;
   if (words.length === 1 && isLegalSuffix(name)) return null;
   return { ...candidate, words, organisationCue: organisationCue || isOrganisationName(words) || endsAsOrganisation(words) };

@@ -75,7 +75,7 @@ function readOn(worker: Worker, take: () => number | undefined, job: (i: number)
     let held = 0;
     const settle = (): void => {
       worker.off("message", onMessage);
-      worker.off("error", reject);
+      worker.off("error", onError);
       worker.off("exit", onExit);
     };
     const send = (): void => {
@@ -98,11 +98,12 @@ function readOn(worker: Worker, take: () => number | undefined, job: (i: number)
       settle();
       reject(new Error(`article reader stopped (exit code ${code})`));
     };
-    worker.on("message", onMessage);
-    worker.once("error", (error) => {
+    const onError = (error: Error): void => {
       settle();
       reject(error);
-    });
+    };
+    worker.on("message", onMessage);
+    worker.once("error", onError);
     worker.once("exit", onExit);
     send();
   });
