@@ -463,12 +463,12 @@ function clean(candidate: Candidate): Candidate | null {
   return { ...candidate, words, organisationCue: organisationCue || isOrganisationName(words) || endsAsOrganisation(words) };
 }
 
-/** More than half of the letters are capitals: a wire headline or a table, not prose. */
 /** A word that joins two parts of a name and ends none. Capitalised, a particle begins a name: "Du Pont", "De Beers". */
 function joins(word: string): boolean {
   return CONNECTORS.has(word) || word === "&" || word.toLowerCase() === "and";
 }
 
+/** More than half of the letters are capitals: a wire headline or a table, not prose. */
 function inCapitals(line: string): boolean {
   let upper = 0;
   let lowerCase = 0;

@@ -12,7 +12,8 @@ import { SearchIndexer, startIndexers } from "./searchIndex.js";
  *
  * 1. **claim** the output: lock it, read what the last completed build recorded (an output with
  *    no record is emptied first, if a Broadsheet build wrote it: outputRecord.ts);
- * 2. **read** the articles, through the parse cache (prepare.ts holds steps 2 to 4);
+ * 2. **read** the articles, through the parse cache, those it cannot vouch for on every core
+ *    (prepare.ts holds steps 2 to 4);
  * 3. **publish**: URLs, sections, the archive model every page is drawn from;
  * 4. **plan**: what changed since the record, pages and search shards, marked pending before
  *    anything is touched; stale pages and bundles removed;

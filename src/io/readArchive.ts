@@ -269,7 +269,9 @@ export type FreshRead =
 
 /**
  * Reads and parses one file; touches no cache, so that a worker thread can do it (readWorker.ts).
- * `started`: when the whole read began, for the racy rule (RACY_MS).
+ * `started`: when the whole read began, for the racy rule (RACY_MS). Synchronous on purpose:
+ * articles are small and usually in the page cache, where a promise per open, stat, read and
+ * close cost twenty times the reading (measured: 15 s against 0.7 s for 100,000 files).
  */
 export function readFresh({ file, shown, cachedDigest }: ToRead, options: ParseOptions, started: number): FreshRead {
   try {
@@ -291,7 +293,10 @@ function settle(shown: string, fresh: FreshRead, cache: ParseCache | undefined):
     return { article: null, problems: [{ file: shown, line: 0, message: fresh.message, severity: "error" }], digest: "" };
   }
   const { stamp, racy } = fresh;
-  const outcome = fresh.outcome ?? cached!.outcome;
+  const outcome = fresh.outcome ?? cached?.outcome;
+  // The same file listed twice (two paths given), its first read failing and its second not:
+  // it changed while it was read.
+  if (outcome === undefined) return { article: null, problems: [{ file: shown, line: 0, message: "changed while it was read; build again", severity: "error" }], digest: "" };
   // Left as it was if nothing changed, so that it is not written again.
   if (!(cached?.outcome === outcome && sameStamp(cached, stamp) && Boolean(cached.racy) === racy)) {
     cache?.set(shown, racy ? { ...stamp, racy, outcome } : { ...stamp, outcome });
@@ -299,11 +304,7 @@ function settle(shown: string, fresh: FreshRead, cache: ParseCache | undefined):
   return outcome;
 }
 
-/**
- * The cached outcome of a file whose stamp is unchanged, or what to read afresh. Synchronous on
- * purpose: articles are small and usually in the page cache, where a promise per open, stat, read
- * and close cost twenty times the reading (measured: 15 s against 0.7 s for 100,000 files).
- */
+/** The cached outcome of a file whose stamp is unchanged, or what to read afresh. */
 function cachedOrToRead(file: string, shown: string, cache: ParseCache | undefined): FileOutcome | ToRead {
   const cached = cache?.get(shown);
   try {
@@ -321,16 +322,20 @@ function cachedOrToRead(file: string, shown: string, cache: ParseCache | undefin
  */
 export interface ReadMany {
   (toRead: readonly ToRead[], options: ParseOptions, started: number, onFile: () => void): Promise<FreshRead[]>;
-  /** Told, once the files are listed, how many of them the cache has never seen: that many at least are read afresh. */
+  /** Told, once the files are listed, how many of them the cache has never seen: about that many are read afresh. */
   expect?(count: number): void;
 }
 
-const readHere: ReadMany = async (toRead, options, started, onFile) =>
-  toRead.map((entry) => {
+/** Reads files afresh one after another, on this thread. */
+export function readInTurn(toRead: readonly ToRead[], options: ParseOptions, started: number, onFile: () => void): FreshRead[] {
+  return toRead.map((entry) => {
     const fresh = readFresh(entry, options, started);
     onFile();
     return fresh;
   });
+}
+
+const readHere: ReadMany = async (...args) => readInTurn(...args);
 
 /**
  * The entries `paths` (files or folders, in any mix) stand for. A path that is neither, or none,
@@ -367,16 +372,24 @@ export async function readArchive(paths: readonly string[], options: ReadOptions
   const digests = new Map<string, string>();
   // Unchanged files come from the cache; the others are read afresh, all at once, then everything
   // is taken in the listing's order, so that no thread's timing shows in the result.
-  const found = listed.map((entry): FileOutcome | ToRead | null => {
-    if (entry.skipped) return null;
-    const shown = displayPath(entry.path);
-    if (entry.error) return { article: null, problems: [{ file: shown, line: 0, message: entry.error, severity: "error" }], digest: "" };
-    return cachedOrToRead(entry.path, shown, options.cache);
-  });
-  const toRead = found.filter((f): f is ToRead => f !== null && "file" in f);
-  for (const f of found) if (f !== null && !("file" in f)) options.onFile?.();
+  const readMany = options.readMany ?? readHere;
   const parseOptions: ParseOptions = { boilerplate: options.boilerplate };
-  const fresh = await (options.readMany ?? readHere)(toRead, parseOptions, started, () => options.onFile?.());
+  let found: (FileOutcome | ToRead | null)[];
+  try {
+    found = listed.map((entry): FileOutcome | ToRead | null => {
+      if (entry.skipped) return null;
+      const shown = displayPath(entry.path);
+      if (entry.error) return { article: null, problems: [{ file: shown, line: 0, message: entry.error, severity: "error" }], digest: "" };
+      return cachedOrToRead(entry.path, shown, options.cache);
+    });
+    for (const f of found) if (f !== null && !("file" in f)) options.onFile?.();
+  } catch (e) {
+    // Reader threads `expect` started are let go (reading nothing) before the error goes on.
+    await readMany([], parseOptions, started, () => undefined);
+    throw e;
+  }
+  const toRead = found.filter((f): f is ToRead => f !== null && "file" in f);
+  const fresh = await readMany(toRead, parseOptions, started, () => options.onFile?.());
   let next = 0;
   // Identical files are both published (nothing is dropped on a guess), but said once.
   const firstWithDigest = new Map<string, string>();

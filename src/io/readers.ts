@@ -1,7 +1,7 @@
 import type { Worker } from "node:worker_threads";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { ParseOptions } from "../article/parse.js";
-import { readFresh, type FreshRead, type ReadMany, type ToRead } from "./readArchive.js";
+import { readInTurn, type FreshRead, type ReadMany, type ToRead } from "./readArchive.js";
 import type { ReadJob, ReadReply } from "./readWorker.js";
 import { closeWorker, startTypeScriptWorker } from "./typeScriptWorker.js";
 
@@ -21,49 +21,56 @@ const AHEAD = 2;
 
 /**
  * Reads files on `threads` threads at once, this one included: a clean build parses every
- * article and finds its names (src/article/mentions.ts), about 0.15 ms each, 15 s at 100,000
- * articles on one core, while nothing else of the build has started. Each thread takes chunks
- * from one queue; the outcomes are put back in the order asked, so the result is the same
- * whichever thread read what.
+ * article and finds its names (src/article/mentions.ts), 8 s at 100,000 articles on one core,
+ * while nothing else of the build has started. Each thread takes chunks from one queue; the
+ * outcomes are put back in the order asked, so the result is the same whichever thread read what.
  *
  * `expect` starts the threads as soon as the listing shows files the cache has not seen, before
- * the others are checked (a second at 100,000 files).
+ * the others are checked (a second at 100,000 files). `onStart` is told how many started.
  */
-export function readOnThreads(threads: number): ReadMany {
+export function readOnThreads(threads: number, onStart: (workers: number) => void = () => undefined): ReadMany {
   let workers: Worker[] = [];
   const start = (count: number): void => {
     if (workers.length > 0 || threads <= 1 || count < FEW) return;
-    workers = Array.from({ length: Math.min(threads - 1, Math.ceil(count / CHUNK) - 1) }, () => startTypeScriptWorker(new URL("./readWorker.ts", import.meta.url)));
+    // Each holds AHEAD chunks, this thread one: no more readers than chunks to give them.
+    const wanted = Math.min(threads - 1, Math.floor(Math.ceil(count / CHUNK) / (AHEAD + 1)));
+    workers = Array.from({ length: wanted }, () => startTypeScriptWorker(new URL("./readWorker.ts", import.meta.url)));
+    onStart(workers.length);
   };
   const read = async (toRead: readonly ToRead[], options: ParseOptions, started: number, onFile: () => void): Promise<FreshRead[]> => {
-    start(toRead.length);
-    if (workers.length === 0) return toRead.map((entry) => tick(readFresh(entry, options, started), onFile));
-    const chunks: ToRead[][] = [];
-    for (let i = 0; i < toRead.length; i += CHUNK) chunks.push(toRead.slice(i, i + CHUNK));
-    const results: (readonly FreshRead[])[] = new Array(chunks.length);
-    let next = 0;
-    const take = (): number | undefined => (next < chunks.length ? next++ : undefined);
-    const job = (chunk: number): ReadJob => ({ chunk, toRead: chunks[chunk]!, options, started });
-    const readers = workers.map((worker) => readOn(worker, take, job, results, onFile));
-    // This thread too, yielding between chunks so that the readers' replies are taken in.
-    for (let i = take(); i !== undefined; i = take()) {
-      results[i] = chunks[i]!.map((entry) => tick(readFresh(entry, options, started), onFile));
-      await nextTurn();
-    }
     try {
+      start(toRead.length);
+      if (workers.length === 0) return readInTurn(toRead, options, started, onFile);
+      const chunks: ToRead[][] = [];
+      for (let i = 0; i < toRead.length; i += CHUNK) chunks.push(toRead.slice(i, i + CHUNK));
+      const results: (readonly FreshRead[])[] = new Array(chunks.length);
+      let next = 0;
+      let failed = false;
+      const take = (): number | undefined => (!failed && next < chunks.length ? next++ : undefined);
+      const job = (chunk: number): ReadJob => ({ chunk, toRead: chunks[chunk]!, options, started });
+      const readers = workers.map((worker) =>
+        readOn(worker, take, job, results, onFile).catch((error: unknown) => {
+          // The others stop at the chunk in hand; the read fails with this error.
+          failed = true;
+          throw error;
+        }),
+      );
+      // Awaited below; until then a reader's failure must not count as unhandled.
+      for (const reader of readers) reader.catch(() => undefined);
+      // This thread too, yielding between chunks so that the readers' replies are taken in.
+      for (let i = take(); i !== undefined; i = take()) {
+        results[i] = readInTurn(chunks[i]!, options, started, onFile);
+        await nextTurn();
+      }
       await Promise.all(readers);
+      return results.flat();
     } finally {
+      // Whatever happened, no reader is left to keep the process alive.
       await Promise.all(workers.map((worker) => closeWorker(worker)));
       workers = [];
     }
-    return results.flat();
   };
   return Object.assign(read, { expect: start });
-}
-
-function tick(fresh: FreshRead, onFile: () => void): FreshRead {
-  onFile();
-  return fresh;
 }
 
 /**
@@ -78,6 +85,10 @@ function readOn(worker: Worker, take: () => number | undefined, job: (i: number)
       worker.off("error", onError);
       worker.off("exit", onExit);
     };
+    const fail = (error: Error): void => {
+      settle();
+      reject(error);
+    };
     const send = (): void => {
       for (let i = held < AHEAD ? take() : undefined; i !== undefined; i = held < AHEAD ? take() : undefined) {
         held++;
@@ -91,17 +102,15 @@ function readOn(worker: Worker, take: () => number | undefined, job: (i: number)
     const onMessage = ({ chunk, reads }: ReadReply): void => {
       held--;
       results[chunk] = reads;
-      for (const _ of reads) onFile();
-      send();
+      try {
+        for (const _ of reads) onFile();
+        send();
+      } catch (error) {
+        fail(error as Error);
+      }
     };
-    const onExit = (code: number): void => {
-      settle();
-      reject(new Error(`article reader stopped (exit code ${code})`));
-    };
-    const onError = (error: Error): void => {
-      settle();
-      reject(error);
-    };
+    const onError = (error: Error): void => fail(new Error(`article reader failed: ${error.message}`, { cause: error }));
+    const onExit = (code: number): void => fail(new Error(`article reader stopped (exit code ${code})`));
     worker.on("message", onMessage);
     worker.once("error", onError);
     worker.once("exit", onExit);

@@ -376,8 +376,8 @@ describe("readArchive: file names", () => {
 
 describe("readArchive on several threads", () => {
   it("gives what one thread gives, in the same order, and fills the cache alike, whichever thread read what", async () => {
-    // Enough files that the reader threads start (readers.ts), with a rejected file, a warning,
-    // an unreadable file and two identical files spread among them.
+    // Enough files that reader threads start (readers.ts), with rejected files, warnings, an
+    // unreadable file, a skipped one and two identical files spread among them.
     const count = 2_600;
     for (let i = 0; i < count; i++) {
       const name = `d${i % 7}/story-${String(i).padStart(4, "0")}.txt`;
@@ -387,18 +387,37 @@ describe("readArchive on several threads", () => {
       else await put(name, story(`Ferry number ${i} delayed`, i % 3 === 0 ? "MALTA NEWS" : "SPORT", `2019-03-${String((i % 28) + 1).padStart(2, "0")}`));
     }
     await symlink(path.join(root, "nowhere.txt"), path.join(root, "d3", "broken.txt"));
+    execFileSync("mkfifo", [path.join(root, "d4", "pipe.txt")]);
+    // Past the racy window (3 s), so that neither read's start decides which entries are racy.
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
     const oneCache: ParseCache = new Map();
     const manyCache: ParseCache = new Map();
     const one = await readArchive([root], { cache: oneCache });
     let ticks = 0;
-    const many = await readArchive([root], { cache: manyCache, readMany: readOnThreads(3), onFile: () => ticks++ });
+    let started = 0;
+    const many = await readArchive([root], { cache: manyCache, readMany: readOnThreads(3, (n) => (started = n)), onFile: () => ticks++ });
+    expect(started).toBeGreaterThan(0);
     expect(one.articles.length).toBe(count - 6);
     expect(one.rejected).toHaveLength(6 + 1);
+    expect(one.problems.some((p) => p.message.includes("a FIFO"))).toBe(true);
     expect(many).toEqual(one);
     expect([...manyCache]).toEqual([...oneCache]);
     expect(ticks).toBe(count + 1);
-    // And again, from the cache: nothing is read afresh, nothing changes.
-    const again = await readArchive([root], { cache: manyCache, readMany: readOnThreads(3) });
+    // And again, from the cache: nothing is read afresh, and nothing changes.
+    const asked: number[] = [];
+    const threads = readOnThreads(3);
+    const counting = Object.assign((...args: Parameters<typeof threads>) => (asked.push(args[0].length), threads(...args)), { expect: threads.expect });
+    const again = await readArchive([root], { cache: manyCache, readMany: counting });
     expect(again).toEqual(one);
+    expect(asked).toEqual([1]); // the broken link, which no cache keeps
+  }, 60_000);
+
+  it("fails the read, saying so, when a reader thread fails", async () => {
+    const file = await put("story.txt", story("Ferry delayed"));
+    const toRead = Array.from({ length: 2_000 }, (_, i) => ({ file, shown: `story-${i}.txt` }));
+    // A chunk the reader thread takes first (chunks 0 and 1 go to it before this thread takes
+    // any) holds an entry it cannot read at all.
+    (toRead as unknown[])[300] = null;
+    await expect(readOnThreads(2)(toRead, {}, Date.now(), () => undefined)).rejects.toThrow(/^article reader failed: /);
   }, 60_000);
 });
