@@ -12,7 +12,7 @@ const words = (text: string): Set<string> => new Set(text.split(/\s+/u).filter(B
 /** The key a name is compared by: lower case, one kind of apostrophe, no full stops (`U.S.` → `us`). */
 export function nameKey(name: string): string {
   // Called for every run and candidate of every article: each replacement only where it changes
-  // something (most names have no curly quote, no dot and single spaces), a quarter of the cost.
+  // something, as most names have no curly quote, no dot and single spaces.
   let key = name.toLowerCase();
   if (key.includes("’")) key = key.replace(/’/gu, "'");
   if (key.includes(".")) key = key.replace(/\./gu, "");

@@ -364,7 +364,8 @@ export async function readArchive(paths: readonly string[], options: ReadOptions
   const started = Date.now();
   const listed = await listAll(paths);
   options.onListed?.(listed.filter((entry) => !entry.skipped).length);
-  options.readMany?.expect?.(listed.filter((entry) => !entry.skipped && !options.cache?.has(displayPath(entry.path))).length);
+  const shownPaths = listed.map((entry) => displayPath(entry.path));
+  options.readMany?.expect?.(listed.filter((entry, i) => !entry.skipped && !options.cache?.has(shownPaths[i]!)).length);
   const files: string[] = [];
   const articles: ParsedArticle[] = [];
   const problems: Problem[] = [];
@@ -376,9 +377,9 @@ export async function readArchive(paths: readonly string[], options: ReadOptions
   const parseOptions: ParseOptions = { boilerplate: options.boilerplate };
   let found: (FileOutcome | ToRead | null)[];
   try {
-    found = listed.map((entry): FileOutcome | ToRead | null => {
+    found = listed.map((entry, i): FileOutcome | ToRead | null => {
       if (entry.skipped) return null;
-      const shown = displayPath(entry.path);
+      const shown = shownPaths[i]!;
       if (entry.error) return { article: null, problems: [{ file: shown, line: 0, message: entry.error, severity: "error" }], digest: "" };
       return cachedOrToRead(entry.path, shown, options.cache);
     });
@@ -394,7 +395,7 @@ export async function readArchive(paths: readonly string[], options: ReadOptions
   // Identical files are both published (nothing is dropped on a guess), but said once.
   const firstWithDigest = new Map<string, string>();
   listed.forEach((entry, i) => {
-    const shown = displayPath(entry.path);
+    const shown = shownPaths[i]!;
     const got = found[i];
     if (got === null || got === undefined) {
       problems.push({ file: shown, line: 0, message: entry.skipped!, severity: "warning" });
