@@ -403,7 +403,7 @@ describe("readArchive on several threads", () => {
     expect(many).toEqual(one);
     expect([...manyCache]).toEqual([...oneCache]);
     expect(ticks).toBe(count + 1);
-    // And again, from the cache: nothing is read afresh, and nothing changes.
+    // And again, from the cache: only what no cache keeps is read afresh, and nothing changes.
     const asked: number[] = [];
     const threads = readOnThreads(3);
     const counting = Object.assign((...args: Parameters<typeof threads>) => (asked.push(args[0].length), threads(...args)), { expect: threads.expect });
