@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import type { ParseOptions } from "../article/parse.js";
 import { readInTurn, type FreshRead, type ReadMany, type ToRead } from "./readArchive.js";
 import type { ReadJob, ReadReply } from "./readWorker.js";
-import { closeWorker, startTypeScriptWorker } from "./typeScriptWorker.js";
+import { closeWorker, listen, startTypeScriptWorker } from "./typeScriptWorker.js";
 
 /**
  * Below this many files to read afresh, they are read on the build's thread alone: a reader
@@ -80,13 +80,8 @@ export function readOnThreads(threads: number, onStart: (workers: number) => voi
 function readOn(worker: Worker, take: () => number | undefined, job: (i: number) => ReadJob, results: (readonly FreshRead[])[], onFile: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let held = 0;
-    const settle = (): void => {
-      worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-    };
     const fail = (error: Error): void => {
-      settle();
+      stop();
       reject(error);
     };
     const send = (): void => {
@@ -95,25 +90,25 @@ function readOn(worker: Worker, take: () => number | undefined, job: (i: number)
         worker.postMessage(job(i));
       }
       if (held === 0) {
-        settle();
+        stop();
         resolve();
       }
     };
-    const onMessage = ({ chunk, reads }: ReadReply): void => {
-      held--;
-      results[chunk] = reads;
-      try {
-        for (const _ of reads) onFile();
-        send();
-      } catch (error) {
-        fail(error as Error);
-      }
-    };
-    const onError = (error: Error): void => fail(new Error(`article reader failed: ${error.message}`, { cause: error }));
-    const onExit = (code: number): void => fail(new Error(`article reader stopped (exit code ${code})`));
-    worker.on("message", onMessage);
-    worker.once("error", onError);
-    worker.once("exit", onExit);
+    const stop = listen<ReadReply>(
+      worker,
+      "article reader",
+      ({ chunk, reads }) => {
+        held--;
+        results[chunk] = reads;
+        try {
+          for (const _ of reads) onFile();
+          send();
+        } catch (error) {
+          fail(error as Error);
+        }
+      },
+      (error, how) => reject(how === "error" ? new Error(`article reader failed: ${error.message}`, { cause: error }) : error),
+    );
     send();
   });
 }

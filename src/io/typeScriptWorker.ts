@@ -21,33 +21,46 @@ export function closeWorker(worker: Worker): Promise<void> {
   return exited;
 }
 
+/** How a worker failed: an error thrown in it, or an exit without a word (out of memory, killed). */
+export type WorkerFailure = "error" | "exit";
+
 /**
- * Sends one job and waits for its reply, leaving no listener behind. A worker that dies without a
- * word (out of memory, killed) ends the wait too: a build must fail, never hang. `who` names the
- * worker in that error: `search indexer stopped (exit code 1)`.
+ * Hands a worker's messages to `onReply` until the returned `stop` is called. A worker that fails
+ * or dies without a word ends the listening too, once, with `onFailure`: a build must fail, never
+ * hang. `who` names the worker when it exits: `search indexer stopped (exit code 1)`.
  */
+export function listen<Reply>(worker: Worker, who: string, onReply: (reply: Reply) => void, onFailure: (error: Error, how: WorkerFailure) => void): () => void {
+  const stop = (): void => {
+    worker.off("message", onReply);
+    worker.off("error", onError);
+    worker.off("exit", onExit);
+  };
+  const onError = (error: Error): void => {
+    stop();
+    onFailure(error, "error");
+  };
+  const onExit = (code: number): void => {
+    stop();
+    onFailure(new Error(`${who} stopped (exit code ${code})`), "exit");
+  };
+  worker.on("message", onReply);
+  worker.once("error", onError);
+  worker.once("exit", onExit);
+  return stop;
+}
+
+/** Sends one job and waits for its reply, leaving no listener behind (see `listen`). */
 export function ask<Reply>(worker: Worker, job: unknown, who: string, transfer: readonly Transferable[] = []): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const settle = (): void => {
-      worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-    };
-    const onMessage = (reply: Reply): void => {
-      settle();
-      resolve(reply);
-    };
-    const onError = (error: Error): void => {
-      settle();
-      reject(error);
-    };
-    const onExit = (code: number): void => {
-      settle();
-      reject(new Error(`${who} stopped (exit code ${code})`));
-    };
-    worker.once("message", onMessage);
-    worker.once("error", onError);
-    worker.once("exit", onExit);
+    const stop = listen<Reply>(
+      worker,
+      who,
+      (reply) => {
+        stop();
+        resolve(reply);
+      },
+      reject,
+    );
     worker.postMessage(job, transfer);
   });
 }
