@@ -1,14 +1,11 @@
-import { fileURLToPath } from "node:url";
 import { broadsheetPlugin } from "./src/eleventy/plugin.js";
 import { searchScriptPlugin } from "./src/eleventy/searchScript.js";
-import { batchInProgress } from "./src/eleventy/runs.js";
 import type { EleventyConfig } from "./src/eleventy/config.js";
 import { loadSettings, settingsFile } from "./src/io/loadSettings.js";
 
 // Run through tsx (see README): `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`.
 export default async function (config: EleventyConfig) {
-  // A run drawing a further batch of pages uses the settings its build checked (runs.ts).
-  const settings = batchInProgress()?.settings ?? (await loadSettings());
+  const settings = await loadSettings();
   const mode = process.env.BROADSHEET_MODE === "lenient" ? "lenient" : "strict";
   const allowEmpty = process.env.BROADSHEET_ALLOW_EMPTY === "1";
   // Handlers of one event run one after another, in the order added: the Broadsheet plugin
@@ -16,7 +13,7 @@ export default async function (config: EleventyConfig) {
   config.setEventEmitterMode("sequential");
 
   /* PLUGINS */
-  config.addPlugin(broadsheetPlugin, { settings, mode, allowEmpty, configPath: fileURLToPath(import.meta.url) });
+  config.addPlugin(broadsheetPlugin, { settings, mode, allowEmpty });
   config.addPlugin(searchScriptPlugin);
 
   /* DATA */
@@ -31,8 +28,7 @@ export default async function (config: EleventyConfig) {
   config.addWatchTarget(settingsFile(), { resetConfig: true });
 
   /* ASSETS */
-  // Copied by the build's own Eleventy run; the runs drawing further batches of pages copy nothing.
-  if (batchInProgress() === null) config.addPassthroughCopy({ "pages/assets": "assets", "pages/_headers": "_headers" });
+  config.addPassthroughCopy({ "pages/assets": "assets", "pages/_headers": "_headers" });
 
   return {
     dir: { input: "pages", includes: "../_includes", layouts: "../_includes/layouts", data: "../_data", output: "_site" },

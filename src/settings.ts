@@ -28,9 +28,8 @@ export interface Settings {
   /** Past this many articles the search index is cut into yearly shards (see searchShards). */
   readonly searchShardSize: number;
   /**
-   * Archive pages (articles, section fronts, source and date pages) drawn by one Eleventy run.
-   * Eleventy keeps every page of a run in memory until the run ends; past this many, the rest are
-   * drawn by further runs, one batch at a time.
+   * Archive pages (articles, fronts, date, source and topic pages, topic feeds) in one run: the
+   * share of the drawing one thread takes at a time (src/build/draw.ts).
    */
   readonly pagesPerRun: number;
   /**

@@ -159,7 +159,7 @@ export const SETTINGS_SCHEMA: SettingsSchema = {
     env: { name: "BROADSHEET_SEARCH_SHARD_SIZE", read: number },
   },
   pagesPerRun: {
-    doc: "archive pages drawn by one Eleventy run",
+    doc: "archive pages in one run of drawing, the share one thread takes at a time",
     default: 5_000,
     check: wholeNumber,
     env: { name: "BROADSHEET_PAGES_PER_RUN", read: number },

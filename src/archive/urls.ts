@@ -7,6 +7,19 @@ export interface PublishOptions {
   readonly sectionNames?: Readonly<Record<string, string>>;
 }
 
+/**
+ * The site's own top-level folders: the search page, the indexes, date pages (`/archive/…`),
+ * source and topic pages, the assets, the search page's word directory. A section is a top-level
+ * folder too: one of these names gets `-section` added, so that a "SEARCH" desk's front neither
+ * overwrites the search page nor is overwritten by it.
+ */
+const SITE_FOLDERS: ReadonlySet<string> = new Set(["archive", "assets", "search", "search-words", "sections", "source", "topic", "topics"]);
+
+function sectionSlug(sectionRaw: string): string {
+  const s = slug(sectionRaw, "section");
+  return SITE_FOLDERS.has(s) ? `${s}-section` : s;
+}
+
 /** `/{section-slug}/{yyyy}/{mm}/{dd}/{headline-slug}/`, without numeric suffix. */
 function baseUrl(sectionSlug: string, article: ParsedArticle): string {
   const [yyyy, mm, dd] = article.date.split("-");
@@ -26,7 +39,7 @@ export function publish(parsed: readonly ParsedArticle[], options: PublishOption
   const wanted = byPath.map((a) => {
     let section = sections.get(a.sectionRaw);
     if (section === undefined) {
-      section = { name: sectionName(a.sectionRaw, options.sectionNames), slug: slug(a.sectionRaw, "section") };
+      section = { name: sectionName(a.sectionRaw, options.sectionNames), slug: sectionSlug(a.sectionRaw) };
       sections.set(a.sectionRaw, section);
     }
     return { article: a, section, base: baseUrl(section.slug, a) };

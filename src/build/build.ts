@@ -3,7 +3,7 @@ import type { Settings } from "../settings.js";
 import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
 import { PageDrawing, type DrawHere } from "./draw.js";
 import { clearUnrecordedOutput, lockOutput, readOutputRecord, recordCompleted } from "./outputRecord.js";
-import { prepareBuild, refuseEmptyFolder, type BuildOptions, type PreparedBuild, type RenderLists } from "./prepare.js";
+import { prepareBuild, refuseEmptyFolder, type BuildOptions, type PreparedBuild } from "./prepare.js";
 import { SearchIndexer, startIndexers } from "./searchIndex.js";
 
 /**
@@ -17,8 +17,8 @@ import { SearchIndexer, startIndexers } from "./searchIndex.js";
  * 3. **publish**: URLs, sections, the archive model every page is drawn from;
  * 4. **plan**: what changed since the record, pages and search shards, marked pending before
  *    anything is touched; stale pages and bundles removed;
- * 5. **draw** the changed pages: Eleventy's own run draws the single pages, feeds, sitemaps and
- *    the first run of archive pages, worker threads the other runs (draw.ts);
+ * 5. **draw** the changed pages: Eleventy's own run draws the single pages, feeds and sitemaps;
+ *    the archive's pages are drawn in runs, by worker threads and the build's thread (draw.ts);
  * 6. **index** the changed search shards with Pagefind, from step 4 on, on whatever core is free
  *    (searchIndex.ts), and merge their words into the search page's word directory, on a thread
  *    of its own (wordDirectory.ts);
@@ -28,9 +28,8 @@ import { SearchIndexer, startIndexers } from "./searchIndex.js";
 
 export interface BuildSetup extends BuildOptions {
   readonly settings: Settings;
-  /** The Eleventy config file: each further run of pages loads it. */
-  readonly configPath: string;
-  readonly input: string;
+  /** Eleventy's includes folder: the archive's pages are drawn from its templates. */
+  readonly includes: string;
   readonly output: string;
 }
 
@@ -38,8 +37,8 @@ export interface Build {
   /** Resolves once the output is claimed (step 1): Eleventy may copy into it then. */
   readonly claimed: Promise<unknown>;
   readonly prepared: Promise<PreparedBuild>;
-  /** What Eleventy's own run draws: the first run of archive pages, the changed feeds and sitemaps. */
-  readonly firstRun: Promise<RenderLists & Pick<PreparedBuild, "feeds" | "sitemaps">>;
+  /** What Eleventy's own run draws besides the single pages: the changed feeds and sitemaps. */
+  readonly eleventyRun: Promise<Pick<PreparedBuild, "feeds" | "sitemaps">>;
   /** Told of each page Eleventy's own run draws, for progress. */
   tick(): void;
   readonly drawing: Promise<PageDrawing>;
@@ -101,10 +100,7 @@ export function startBuild(setup: BuildSetup): Build {
     drawing: prepared.then(
       (p) =>
         new PageDrawing(p.render, {
-          input: setup.input,
-          output,
-          configPath: setup.configPath,
-          settings,
+          place: { settings, includes: setup.includes, output },
           threads: settings.workers,
           pagesPerRun: settings.pagesPerRun,
           parseOptions: { boilerplate: settings.boilerplate },
@@ -112,15 +108,16 @@ export function startBuild(setup: BuildSetup): Build {
           tick: (pages) => build.renderProgress?.tick(pages),
         }),
     ),
-    firstRun: prepared.then(async (p) => {
-      const { firstRun } = await build.drawing;
+    eleventyRun: prepared.then(async (p) => {
+      // Once the worker threads are started.
+      await build.drawing;
       build.renderProgress = startProgress("render", pagesToDraw(p), "pages");
-      return { ...firstRun, feeds: p.feeds, sitemaps: p.sitemaps };
+      return { feeds: p.feeds, sitemaps: p.sitemaps };
     }),
     tick: () => build.renderProgress?.tick(),
   };
   // All are awaited later; until then a failure must not count as unhandled.
-  for (const step of [claimed, prepared, search, build.drawing, build.firstRun]) step.catch(() => undefined);
+  for (const step of [claimed, prepared, search, build.drawing, build.eleventyRun]) step.catch(() => undefined);
   return build;
 }
 

@@ -1,19 +1,22 @@
 import path from "node:path";
 import type { ReadResult } from "../io/readArchive.js";
 
+/** A page written, or a template that wrote none (`outputPath` false). */
 export interface WrittenPage {
-  readonly inputPath: string;
+  /** What page it is: `article`, `section`, … (Eleventy's pages: their template's name). */
+  readonly kind: string;
   readonly outputPath: string | false;
 }
 
-/** Pages written, counted by the template that wrote them (`article`, `section`, ...). */
+/** A page Eleventy wrote, by the name of its template (`pages/index.njk` → `index`). */
+export function writtenByEleventy(result: { readonly inputPath: string; readonly outputPath: string | false }): WrittenPage {
+  return { kind: path.basename(result.inputPath).replace(/\.[^.]+$/u, ""), outputPath: result.outputPath };
+}
+
+/** Pages written, counted by kind. */
 export function pagesByKind(results: readonly WrittenPage[]): Record<string, number> {
   const kinds: Record<string, number> = {};
-  for (const r of results) {
-    if (r.outputPath === false) continue;
-    const kind = path.basename(r.inputPath).replace(/\.[^.]+$/u, "");
-    kinds[kind] = (kinds[kind] ?? 0) + 1;
-  }
+  for (const r of results) if (r.outputPath !== false) kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
   return kinds;
 }
 

@@ -8,14 +8,13 @@ import { ask, closeWorker, startTypeScriptWorker } from "../io/typeScriptWorker.
 import type { WrittenPage } from "./buildReport.js";
 import type { DrawJob, DrawReply } from "./drawWorker.js";
 import type { RenderLists } from "./prepare.js";
-import type { Settings } from "../settings.js";
+import type { RunPlace } from "../eleventy/runs.js";
 
 /**
- * The archive's pages are drawn in runs (src/eleventy/runs.ts): the build's own Eleventy run
- * draws the site's single pages, its feeds and the first run of archive pages, while worker
- * threads, each with an Eleventy of its own, draw the other runs from one queue. Once its own run
- * is done, the build's thread takes runs from the queue too. Every page is drawn from its data
- * alone, so which thread draws it, and when, changes no byte of it.
+ * The archive's pages are drawn in runs (src/eleventy/runs.ts), taken from one queue by worker
+ * threads as soon as the plan is made, and by the build's thread once Eleventy's own run has drawn
+ * the site's single pages, feeds and sitemaps. Every page is drawn from its data alone, so which
+ * thread draws it, and when, changes no byte of it.
  */
 
 /** An article page as it crosses to a worker: a body still in its file is read there. */
@@ -33,11 +32,8 @@ function sendable(run: RenderLists, digestOf: (file: string) => string | undefin
 }
 
 export interface DrawOptions {
-  /** Where the runs read their templates and write their pages. */
-  readonly input: string;
-  readonly output: string;
-  readonly configPath: string;
-  readonly settings: Settings;
+  /** Where the runs read their templates and write their pages, and the settings they draw with. */
+  readonly place: RunPlace;
   /** Threads drawing pages at once, the build's own included. */
   readonly threads: number;
   readonly pagesPerRun: number;
@@ -56,8 +52,6 @@ export type DrawHere = (run: RenderLists) => Promise<WrittenPage[]>;
  * the build's thread busy while it draws.
  */
 export class PageDrawing {
-  /** The build's own run: the first of the archive's runs. */
-  readonly firstRun: RenderLists;
   private readonly queue: RenderLists[];
   private readonly drawers: Promise<void>[] = [];
   private readonly written: WrittenPage[] = [];
@@ -67,11 +61,11 @@ export class PageDrawing {
   private failed = false;
 
   constructor(render: RenderLists, private readonly options: DrawOptions) {
-    const runs = inRuns(render, options.pagesPerRun);
-    this.firstRun = runs[0]!;
-    this.queue = runs.slice(1);
-    // No more workers than runs to give them: one more article draws no run of its own.
-    const workers = Math.min(options.threads - 1, this.queue.length);
+    // Runs of no page are left out: a rebuild with nothing to draw starts no thread.
+    this.queue = inRuns(render, options.pagesPerRun).filter((run) => Object.values(run).some((list: readonly unknown[]) => list.length > 0));
+    // No more workers than runs to give them, the build's thread taking one: one more article
+    // starts no thread.
+    const workers = Math.min(options.threads - 1, this.queue.length - 1);
     for (let i = 0; i < workers; i++) this.drawers.push(this.drawOn(startTypeScriptWorker(new URL("./drawWorker.ts", import.meta.url))));
     this.poll = setInterval(() => this.report(), 200);
     this.poll.unref();
@@ -108,10 +102,10 @@ export class PageDrawing {
   }
 
   private async drawOn(worker: Worker): Promise<void> {
-    const { input, output, configPath, settings, parseOptions, digestOf } = this.options;
+    const { place, parseOptions, digestOf } = this.options;
     try {
       for (let run = this.next(); run; run = this.next()) {
-        const job: DrawJob = { run: sendable(run, digestOf), input, output, configPath, settings, parseOptions, counter: this.counter };
+        const job: DrawJob = { run: sendable(run, digestOf), place, parseOptions, counter: this.counter };
         const reply = await ask<DrawReply>(worker, job, "page drawing thread");
         if (!reply.ok) throw new Error(reply.error);
         this.written.push(...reply.written);

@@ -1,7 +1,7 @@
-// A thread drawing runs of archive pages with an Eleventy of its own (see draw.ts).
+// A thread drawing runs of archive pages (see draw.ts), with a template environment of its own.
 import { parentPort } from "node:worker_threads";
 import type { ParseOptions } from "../article/parse.js";
-import { drawBatch } from "../eleventy/runs.js";
+import { archiveEnvironment, drawRun, type RunPlace } from "../eleventy/runs.js";
 import { lazyList } from "../io/lazyList.js";
 import { readBackOrForget } from "../io/parseCache.js";
 import { readBody } from "../io/readArchive.js";
@@ -9,14 +9,10 @@ import type { WrittenPage } from "./buildReport.js";
 import type { SentRun } from "./draw.js";
 import { CACHE_DIR } from "./incremental.js";
 import type { RenderLists } from "./prepare.js";
-import type { Settings } from "../settings.js";
 
 export interface DrawJob {
   readonly run: SentRun;
-  readonly input: string;
-  readonly output: string;
-  readonly configPath: string;
-  readonly settings: Settings;
+  readonly place: RunPlace;
   /** To read back bodies left in their files. */
   readonly parseOptions: ParseOptions;
   /** Pages drawn by every thread, counted for the build's progress. */
@@ -34,26 +30,19 @@ function received({ run, parseOptions }: DrawJob): RenderLists {
   return { ...run, articles };
 }
 
-/**
- * What went wrong, in the build's words: Eleventy wraps an error thrown while a page is drawn
- * ("Having trouble rendering…") around ours (`…: changed while the site was being built`).
- */
-function innermost(error: unknown): string {
-  let e = error;
-  for (;;) {
-    const inner = (e as { originalError?: unknown; cause?: unknown } | null)?.originalError ?? (e as { cause?: unknown } | null)?.cause;
-    if (!(inner instanceof Error)) break;
-    e = inner;
-  }
-  return e instanceof Error ? e.message : String(e);
-}
+/** The environment of this thread's build: a worker draws for one build only. */
+let env: ReturnType<typeof archiveEnvironment> | null = null;
 
 parentPort?.on("message", (job: DrawJob | "close") => {
   if (job === "close") {
     process.exit(0);
   }
-  drawBatch(received(job), job, () => Atomics.add(job.counter, 0, 1)).then(
-    (written) => parentPort?.postMessage({ ok: true, written } satisfies DrawReply),
-    (e: unknown) => parentPort?.postMessage({ ok: false, error: innermost(e) } satisfies DrawReply),
-  );
+  let reply: DrawReply;
+  try {
+    env ??= archiveEnvironment(job.place.settings, job.place.includes);
+    reply = { ok: true, written: drawRun(received(job), job.place, env, () => Atomics.add(job.counter, 0, 1)) };
+  } catch (e) {
+    reply = { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort?.postMessage(reply);
 });

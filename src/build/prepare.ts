@@ -51,7 +51,7 @@ export interface PreparedBuild {
   readonly archive: Archive;
   readonly pages: UpdatePlan;
   readonly render: RenderLists;
-  /** The feeds whose entries changed: drawn in the build's own run, both formats. */
+  /** The feeds whose entries changed: drawn by Eleventy's own run, both formats. */
   readonly feeds: readonly Feed[];
   /** The sitemap files whose entries changed, likewise. */
   readonly sitemaps: Sitemaps["files"];

@@ -23,7 +23,7 @@ export interface EleventyEvent {
   /** As configured: ignores `--output` on the command line. */
   readonly dir: { readonly input: string; readonly output: string };
   /** As resolved for this run, command line included. */
-  readonly directories: { readonly input: string; readonly output: string };
+  readonly directories: { readonly input: string; readonly includes: string; readonly output: string };
   readonly runMode: "build" | "serve" | "watch";
-  readonly results?: ReadonlyArray<{ readonly url: string; readonly outputPath: string | false }>;
+  readonly results?: ReadonlyArray<{ readonly url: string; readonly inputPath: string; readonly outputPath: string | false }>;
 }

@@ -5,8 +5,16 @@ import type { Article } from "../archive/article.js";
 import type { EleventyConfig } from "./config.js";
 import { absoluteLink, absoluteUrl, newsArticle, scriptJson } from "./structuredData.js";
 
-/** Date and URL filters for the templates; formats follow the site's language. */
-export function filtersPlugin(config: EleventyConfig, settings: Settings): void {
+type Filter = (...args: any[]) => unknown;
+
+/**
+ * The templates' date and URL filters, by name: given to Eleventy for the site's own pages
+ * (filtersPlugin) and to the environment the archive's pages are drawn with (runs.ts).
+ * Formats follow the site's language.
+ */
+export function broadsheetFilters(settings: Settings): Record<string, Filter> {
+  const filters: Record<string, Filter> = {};
+  const config = { addFilter: (name: string, filter: Filter) => void (filters[name] = filter) };
   const day = (iso: string): DateTime => DateTime.fromISO(iso, { zone: settings.timeZone, locale: settings.language });
   /**
    * Dates repeat across a hundred thousand pages while Luxon formats slowly: each distinct
@@ -54,4 +62,9 @@ export function filtersPlugin(config: EleventyConfig, settings: Settings): void 
   );
   /** A number with the locale's grouping: `19043` → `19,043`. */
   config.addFilter("count", (n: number) => n.toLocaleString(settings.language));
+  return filters;
+}
+
+export function filtersPlugin(config: EleventyConfig, settings: Settings): void {
+  for (const [name, filter] of Object.entries(broadsheetFilters(settings))) config.addFilter(name, filter);
 }

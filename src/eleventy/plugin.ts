@@ -1,11 +1,11 @@
 import { finishBuild, startBuild, type Build } from "../build/build.js";
-import type { WrittenPage } from "../build/buildReport.js";
+import { writtenByEleventy, type WrittenPage } from "../build/buildReport.js";
 import type { BuildOptions, RenderLists } from "../build/prepare.js";
 import { keepInMemory } from "../io/keptInMemory.js";
 import type { Settings } from "../settings.js";
 import type { EleventyConfig } from "./config.js";
 import { filtersPlugin } from "./filters.js";
-import { batchInProgress, batchPlugin, collectGarbage, drawBatch } from "./runs.js";
+import { archiveEnvironment, collectGarbage, drawRun } from "./runs.js";
 
 /**
  * Rethrows a build's error so that Eleventy prints its message without its stack: the message
@@ -20,8 +20,6 @@ function reported(error: unknown): never {
 
 export interface BroadsheetOptions extends BuildOptions {
   readonly settings: Settings;
-  /** The Eleventy config file that adds this plugin: further runs load it to draw batches of pages. */
-  readonly configPath: string;
 }
 
 /**
@@ -32,12 +30,6 @@ export interface BroadsheetOptions extends BuildOptions {
  */
 export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOptions): void {
   const { settings } = options;
-  const batch = batchInProgress();
-  if (batch !== null) {
-    batchPlugin(config, batch);
-    filtersPlugin(config, settings);
-    return;
-  }
   let build: Build | null = null;
   const current = (): Build => {
     if (build === null) throw new Error("broadsheet: archive data requested outside a build");
@@ -47,13 +39,13 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
   config.on("eleventy.before", async ({ directories, runMode }) => {
     // The watch server builds again: what a build saves to its caches stays in memory for the next.
     if (runMode !== "build") keepInMemory();
-    build = startBuild({ ...options, input: directories.input, output: directories.output });
+    build = startBuild({ ...options, includes: directories.includes, output: directories.output });
     // Awaited here, before Eleventy copies or draws anything into the output.
     await build.claimed.catch(reported);
   });
   // Frozen: Eleventy then shares them between templates instead of copying them into each.
   config.addGlobalData("archive", async () => Object.freeze((await current().prepared.catch(reported)).archive));
-  config.addGlobalData("render", async () => Object.freeze(await current().firstRun.catch(reported)));
+  config.addGlobalData("render", async () => Object.freeze(await current().eleventyRun.catch(reported)));
   config.addTransform("broadsheet-progress", (content: string) => {
     build?.tick();
     return content;
@@ -67,13 +59,16 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
 
   config.on("eleventy.after", async ({ directories, results }) => {
     const b = current();
-    const run = { input: directories.input, output: directories.output, configPath: options.configPath, settings };
+    const place = { settings, includes: directories.includes, output: directories.output };
+    // Made for each build, so that a template changed under --serve is read again.
+    const env = archiveEnvironment(settings, directories.includes);
     const drawHere = async (render: RenderLists): Promise<WrittenPage[]> => {
-      const written = await drawBatch(render, run, () => b.tick());
+      const written = drawRun(render, place, env, () => b.tick());
       collectGarbage();
       return written;
     };
-    const summary = await finishBuild(b, drawHere, (results ?? []) as unknown as WrittenPage[]).catch(reported);
+    const eleventyWrote = (results ?? []).map(writtenByEleventy);
+    const summary = await finishBuild(b, drawHere, eleventyWrote).catch(reported);
     process.stdout.write(summary);
   });
 }

@@ -2,7 +2,6 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { build } from "esbuild";
 import type { EleventyConfig } from "./config.js";
-import { batchInProgress } from "./runs.js";
 
 /** The search page's code, in TypeScript beside the core it shares (word splitting, stemming, routing, ranking), and its worker. */
 const ENTRIES = { search: "../searchPage/main.ts", "search-worker": "../searchPage/worker.ts" };
@@ -13,8 +12,6 @@ const ENTRIES = { search: "../searchPage/main.ts", "search-worker": "../searchPa
  * the rules the build and the page must agree on, never a hand-kept copy. Some 50 ms a build.
  */
 export function searchScriptPlugin(config: EleventyConfig): void {
-  // A large archive is drawn in several Eleventy runs, each loading this config: bundle in the first.
-  if (batchInProgress() !== null) return;
   config.on("eleventy.before", ({ directories }: { directories: { output: string } }) => bundleSearchScript(directories.output));
 }
 

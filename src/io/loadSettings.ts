@@ -4,8 +4,9 @@ import { SETTINGS_FILE, SettingsError, settingsFromText, type Environment, type 
 export { SETTINGS_FILE };
 
 /**
- * Warnings already printed. One build loads its settings several times (the command checks them
- * before Eleventy starts, then each Eleventy run loads its config): each warning is shown once.
+ * Warnings already printed. The settings are loaded more than once (the command checks them
+ * before Eleventy starts, then Eleventy loads its config, again under --serve when they change):
+ * each warning is shown once.
  */
 const warned = new Set<string>();
 

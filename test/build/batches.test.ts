@@ -3,9 +3,9 @@ import { buildSite } from "../support/buildSite.js";
 import { fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
 import { siteTree, treeDifferences } from "../support/siteTree.js";
 
-// A 100,000-article archive is drawn a few thousand pages per Eleventy run (pagesPerRun); here a
-// small archive is cut into runs of seven pages to show that the site is the same either way.
-describe("drawing the archive in several Eleventy runs", () => {
+// A 100,000-article archive is drawn a few thousand pages per run (pagesPerRun); here a small
+// archive is cut into runs of seven pages to show that the site is the same either way.
+describe("drawing the archive in several runs", () => {
   it("writes exactly the site one run writes, and counts every page in its summary", async () => {
     const dir = await writeArchive(fixtureArticles());
     const [batched, whole] = await Promise.all([buildSite(dir, { env: { BROADSHEET_PAGES_PER_RUN: "7" } }), buildSite(dir)]);

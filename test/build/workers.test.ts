@@ -12,9 +12,9 @@ import { siteTree, treeDifferences } from "../support/siteTree.js";
 import { topicArticles } from "../support/topicArchive.js";
 
 /*
- * Pages are drawn in runs of `pagesPerRun`, the runs after the build's own on worker threads, each
- * with an Eleventy of its own (src/build/draw.ts). Runs of seven pages make a small archive need
- * several, so that every thread draws some.
+ * The archive's pages are drawn in runs of `pagesPerRun`, on worker threads and on the build's own
+ * (src/build/draw.ts). Runs of seven pages make a small archive need several, so that every
+ * thread draws some.
  */
 const RUNS_OF_SEVEN = { BROADSHEET_PAGES_PER_RUN: "7" };
 const workers = (n: number): Record<string, string> => ({ ...RUNS_OF_SEVEN, BROADSHEET_WORKERS: String(n) });
@@ -51,17 +51,19 @@ describe("drawing pages on several threads", () => {
 });
 
 /**
- * Article files whose bodies only a worker thread reads when every page is redrawn: on no page of
- * the build's own run, in no feed (its thread draws feeds, bodies included). Old articles of a
- * section with more than a feed's worth.
+ * Article files whose bodies only a worker thread reads when every page is redrawn: in no feed
+ * (Eleventy draws feeds on the build's thread, bodies included), on no page of the last run (the
+ * one left to the build's thread when each other run has a worker). Old articles of a section
+ * with more than a feed's worth.
  */
 async function drawnByWorkersOnly(articles: string, pagesPerRun: number): Promise<string[]> {
   const settings = await loadSettings();
   const read = await readArchive([articles], { boilerplate: settings.boilerplate });
   const archive = buildArchive(read.articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, siteTitle: settings.title });
   const inFeeds = new Set(archive.feeds.flatMap((feed) => feed.articles.map((a) => a.url)));
-  const [, ...later] = inRuns({ articles: archive.articlePages }, pagesPerRun);
-  return later.flatMap((run) => run.articles.filter((page) => !inFeeds.has(page.url)).map((page) => page.file));
+  const { articlePages, sectionFronts, sourcePages, datePages, topicPages, topicIndexPages, topicFeeds } = archive;
+  const runs = inRuns({ articles: articlePages, sectionFronts, sourcePages, datePages, topicPages, topicIndexPages, topicFeeds }, pagesPerRun);
+  return runs.slice(0, -1).flatMap((run) => run.articles.filter((page) => !inFeeds.has(page.url)).map((page) => page.file));
 }
 
 /** Whether a running build has journalled the pages it is about to draw (src/build/outputRecord.ts). */
@@ -76,7 +78,7 @@ describe("a thread that fails", () => {
     const old = Array.from({ length: 30 }, (_, i) => ({ ...fixtureArticles()[0]!, file: `2001/old-${i}.txt`, date: `2001-01-${String(i + 1).padStart(2, "0")}`, headline: `An old report number ${i + 1}` }));
     const articles = await writeArchive([...fixtureArticles(), ...old]);
     const pagesPerRun = 20;
-    // A thread for every run: each worker is handed one as it starts, leaving none to the build's own thread.
+    // A thread for every run but the last: each worker is handed one as it starts, leaving the last to the build's own thread.
     const place: BuildPlace = await freshPlace(articles, { BROADSHEET_PAGES_PER_RUN: String(pagesPerRun), BROADSHEET_WORKERS: "12" });
     expect((await build(place)).code).toBe(0);
     const gone = await drawnByWorkersOnly(articles, pagesPerRun);

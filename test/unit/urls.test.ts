@@ -23,6 +23,12 @@ describe("publish: URLs", () => {
     expect(a!.url).toBe("/world/2019/03/04/ferry-delayed/");
   });
 
+  it("keeps a section out of the site's own folders: a SEARCH desk's front is not the search page", () => {
+    const articles = publish(["SEARCH", "TOPICS", "ASSETS", "ARCHIVE"].map((sectionRaw, i) => parsed({ file: `${i}.txt`, sectionRaw })));
+    expect(articles.map((a) => a.sectionSlug)).toEqual(["search-section", "topics-section", "assets-section", "archive-section"]);
+    expect(articles[0]!.section).toBe("Search");
+  });
+
   it("gives the display name and the slug of the section", () => {
     const [a] = publish([parsed({ file: "a.txt", sectionRaw: "MERGERS AND ACQUISITIONS" })]);
     expect(a!.section).toBe("Mergers and Acquisitions");
