@@ -135,8 +135,9 @@ export async function finishBuild(build: Build, drawHere: DrawHere, written: rea
   const render = build.renderProgress?.done() ?? 0;
   const searchStarted = performance.now();
   const indexer = await build.search;
-  // Rendering is over: its core is free for a second indexer.
-  indexer.widen();
+  // Drawing is over: the cores its threads had go to indexing, one more indexer each (on 2 cores,
+  // a third; the second runs alongside drawing).
+  for (let i = 0; i < Math.max(1, build.setup.settings.workers); i++) indexer.widen();
   const progress = startProgress("search index", indexer.total, "articles", process.stdout, indexer.indexed);
   indexer.onShard = (records) => progress.tick(records);
   // Taken while Pagefind works (a clean build fingerprints its pages only now), written once it is done.

@@ -18,9 +18,10 @@ import { broadsheetFilters } from "./filters.js";
  *
  * Why not Eleventy's pagination: it draws a page in some 0.45 ms, of which Nunjucks takes a
  * quarter; the rest is a page object, data cascade, permalink and results entry per page, and
- * the garbage of them. Drawn here, the 30,247 pages of the 19,043 Reuters stories took 7.1 s
- * instead of 14.3 s, byte for byte the same files (README, "Where the time goes"). Eleventy also
- * kept every page of a run in memory until the run ended; here a page is let go once written.
+ * the garbage of them. Drawn here, the 30,247 pages of the 19,043 Reuters stories took 5.9 s
+ * instead of 14.3 s, the same files but for the newline Eleventy's wrapper templates added after
+ * each (README, "Building large archives"). Eleventy also kept every page of a run in memory
+ * until the run ended; here a page is let go once written.
  *
  * An archive page's template sees `site` (the settings), `page.url`, and its page under its name
  * below: nothing else of Eleventy's data.
@@ -43,7 +44,7 @@ type AnyArchivePages = { [K in keyof RenderLists]: ArchivePages<K> }[keyof Rende
 const at = (page: { readonly url: string }): string => page.url;
 
 /** Every kind, in the order a run draws them. */
-export const ARCHIVE_PAGES: readonly AnyArchivePages[] = [
+const ARCHIVE_PAGES: readonly AnyArchivePages[] = [
   { kind: "article", list: "articles", template: "pages/article.njk", as: "article", url: at },
   { kind: "section", list: "sectionFronts", template: "pages/section.njk", as: "front", url: at },
   { kind: "source", list: "sourcePages", template: "pages/source.njk", as: "listing", url: at },
