@@ -9,15 +9,17 @@ export interface PublishOptions {
 
 /**
  * The site's own top-level folders: the search page, the indexes, date pages (`/archive/…`),
- * source and topic pages, the assets, the search page's word directory. A section is a top-level
- * folder too: one of these names gets `-section` added, so that a "SEARCH" desk's front neither
- * overwrites the search page nor is overwritten by it.
+ * source and topic pages, the assets, the search page's word directory, and the search bundles
+ * (`pagefind`, `pagefind-1988`, …, searchShards.ts). A section is a top-level folder too: one of
+ * these names gets `-section` added, so that a "SEARCH" desk's front neither overwrites the search
+ * page nor is overwritten by it, and no bundle removed from a rebuild takes a section with it.
+ * (No bundle's name ends in `-section`: they end in dates.)
  */
 const SITE_FOLDERS: ReadonlySet<string> = new Set(["archive", "assets", "search", "search-words", "sections", "source", "topic", "topics"]);
 
 function sectionSlug(sectionRaw: string): string {
   const s = slug(sectionRaw, "section");
-  return SITE_FOLDERS.has(s) ? `${s}-section` : s;
+  return SITE_FOLDERS.has(s) || s === "pagefind" || s.startsWith("pagefind-") ? `${s}-section` : s;
 }
 
 /** `/{section-slug}/{yyyy}/{mm}/{dd}/{headline-slug}/`, without numeric suffix. */

@@ -47,6 +47,12 @@ export interface Build {
   renderProgress?: Progress;
 }
 
+/**
+ * Pagefind indexers at once, at most: each holds its shard's index, up to 0.5 GB, so six stay
+ * within 3 GB whatever the cores. (Measured on 2 cores only, where there are three.)
+ */
+const MAX_INDEXERS = 6;
+
 /** Pages drawn once per build: home, sections, sources, topics, archive, search, 404, robots.txt. */
 const SINGLE_PAGES = 8;
 
@@ -96,7 +102,7 @@ export function startBuild(setup: BuildSetup): Build {
     prepared,
     setup,
     search,
-    // Worker threads start on the runs after the first as soon as the plan is made.
+    // Worker threads start on the archive's runs as soon as the plan is made.
     drawing: prepared.then(
       (p) =>
         new PageDrawing(p.render, {
@@ -131,13 +137,13 @@ export async function finishBuild(build: Build, drawHere: DrawHere, written: rea
   const { read, pages: plan, manifest, seconds, archive } = prepared;
   const drawing = await build.drawing;
   await drawing.drawRestHere(drawHere);
-  const batches = await drawing.finished();
+  const drawn = await drawing.finished();
   const render = build.renderProgress?.done() ?? 0;
   const searchStarted = performance.now();
   const indexer = await build.search;
-  // Drawing is over: the cores its threads had go to indexing, one more indexer each (on 2 cores,
-  // a third; the second runs alongside drawing).
-  for (let i = 0; i < Math.max(1, build.setup.settings.workers); i++) indexer.widen();
+  // Drawing is over: the cores its threads had go to indexing, an indexer each (on 2 cores a
+  // third, beside the two that ran alongside drawing), up to MAX_INDEXERS in all.
+  for (let i = 0; i < Math.min(build.setup.settings.workers, MAX_INDEXERS - 2); i++) indexer.widen();
   const progress = startProgress("search index", indexer.total, "articles", process.stdout, indexer.indexed);
   indexer.onShard = (records) => progress.tick(records);
   // Taken while Pagefind works (a clean build fingerprints its pages only now), written once it is done.
@@ -150,7 +156,7 @@ export async function finishBuild(build: Build, drawHere: DrawHere, written: rea
   await prepared.writeWords();
   await recordCompleted(build.setup.output, next);
   await relatedSaved;
-  const pages = pagesByKind([...written, ...batches]);
+  const pages = pagesByKind([...written, ...drawn]);
   const kept = plan.count - plan.changed.size;
   const timing = `read ${seconds.read.toFixed(1)} s, plan ${seconds.plan.toFixed(1)} s, render ${render.toFixed(1)} s, search index ${((performance.now() - searchStarted) / 1000).toFixed(1)} s more`;
   const search = { shards: archive.searchShards.length, indexed, articles: archive.articles.length };

@@ -74,13 +74,19 @@ export class PageDrawing {
   /** Runs still waiting, drawn on this thread by `drawHere` until none is left. */
   async drawRestHere(drawHere: DrawHere): Promise<void> {
     const here = (async () => {
-      for (let run = this.next(); run; run = this.next()) this.written.push(...(await drawHere(run)));
+      try {
+        for (let run = this.next(); run; run = this.next()) this.written.push(...(await drawHere(run)));
+      } catch (error) {
+        // As on a worker: the build fails with this error, the other threads stop after the run in hand.
+        this.failed = true;
+        throw error;
+      }
     })();
     this.drawers.push(here);
     await here.catch(() => undefined); // reported by finished()
   }
 
-  /** Every page the runs after the first wrote, once all are drawn; the first failure, if any. */
+  /** Every page the runs wrote, once all are drawn; the first failure, if any. */
   async finished(): Promise<WrittenPage[]> {
     try {
       await Promise.all(this.drawers);

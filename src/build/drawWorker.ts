@@ -37,12 +37,9 @@ parentPort?.on("message", (job: DrawJob | "close") => {
   if (job === "close") {
     process.exit(0);
   }
-  let reply: DrawReply;
-  try {
-    env ??= archiveEnvironment(job.place.settings, job.place.includes);
-    reply = { ok: true, written: drawRun(received(job), job.place, env, () => Atomics.add(job.counter, 0, 1)) };
-  } catch (e) {
-    reply = { ok: false, error: e instanceof Error ? e.message : String(e) };
-  }
-  parentPort?.postMessage(reply);
+  env ??= archiveEnvironment(job.place.settings, job.place.includes);
+  drawRun(received(job), job.place, env, () => Atomics.add(job.counter, 0, 1)).then(
+    (written) => parentPort?.postMessage({ ok: true, written } satisfies DrawReply),
+    (e: unknown) => parentPort?.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) } satisfies DrawReply),
+  );
 });

@@ -34,7 +34,7 @@ export interface BuildOptions {
   readonly allowEmpty: boolean;
 }
 
-/** The paginated pages Eleventy draws this build: those whose data or templates changed. */
+/** The archive's pages drawn this build (src/eleventy/runs.ts): those whose data or templates changed. */
 export interface RenderLists {
   readonly articles: readonly ArticlePage[];
   readonly sectionFronts: readonly SectionFrontPage[];

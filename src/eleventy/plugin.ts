@@ -63,7 +63,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     // Made for each build, so that a template changed under --serve is read again.
     const env = archiveEnvironment(settings, directories.includes);
     const drawHere = async (render: RenderLists): Promise<WrittenPage[]> => {
-      const written = drawRun(render, place, env, () => b.tick());
+      const written = await drawRun(render, place, env, () => b.tick());
       collectGarbage();
       return written;
     };

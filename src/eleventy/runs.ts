@@ -27,33 +27,35 @@ import { broadsheetFilters } from "./filters.js";
  * below: nothing else of Eleventy's data.
  */
 
-/** A kind of archive page: which list of the plan it draws, with which template, to which URL. */
-interface ArchivePages<K extends keyof RenderLists> {
+/** A kind of archive page: its template, the name the template knows its page by, its URL. */
+interface ArchivePages<P> {
   /** The build summary counts pages by it. */
   readonly kind: string;
-  readonly list: K;
   /** Under the includes folder. */
   readonly template: string;
-  /** The name the template knows its page by. */
   readonly as: string;
-  readonly url: (page: RenderLists[K][number]) => string;
+  readonly url: (page: P) => string;
 }
-
-type AnyArchivePages = { [K in keyof RenderLists]: ArchivePages<K> }[keyof RenderLists];
 
 const at = (page: { readonly url: string }): string => page.url;
 
-/** Every kind, in the order a run draws them. */
-const ARCHIVE_PAGES: readonly AnyArchivePages[] = [
-  { kind: "article", list: "articles", template: "pages/article.njk", as: "article", url: at },
-  { kind: "section", list: "sectionFronts", template: "pages/section.njk", as: "front", url: at },
-  { kind: "source", list: "sourcePages", template: "pages/source.njk", as: "listing", url: at },
-  { kind: "date", list: "datePages", template: "pages/date.njk", as: "period", url: at },
-  { kind: "topic", list: "topicPages", template: "pages/topic.njk", as: "front", url: at },
-  { kind: "topic-index", list: "topicIndexPages", template: "pages/topic-index.njk", as: "listing", url: at },
-  { kind: "topic-feed-atom", list: "topicFeeds", template: "feeds/atom.njk", as: "feed", url: (feed: Feed) => feed.atomUrl },
-  { kind: "topic-feed-json", list: "topicFeeds", template: "feeds/json.njk", as: "feed", url: (feed: Feed) => feed.jsonUrl },
-];
+/**
+ * The kinds each list of the plan is drawn as, in the order a run draws them. A list added to
+ * RenderLists fails to compile until it is drawn here: planned but never written, its pages would
+ * be recorded as if they were.
+ */
+const ARCHIVE_PAGES: { readonly [K in keyof RenderLists]: readonly ArchivePages<RenderLists[K][number]>[] } = {
+  articles: [{ kind: "article", template: "pages/article.njk", as: "article", url: at }],
+  sectionFronts: [{ kind: "section", template: "pages/section.njk", as: "front", url: at }],
+  sourcePages: [{ kind: "source", template: "pages/source.njk", as: "listing", url: at }],
+  datePages: [{ kind: "date", template: "pages/date.njk", as: "period", url: at }],
+  topicPages: [{ kind: "topic", template: "pages/topic.njk", as: "front", url: at }],
+  topicIndexPages: [{ kind: "topic-index", template: "pages/topic-index.njk", as: "listing", url: at }],
+  topicFeeds: [
+    { kind: "topic-feed-atom", template: "feeds/atom.njk", as: "feed", url: (feed: Feed) => feed.atomUrl },
+    { kind: "topic-feed-json", template: "feeds/json.njk", as: "feed", url: (feed: Feed) => feed.jsonUrl },
+  ],
+};
 
 /** Where a thread draws runs: the templates' environment, the settings, the output. */
 export interface RunPlace {
@@ -74,48 +76,57 @@ export function archiveEnvironment(settings: Settings, includes: string): nunjuc
   return env;
 }
 
-/** The innermost cause of an error: Nunjucks wraps what a template or filter threw. */
-function innermost(error: unknown): unknown {
-  let e = error;
-  for (;;) {
-    const inner = (e as { cause?: unknown } | null)?.cause;
-    if (!(inner instanceof Error)) return e;
-    e = inner;
-  }
+/**
+ * What went wrong drawing the page at `url`: the innermost error (Nunjucks wraps what a template
+ * or filter threw, such as a body read back from a file that changed since), and where in which
+ * template, which Nunjucks gives as the first line of its own message.
+ */
+function drawingError(url: string, error: unknown): Error {
+  let cause = error;
+  while ((cause as { cause?: unknown } | null)?.cause instanceof Error) cause = (cause as { cause: Error }).cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const where = error instanceof Error && error !== cause && error.message.startsWith("(") ? ` ${error.message.split("\n")[0]}` : "";
+  return new Error(`${url}: ${message}${where}`, { cause });
 }
+
+/** Pages drawn between two turns of the event loop: the build's thread also hands out search shards. */
+const PAGES_A_TURN = 100;
 
 /**
  * Draws one run of archive pages into the output; returns the pages written. A page that fails
- * fails the run with what went wrong and the page it was ("changed while the site was being
- * built", from a body read back from its file).
+ * fails the run, saying which page and why ("changed while the site was being built", from a
+ * body read back from its file).
  */
-export function drawRun(run: RenderLists, place: RunPlace, env: nunjucks.Environment, tick: () => void): WrittenPage[] {
+export async function drawRun(run: RenderLists, place: RunPlace, env: nunjucks.Environment, tick: () => void): Promise<WrittenPage[]> {
   const written: WrittenPage[] = [];
   const folders = new Set<string>();
-  for (const pages of ARCHIVE_PAGES) {
-    const list = run[pages.list] as readonly object[];
-    if (list.length === 0) continue;
-    const template = env.getTemplate(pages.template, true);
-    const url = pages.url as (page: object) => string;
-    for (const page of list) {
-      const at = url(page);
+  let drawn = 0;
+  const draw = async <P extends object>(pages: readonly P[], kind: ArchivePages<P>): Promise<void> => {
+    if (pages.length === 0) return;
+    const template = env.getTemplate(kind.template, true);
+    for (const page of pages) {
+      const url = kind.url(page);
       let html: string;
       try {
-        html = template.render({ site: place.settings, page: { url: at }, [pages.as]: page });
+        html = template.render({ site: place.settings, page: { url }, [kind.as]: page });
       } catch (error) {
-        const cause = innermost(error);
-        throw new Error(`${at}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        throw drawingError(url, error);
       }
-      const file = outputFile(place.output, at);
+      const file = outputFile(place.output, url);
       const folder = path.dirname(file);
       if (!folders.has(folder)) {
         mkdirSync(folder, { recursive: true });
         folders.add(folder);
       }
       writeFileSync(file, html);
-      written.push({ kind: pages.kind, outputPath: file });
+      written.push({ kind: kind.kind, outputPath: file });
       tick();
+      if (++drawn % PAGES_A_TURN === 0) await new Promise(setImmediate);
     }
+  };
+  for (const list of Object.keys(ARCHIVE_PAGES) as (keyof RenderLists)[]) {
+    // `as`: TypeScript does not pair a list with its own kinds when the key is a union.
+    for (const kind of ARCHIVE_PAGES[list] as readonly ArchivePages<object>[]) await draw(run[list] as readonly object[], kind);
   }
   return written;
 }

@@ -3,7 +3,7 @@ import { inRuns } from "../../src/archive/renderPlan.js";
 
 const numbered = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
-describe("inRuns: the pages one Eleventy run draws", () => {
+describe("inRuns: the archive's pages cut into runs, one thread's share at a time", () => {
   const lists = { articles: numbered("a", 7), fronts: numbered("f", 3), dates: numbered("d", 2) };
 
   it("draws every page exactly once, in order, no run over the size", () => {

@@ -24,8 +24,8 @@ describe("publish: URLs", () => {
   });
 
   it("keeps a section out of the site's own folders: a SEARCH desk's front is not the search page", () => {
-    const articles = publish(["SEARCH", "TOPICS", "ASSETS", "ARCHIVE"].map((sectionRaw, i) => parsed({ file: `${i}.txt`, sectionRaw })));
-    expect(articles.map((a) => a.sectionSlug)).toEqual(["search-section", "topics-section", "assets-section", "archive-section"]);
+    const articles = publish(["SEARCH", "TOPICS", "ASSETS", "ARCHIVE", "PAGEFIND", "PAGEFIND 1988", "PAGEFINDER"].map((sectionRaw, i) => parsed({ file: `${i}.txt`, sectionRaw })));
+    expect(articles.map((a) => a.sectionSlug)).toEqual(["search-section", "topics-section", "assets-section", "archive-section", "pagefind-section", "pagefind-1988-section", "pagefinder"]);
     expect(articles[0]!.section).toBe("Search");
   });
 
