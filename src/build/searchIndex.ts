@@ -84,7 +84,8 @@ export interface ShardToIndex {
  * pages are not read back, and navigation can never leak into results. Each indexer is a worker
  * thread with its own Pagefind process. Pagefind spends half its time waiting on its pipe and its
  * writes (a 5,000-article shard: 3.3 s of wall time for 1.9 s of CPU), so two indexers share the
- * core drawing leaves free; once drawing is over, `widen()` adds one for each thread that drew.
+ * core drawing leaves free; once drawing is over, `widen()` adds one for each thread that drew
+ * (build.ts, up to six in all).
  */
 export class SearchIndexer {
   private readonly queue: ShardToIndex[];
