@@ -53,8 +53,8 @@ export interface Build {
  */
 const MAX_INDEXERS = 6;
 
-/** Pages drawn once per build: home, sections, sources, topics, archive, search, 404, robots.txt. */
-const SINGLE_PAGES = 8;
+/** Pages drawn once per build: home, sections, sources, topics and their names, archive, search, 404, robots.txt. */
+const SINGLE_PAGES = 9;
 
 /** Every page drawn this build: the changed paginated pages, feeds, sitemaps, singles. */
 function pagesToDraw({ render, archive, feeds, sitemaps }: PreparedBuild): number {

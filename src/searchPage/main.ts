@@ -97,7 +97,7 @@ function resultItem(page: PageData): HTMLLIElement {
 function currentQuery(): Query | null {
   const filters: Record<string, string> = {};
   for (const f of FACETS) if (selects[f].value) filters[f] = selects[f].value;
-  if (topicInput.value) filters.topic = topicInput.value;
+  if (topic) filters.topic = topic;
   const from = dayOf(fromInput.value, "from");
   const to = dayOf(toInput.value, "to");
   fromInput.setCustomValidity(from === undefined ? "A month (1987-03) or a day (1987-03-02)" : "");
@@ -112,7 +112,7 @@ function syncUrl(): void {
   const params = new URLSearchParams();
   if (input.value.trim()) params.set("q", input.value.trim());
   for (const f of FACETS) if (selects[f].value) params.set(f, selects[f].value);
-  if (topicInput.value) params.set("topic", topicInput.value);
+  if (topic) params.set("topic", topic);
   if (fromInput.value.trim()) params.set("from", fromInput.value.trim());
   if (toInput.value.trim()) params.set("to", toInput.value.trim());
   if (sortSelect.value) params.set("sort", sortSelect.value);
@@ -262,9 +262,15 @@ for (const f of FACETS) {
   if (wanted && [...selects[f].options].some((o) => o.value === wanted)) selects[f].value = wanted;
 }
 
-/** Searching within a topic (a topic page's link), or not. */
+/**
+ * The topic searched within (a topic page's link, or the topic field), or "": applied only once
+ * it is a topic's name, so that a name half typed never empties the results.
+ */
+let topic = "";
 function setTopic(name: string): void {
+  topic = name;
   topicInput.value = name;
+  topicInput.setCustomValidity("");
   byId("search-topic-name").textContent = name;
   topicNote.hidden = name === "";
 }
@@ -274,6 +280,53 @@ byId("search-topic-clear").addEventListener("click", () => {
   input.focus();
   void run();
 });
+
+/** The archive's topics by their names in lower case, fetched once the topic field is first used; its list offers them. */
+let topicNames: Promise<Map<string, string>> | null = null;
+function knownTopics(): Promise<Map<string, string>> {
+  topicNames ??= fetch(data.topics!)
+    .then((r) => (r.ok ? (r.json() as Promise<[string, number][]>) : Promise.reject(new Error(`${r.status} for ${r.url}`))))
+    .then((list) => {
+      const options = document.createDocumentFragment();
+      for (const [name, articles] of list) {
+        const option = document.createElement("option");
+        option.value = name;
+        option.label = count(articles, "article");
+        options.append(option);
+      }
+      byId("search-topic-names").append(options);
+      return new Map(list.map(([name]) => [name.toLowerCase(), name]));
+    });
+  topicNames.catch(() => (topicNames = null));
+  return topicNames;
+}
+if (topicInput.type !== "hidden") {
+  topicInput.addEventListener("focus", () => void knownTopics().catch(() => undefined), { once: true });
+  topicInput.addEventListener("change", () => {
+    const typed = topicInput.value.trim();
+    if (typed === "") {
+      setTopic("");
+      void run();
+      return;
+    }
+    knownTopics().then(
+      (known) => {
+        const name = known.get(typed.toLowerCase());
+        if (name === undefined) {
+          topicInput.setCustomValidity("No topic of that name: pick one from the list.");
+          topicInput.reportValidity();
+          return;
+        }
+        setTopic(name);
+        void run();
+      },
+      () => {
+        topicInput.setCustomValidity("The list of topics could not be loaded.");
+        topicInput.reportValidity();
+      },
+    );
+  });
+}
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();

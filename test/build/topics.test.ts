@@ -56,6 +56,15 @@ describe("topic pages", () => {
     expect(topics).toContain("that at least 3 articles name");
   });
 
+  it("are offered to the search page's topic field by name and count, largest first", async () => {
+    const names = JSON.parse(await site.page("/topics/names.json")) as [string, number][];
+    const expected = Object.keys(TOPIC_PAGES).map((name) => [name, expectedHeadlines(name).length]);
+    expect(Object.fromEntries(names)).toEqual(Object.fromEntries(expected));
+    expect(names.map(([, n]) => n)).toEqual(names.map(([, n]) => n).sort((a, b) => b - a));
+    const search = await site.page("/search/");
+    expect(search).toMatch(/<label for="search-topic">Topic<\/label>\s*<input id="search-topic" name="topic" type="text" list="search-topic-names"/u);
+  });
+
   it("are linked from the articles naming them, and named in their structured data", async () => {
     const story3 = articles.find((a) => a.file === "topics/story-3.txt")!;
     const html = await site.page(`/money/1987/03/02/baker-and-japan-discuss-the-yen/`);
@@ -89,7 +98,7 @@ describe("topic pages", () => {
     expect(formatBroken(report.broken)).toBe("");
     const config = JSON.parse(await readFile(path.join(PROJECT, ".htmlvalidate.json"), "utf8")) as ConfigData;
     const validator = new HtmlValidate(config);
-    for (const page of ["/topics/", "/topics/people/", "/topics/people/j/", "/topic/james-baker/", "/money/1987/03/02/baker-and-japan-discuss-the-yen/"]) {
+    for (const page of ["/topics/", "/topics/people/", "/topics/people/j/", "/topic/james-baker/", "/money/1987/03/02/baker-and-japan-discuss-the-yen/", "/search/"]) {
       const result = await validator.validateString(await site.page(page), page);
       expect(result.results.flatMap((r) => r.messages.map((m) => `${page}: ${m.ruleId}: ${m.message}`))).toEqual([]);
     }
