@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { isRealDate, parseArticle, splitSources } from "../../src/article/parse.js";
+import { articleBody, isRealDate, parseArticle, splitSources } from "../../src/article/parse.js";
 import { file, HEADLINE, parseOk, parseProblems, PROSE, STANDFIRST, texts } from "./helpers.js";
 
 const HEADER = "date 2019-03-14 MALTA NEWS";
@@ -534,5 +535,33 @@ describe("parseArticle result shape", () => {
     const result = parseArticle(file([HEADER, HEADLINE, STANDFIRST, PROSE.p1]), "a.txt");
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.warnings).toEqual([]);
+  });
+});
+
+describe("articleBody: a body read back without finding names", () => {
+  it("gives the body parseArticle gives, for every input fixture, and null where there is no article", () => {
+    const dir = fileURLToPath(new URL("../fixtures/input/", import.meta.url));
+    const seed = fileURLToPath(new URL("../../articles/", import.meta.url));
+    const inputs = [
+      ...readdirSync(dir).map((name) => path.join(dir, name)),
+      ...readdirSync(seed).map((name) => path.join(seed, name)),
+    ];
+    let articles = 0;
+    for (const input of inputs) {
+      const text = readFileSync(input, "utf8");
+      const parsed = parseArticle(text, input);
+      expect(articleBody(text, input), input).toEqual(parsed.ok ? parsed.article.body : null);
+      if (parsed.ok) articles++;
+    }
+    // Articles and rejected files both.
+    expect(articles).toBeGreaterThan(5);
+    expect(articles).toBeLessThan(inputs.length);
+  });
+
+  it("drops the same boilerplate", () => {
+    const text = file([HEADER, HEADLINE, STANDFIRST, PROSE.p1, "Share this article:"]);
+    const options = { boilerplate: ["Share this article:"] };
+    expect(articleBody(text, "a.txt", options)).toEqual(parseOk(text, "a.txt", options).body);
+    expect(articleBody(text, "a.txt", options)).not.toEqual(articleBody(text, "a.txt"));
   });
 });
