@@ -43,8 +43,8 @@ export interface DrawOptions {
   readonly tick: (pages: number) => void;
 }
 
-/** Draws one run on the build's own thread; returns the pages written. */
-export type DrawHere = (run: RenderLists) => Promise<WrittenPage[]>;
+/** Draws one run on the build's own thread, at `place` as the worker threads do; returns the pages written. */
+export type DrawHere = (run: RenderLists, place: RunPlace) => Promise<WrittenPage[]>;
 
 /**
  * The runs after the build's own, drawn by worker threads as soon as the plan is made. Workers
@@ -75,7 +75,7 @@ export class PageDrawing {
   async drawRestHere(drawHere: DrawHere): Promise<void> {
     const here = (async () => {
       try {
-        for (let run = this.next(); run; run = this.next()) this.written.push(...(await drawHere(run)));
+        for (let run = this.next(); run; run = this.next()) this.written.push(...(await drawHere(run, this.options.place)));
       } catch (error) {
         // As on a worker: the build fails with this error, the other threads stop after the run in hand.
         this.failed = true;

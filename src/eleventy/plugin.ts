@@ -1,6 +1,7 @@
 import { finishBuild, startBuild, type Build } from "../build/build.js";
-import { writtenByEleventy, type WrittenPage } from "../build/buildReport.js";
-import type { BuildOptions, RenderLists } from "../build/prepare.js";
+import { writtenByEleventy } from "../build/buildReport.js";
+import type { DrawHere } from "../build/draw.js";
+import type { BuildOptions } from "../build/prepare.js";
 import { keepInMemory } from "../io/keptInMemory.js";
 import type { Settings } from "../settings.js";
 import type { EleventyConfig } from "./config.js";
@@ -57,12 +58,13 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
   config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   filtersPlugin(config, settings);
 
-  config.on("eleventy.after", async ({ directories, results }) => {
+  config.on("eleventy.after", async ({ results }) => {
     const b = current();
-    const place = { settings, includes: directories.includes, output: directories.output };
-    // Made for each build, so that a template changed under --serve is read again.
-    const env = archiveEnvironment(settings, directories.includes);
-    const drawHere = async (render: RenderLists): Promise<WrittenPage[]> => {
+    // Made for each build, so that a template changed under --serve is read again, and only if
+    // this thread draws a run.
+    let env: ReturnType<typeof archiveEnvironment> | null = null;
+    const drawHere: DrawHere = async (render, place) => {
+      env ??= archiveEnvironment(place.settings, place.includes);
       const written = await drawRun(render, place, env, () => b.tick());
       collectGarbage();
       return written;
