@@ -81,9 +81,13 @@ async function main(): Promise<void> {
           if (!edit || html.includes("An edited paragraph.")) served = Date.now() - saved;
         }
         if (served > 0) {
-          await page.goto(`${base}${SEARCH.path}?q=${word}`);
+          // The watch server reloads the page when a rebuild ends: a load or a look it cuts short is retried.
+          const loaded = await page.goto(`${base}${SEARCH.path}?q=${word}`).then(
+            () => true,
+            () => false,
+          );
+          if (!loaded) continue;
           await page.waitForFunction((s) => document.querySelector(s.status)?.getAttribute("aria-busy") !== "true" && (document.querySelector(s.status)?.textContent ?? "") !== "", SEARCH, { timeout: 10_000 }).catch(() => undefined);
-          // The watch server reloads the page when a rebuild ends: then this look is lost, and retried.
           const links = await page
             .locator(SEARCH.links)
             .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))

@@ -7,6 +7,7 @@ import type { Settings } from "../settings.js";
 import type { EleventyConfig } from "./config.js";
 import { filtersPlugin } from "./filters.js";
 import { archiveEnvironment, collectGarbage, drawRun } from "./runs.js";
+import { followArticles, watchingArticles } from "./watch.js";
 
 /**
  * Rethrows a build's error so that Eleventy prints its message without its stack: the message
@@ -39,7 +40,11 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
 
   config.on("eleventy.before", async ({ directories, runMode }) => {
     // The watch server builds again: what a build saves to its caches stays in memory for the next.
-    if (runMode !== "build") keepInMemory();
+    if (runMode !== "build") {
+      keepInMemory();
+      // From the first build on, so that a build failing for want of articles is retried once they come.
+      followArticles(settings.articles);
+    }
     build = startBuild({ ...options, includes: directories.includes, output: directories.output });
     // Awaited here, before Eleventy copies or draws anything into the output.
     await build.claimed.catch(reported);
@@ -51,7 +56,8 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     build?.tick();
     return content;
   });
-  config.addWatchTarget(settings.articles);
+  // `broadsheet serve` watches the articles itself (watch.ts); Eleventy run by hand is told of them.
+  if (!watchingArticles()) config.addWatchTarget(settings.articles);
   // Eleventy waits for a changed file to stay the same size for 150 ms before it rebuilds. An
   // article is a few kilobytes, written at once; a rebuild that catches one half-written says so
   // (its digest no longer matches, or it fails to parse) and the write's end brings another.

@@ -99,6 +99,11 @@ const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? S
  * link to one of them is what is left out, and a tree without links costs no stat at all.
  */
 export async function listArticleFiles(root: string): Promise<Listed[]> {
+  return (await walkArticleFolder(root)).files;
+}
+
+/** The files of `listArticleFiles`, and the folders walked to find them, links to folders included. */
+export async function walkArticleFolder(root: string): Promise<{ readonly files: Listed[]; readonly folders: readonly string[] }> {
   const found: Listed[] = [];
   const links: string[] = [];
   const folders: string[] = [];
@@ -125,7 +130,7 @@ export async function listArticleFiles(root: string): Promise<Listed[]> {
     return true;
   };
   await walk(root);
-  if (links.length === 0) return sortByPath(found);
+  if (links.length === 0) return { files: sortByPath(found), folders };
 
   // The folders walked, by device and inode of the real folder, with the path walked under.
   const walked = new Map<string, string>();
@@ -158,7 +163,7 @@ export async function listArticleFiles(root: string): Promise<Listed[]> {
       else found.push({ path: link, skipped: `symlink to a folder read already (${displayPath(seen)}): not followed` });
     }
   }
-  return sortByPath(found);
+  return { files: sortByPath(found), folders };
 }
 
 /** Whether `file` lies under `folder` (both relative to the same place, or both absolute). */

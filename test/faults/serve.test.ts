@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleText, fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
+import { articleText, fixtureArticles, writeArchive, type FixtureArticle } from "../support/fixtureArchive.js";
 import { anchors, findArticleUrls, mainOf, sectionSlug } from "../support/siteFiles.js";
 import {
   describeEnd,
@@ -116,6 +116,21 @@ describe("the watch server", () => {
     await settled();
     // With no record, the output was emptied and drawn again in full: the pages removed before are still gone.
     expect(existsSync(path.join(place.output, goneUrl, "index.html"))).toBe(false);
+  });
+
+  it("shows an article saved into a folder made while it runs, and an edit of it", async () => {
+    const folder = path.join(place.articles, "2026", "wire");
+    await mkdir(folder, { recursive: true });
+    const added = { ...fixture[1]!, file: path.join("2026", "wire", "filed-later.txt"), headline: "A story filed into a new folder" };
+    await writeFile(path.join(place.articles, added.file), articleText(added));
+    const urls = async (): Promise<Map<FixtureArticle, string>> => findArticleUrls(place.output, [added]).catch(() => new Map());
+    expect(await eventually(async () => (await urls()).has(added), SHOWS_WITHIN, 250), `not published within ${SHOWS_WITHIN / 1000} s:\n${server.stderr().slice(-2000)}`).toBe(true);
+    await settled();
+    const page = path.join(place.output, (await urls()).get(added)!, "index.html");
+    await writeFile(path.join(place.articles, added.file), articleText({ ...added, paragraphs: [...added.paragraphs, "A paragraph added once it was published."] }));
+    const edited = await eventually(async () => (await readFile(page, "utf8").catch(() => "")).includes("A paragraph added once it was published."), SHOWS_WITHIN, 250);
+    expect(edited, `the edit was not published within ${SHOWS_WITHIN / 1000} s`).toBe(true);
+    await settled();
   });
 
   it("leaves, once stopped, what a clean build of the final articles and settings writes", async () => {

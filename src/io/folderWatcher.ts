@@ -1,0 +1,113 @@
+import { watch, type FSWatcher } from "node:fs";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { walkArticleFolder } from "./readArchive.js";
+
+/** A watched articles folder. */
+export interface FolderWatcher {
+  readonly root: string;
+  /** The folders watched now: the root and every folder a build reads under it. */
+  folders(): readonly string[];
+  close(): void;
+}
+
+/**
+ * Watches an articles folder as a build reads it (every folder under it, links to folders
+ * followed, hidden names left out: listArticleFiles), one native watcher (`fs.watch`) a folder,
+ * and calls `changed` with what changed once changes have paused for `settleMs`: a copy of a
+ * thousand files brings one call, not a thousand.
+ *
+ * Why not Eleventy's watcher (chokidar): told of a change in a folder, it lists the folder again,
+ * stats every entry and matches each against Eleventy's ignores before it says which file
+ * changed. With 10,000 articles in one folder that put 0.2 s between saving an article and its
+ * rebuild starting (80 ms with 1,000), and it grows with the folder. A native watcher names the
+ * file that changed.
+ *
+ * A folder added later is watched once it appears, and one removed is let go. `settleMs` stands
+ * in for chokidar's wait for a write to finish: an article is a few kilobytes, written at once.
+ */
+export function watchFolder(root: string, changed: (paths: readonly string[]) => void, settleMs = 50): FolderWatcher {
+  const watchers = new Map<string, FSWatcher>();
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+
+  const flush = (): void => {
+    timer = null;
+    if (closed || pending.size === 0) return;
+    const paths = [...pending];
+    pending = new Set();
+    changed(paths);
+  };
+  const note = (file: string): void => {
+    pending.add(file);
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(flush, settleMs);
+  };
+
+  const unwatch = (folder: string): void => {
+    watchers.get(folder)?.close();
+    watchers.delete(folder);
+  };
+  const watchOne = (folder: string): void => {
+    if (closed || watchers.has(folder)) return;
+    let watcher: FSWatcher;
+    try {
+      // Not persistent: the server keeps the process alive, and a watcher must not once it stops.
+      watcher = watch(folder, { persistent: false }, (event, name) => {
+        // Some platforms give no name: the folder itself stands for what changed in it.
+        if (name !== null && name.startsWith(".")) return;
+        const file = name === null ? folder : path.join(folder, name);
+        note(file);
+        // A name that comes or goes may be a folder: watched once it is there, let go once gone.
+        if (event === "rename" && name !== null) void folderChanged(file);
+      });
+    } catch {
+      return; // gone already: its parent's watcher reports it
+    }
+    watcher.on("error", () => unwatch(folder));
+    watchers.set(folder, watcher);
+  };
+
+  // One walk at a time; a change during a walk brings one more after it.
+  let walking: Promise<void> | null = null;
+  let walkAgain = false;
+  const walk = (): Promise<void> => {
+    if (walking !== null) {
+      walkAgain = true;
+      return walking;
+    }
+    walking = (async () => {
+      do {
+        walkAgain = false;
+        const folders = await walkArticleFolder(root).then(
+          (walked) => walked.folders,
+          () => [root], // unreadable for now: the build says why; its root is watched for its return
+        );
+        const now = new Set(folders);
+        for (const folder of [...watchers.keys()]) if (!now.has(folder)) unwatch(folder);
+        for (const folder of folders) watchOne(folder);
+      } while (walkAgain && !closed);
+      walking = null;
+    })();
+    return walking;
+  };
+  const folderChanged = async (file: string): Promise<void> => {
+    const isFolder = await stat(file).then(
+      (info) => info.isDirectory(),
+      () => false,
+    );
+    if (isFolder !== watchers.has(file)) await walk();
+  };
+
+  void walk();
+  return {
+    root,
+    folders: () => [...watchers.keys()].sort(),
+    close: () => {
+      closed = true;
+      if (timer !== null) clearTimeout(timer);
+      for (const folder of [...watchers.keys()]) unwatch(folder);
+    },
+  };
+}
