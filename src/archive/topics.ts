@@ -317,15 +317,6 @@ const TIMELINE_HEIGHT = 40;
 const BAR_STEP = 4;
 const BAR_WIDTH = 3;
 
-/**
- * What a timeline is made from, as a fingerprint's name for it (renderPlan.ts): its months'
- * counts. Its bars follow from them; serialising every bar cost a 100,000-article rebuild 0.5 s.
- */
-export function timelineName(value: object): string | undefined {
-  if (!("bars" in value) || !("barWidth" in value)) return undefined;
-  return (value as Timeline).bars.map((b) => `${b.month}:${b.count}`).join(",");
-}
-
 /** Months from one `YYYY-MM` to another, the first counting as 0. */
 function monthsBetween(from: string, to: string): number {
   return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));

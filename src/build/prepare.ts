@@ -3,12 +3,12 @@ import { indexArchive, publishArchive, type Archive } from "../archive/archive.j
 import { searchShards } from "../archive/searchShards.js";
 import { directoryFileCount } from "../search/directory.js";
 import { teaser, type ArticlePage } from "../archive/articlePages.js";
-import { articlePageFingerprint, articleStandIns, fingerprint, planUpdates, type Manifest, type StandIn, type UpdatePlan } from "../archive/renderPlan.js";
+import { articlePageFingerprint, articleStandIns, fingerprint, listingFingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
 import type { DatePage } from "../archive/dates.js";
 import type { Feed, Sitemaps } from "../archive/feeds.js";
 import type { SectionFrontPage } from "../archive/sections.js";
 import type { SourcePage } from "../archive/sources.js";
-import { timelineName, topicIndex, topicMinimum, topicNames, type TopicIndexPage, type TopicPage } from "../archive/topics.js";
+import { topicIndex, topicMinimum, topicNames, type TopicIndexPage, type TopicPage } from "../archive/topics.js";
 import { decodeMentions } from "../article/mentions.js";
 import { formatProblem } from "../article/types.js";
 import { relatedArticles } from "../archive/related.js";
@@ -206,13 +206,13 @@ export async function prepareBuild(
   );
   const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, siteTitle: settings.title }, { shards, related: related.lists, topics });
 
-  // A topic's timeline is named by its months' counts, its bars following from them.
-  const listingNames: StandIn = (value) => names.standIn(value) ?? timelineName(value);
-  const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.datePages, ...archive.topicPages, ...archive.topicIndexPages];
+  const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.topicPages];
   const pages = planUpdates(
     [
       ...archive.articlePages.map((page) => ({ key: page.url, hash: () => articlePageFingerprint(page, names) })),
-      ...listings.map((page) => ({ key: page.url, hash: () => fingerprint(page, listingNames) })),
+      ...listings.map((page) => ({ key: page.url, hash: () => listingFingerprint(page, names.standIn) })),
+      // Teasers in groups, and topics: names where there are articles, the rest as it is.
+      ...[...archive.datePages, ...archive.topicIndexPages].map((page) => ({ key: page.url, hash: () => fingerprint(page, names.standIn) })),
       // A feed is two files from the same data: both are drawn if either must be.
       ...[...archive.feeds, ...archive.topicFeeds].flatMap((feed) => {
         let taken: string | undefined;

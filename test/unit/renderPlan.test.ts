@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.js";
 import { teaser } from "../../src/archive/articlePages.js";
-import { articlePageFingerprint, articleStandIns, fingerprint, PENDING, planUpdates } from "../../src/archive/renderPlan.js";
+import { articlePageFingerprint, articleStandIns, fingerprint, listingFingerprint, PENDING, planUpdates, type StandIn } from "../../src/archive/renderPlan.js";
 import { iso, parsed } from "./helpers.js";
 
 const item = (key: string, model: unknown) => ({ key, hash: () => fingerprint(model) });
@@ -70,5 +70,50 @@ describe("articlePageFingerprint: which article pages a changed file redraws", (
     // Story a is linked from b (its newer neighbour, and related) and from c (related).
     expect(redrawn).toEqual(["Lighthouse keeper story a", "Lighthouse keeper story b", "Lighthouse keeper story c"]);
     expect(fingerprints(digests)).toEqual(before);
+  });
+});
+
+describe("listing fingerprints: which section fronts and date pages a changed file redraws", () => {
+  // Twelve articles of one section, a day each, five to a page: a front and numbered pages.
+  const stories = Array.from({ length: 12 }, (_, i) =>
+    parsed({ file: `articles/${i}.txt`, date: iso(`2019-04-${String(i + 1).padStart(2, "0")}`), headline: `Harbour story ${i}`, body: [{ type: "paragraph", text: "Filler." }] }),
+  );
+  const archive = buildArchive(stories, { pageSize: 5, siteTitle: "T" });
+  const digests = Object.fromEntries(stories.map((s, i) => [s.file, `d${i}`]));
+  // As the build takes them (src/build/prepare.ts): section fronts by listingFingerprint, date pages by fingerprint.
+  const fingerprints = (digestOf: Record<string, string>) => {
+    const names = articleStandIns(archive.articles, (file) => digestOf[file], teaser);
+    return new Map<string, string>([
+      ...archive.sectionFronts.map((page) => [page.url, listingFingerprint(page, names.standIn)] as const),
+      ...archive.datePages.map((page) => [page.url, fingerprint(page, names.standIn)] as const),
+    ]);
+  };
+  const listing = (url: string): string[] => [
+    ...archive.sectionFronts.filter((page) => page.items.some((t) => t.url === url)).map((page) => page.url),
+    ...archive.datePages.filter((page) => page.sections.some((group) => group.articles.some((t) => t.url === url))).map((page) => page.url),
+  ];
+
+  it("redraws the pages that list an edited article, and no other", () => {
+    const before = fingerprints(digests);
+    expect(fingerprints(digests)).toEqual(before);
+    for (const edited of [0, 6, 11]) {
+      const after = fingerprints({ ...digests, [stories[edited]!.file]: "edited" });
+      const redrawn = [...before.keys()].filter((url) => before.get(url) !== after.get(url)).sort();
+      const url = archive.articles.find((a) => a.file === stories[edited]!.file)!.url;
+      expect(redrawn.length).toBeGreaterThan(0);
+      expect(redrawn).toEqual(listing(url).sort());
+    }
+  });
+
+  it("redraws a page when anything else it shows changes: a count, a pager link, a period", () => {
+    const names: StandIn = articleStandIns(archive.articles, (file) => digests[file], teaser).standIn;
+    const front = archive.sectionFronts.find((page) => page.about !== null)!;
+    const print = listingFingerprint(front, names);
+    expect(listingFingerprint({ ...front, about: { ...front.about!, count: front.about!.count + 1 } }, names)).not.toBe(print);
+    expect(listingFingerprint({ ...front, links: front.links.map((l, i) => (i === 0 && "url" in l ? { ...l, url: `${l.url}x` } : l)) }, names)).not.toBe(print);
+    expect(listingFingerprint({ ...front, items: front.items.slice(1) }, names)).not.toBe(print);
+    const day = archive.datePages.find((page) => page.kind === "day")!;
+    expect(fingerprint({ ...day, period: "2019-04-30" }, names)).not.toBe(fingerprint(day, names));
+    expect(fingerprint({ ...day, next: null }, names)).not.toBe(fingerprint(day, names));
   });
 });
