@@ -3,6 +3,9 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { walkArticleFolder } from "./readArchive.js";
 
+/** How often a missing articles folder is looked for. */
+const ROOT_RETRY_MS = 500;
+
 /** A watched articles folder. */
 export interface FolderWatcher {
   readonly root: string;
@@ -23,13 +26,15 @@ export interface FolderWatcher {
  * rebuild starting (80 ms with 1,000), and it grows with the folder. A native watcher names the
  * file that changed.
  *
- * A folder added later is watched once it appears, and one removed is let go. `settleMs` stands
- * in for chokidar's wait for a write to finish: an article is a few kilobytes, written at once.
+ * A folder added later is watched once it appears, and one removed is let go; a root missing, or
+ * removed, is looked for until it is back. `settleMs` stands in for chokidar's wait for a write
+ * to finish: an article is a few kilobytes, written at once.
  */
 export function watchFolder(root: string, changed: (paths: readonly string[]) => void, settleMs = 50): FolderWatcher {
   const watchers = new Map<string, FSWatcher>();
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
+  let retry: NodeJS.Timeout | null = null;
   let closed = false;
 
   const flush = (): void => {
@@ -65,7 +70,11 @@ export function watchFolder(root: string, changed: (paths: readonly string[]) =>
     } catch {
       return; // gone already: its parent's watcher reports it
     }
-    watcher.on("error", () => unwatch(folder));
+    // A folder gone from under its watcher (the root among them): the tree is walked again.
+    watcher.on("error", () => {
+      unwatch(folder);
+      void walk();
+    });
     watchers.set(folder, watcher);
   };
 
@@ -82,22 +91,29 @@ export function watchFolder(root: string, changed: (paths: readonly string[]) =>
         walkAgain = false;
         const folders = await walkArticleFolder(root).then(
           (walked) => walked.folders,
-          () => [root], // unreadable for now: the build says why; its root is watched for its return
+          () => [], // the root missing or unreadable: the build says why, and it is looked for below
         );
         const now = new Set(folders);
         for (const folder of [...watchers.keys()]) if (!now.has(folder)) unwatch(folder);
         for (const folder of folders) watchOne(folder);
       } while (walkAgain && !closed);
       walking = null;
+      // No folder to watch (the root missing, or removed): looked for again until it is back,
+      // and what it then holds is reported.
+      if (watchers.size === 0 && !closed) {
+        retry = setTimeout(() => void walk().then(() => watchers.size > 0 && note(root)), ROOT_RETRY_MS);
+        retry.unref();
+      }
     })();
     return walking;
   };
   const folderChanged = async (file: string): Promise<void> => {
-    const isFolder = await stat(file).then(
-      (info) => info.isDirectory(),
-      () => false,
-    );
-    if (isFolder !== watchers.has(file)) await walk();
+    const isFolder = (name: string): Promise<boolean> =>
+      stat(name).then(
+        (info) => info.isDirectory(),
+        () => false,
+      );
+    if ((await isFolder(file)) !== watchers.has(file) || !(await isFolder(root))) await walk();
   };
 
   void walk();
@@ -107,6 +123,7 @@ export function watchFolder(root: string, changed: (paths: readonly string[]) =>
     close: () => {
       closed = true;
       if (timer !== null) clearTimeout(timer);
+      if (retry !== null) clearTimeout(retry);
       for (const folder of [...watchers.keys()]) unwatch(folder);
     },
   };

@@ -93,6 +93,25 @@ describe("watchFolder", () => {
     expect(calls.flat().some((file) => path.basename(file).startsWith("."))).toBe(false);
   });
 
+  it("waits for a folder that is not there yet, or was removed, and reports what it holds once back", async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), "broadsheet-watch-"));
+    const articles = path.join(base, "articles");
+    root = base; // removed after the test
+    watcher = watchFolder(articles, (paths) => calls.push(paths));
+    await sleep(200);
+    // Either names a rebuild: it reads the whole folder.
+    const reported = (file: string): boolean => seen(file) || seen(articles);
+    for (const file of ["a.txt", "b.txt"].map((name) => path.join(articles, name))) {
+      await mkdir(articles);
+      await writeFile(file, "text");
+      expect(await until(() => reported(file)), JSON.stringify(calls)).toBe(true);
+      expect(await until(() => watcher!.folders().includes(articles))).toBe(true);
+      await rm(articles, { recursive: true });
+      expect(await until(() => watcher!.folders().length === 0), watcher!.folders().join(", ")).toBe(true);
+      calls.length = 0;
+    }
+  });
+
   it("reports nothing once closed", async () => {
     await start();
     watcher!.close();
