@@ -42,7 +42,8 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
     // The watch server builds again: what a build saves to its caches stays in memory for the next.
     if (runMode !== "build") {
       keepInMemory();
-      // From the first build on, so that a build failing for want of articles is retried once they come.
+      // From the first build on: a rebuild that fails for want of articles (their folder moved
+      // away) is tried again once they are back.
       followArticles(settings.articles);
     }
     build = startBuild({ ...options, includes: directories.includes, output: directories.output });
