@@ -47,6 +47,8 @@ export function readOutputRecord(outputDir: string): Promise<Manifest | null> {
 /** What this process's last completed build recorded, for the watch server's next build. */
 const lastRecorded = new KeptInMemory<Manifest | null>();
 
+const isRecord = (value: unknown): boolean => typeof value === "object" && value !== null && !Array.isArray(value);
+
 async function readRecordFiles(outputDir: string): Promise<Manifest | null> {
   const text = await readChecked(manifestFile(outputDir));
   let manifest: Manifest;
@@ -55,9 +57,10 @@ async function readRecordFiles(outputDir: string): Promise<Manifest | null> {
   } catch {
     return null;
   }
-  if (manifest?.version !== 3) return null;
-  const pages: Record<string, string> = { ...manifest.pages };
-  const search: Record<string, string> = { ...manifest.search };
+  if (manifest?.version !== 3 || !isRecord(manifest.pages) || !isRecord(manifest.search)) return null;
+  // Fresh from the file, so marked in place: a copy of 160,000 pages' fingerprints took 0.15 s.
+  const pages = manifest.pages as Record<string, string>;
+  const search = manifest.search as Record<string, string>;
   const journal = await readFile(journalFile(outputDir), "utf8").catch(() => "");
   // A line cut short by a kill was being written before anything it names was touched: skipped.
   for (const line of journal.split("\n")) {
@@ -70,7 +73,7 @@ async function readRecordFiles(outputDir: string): Promise<Manifest | null> {
     for (const key of marks.pages ?? []) pages[key] = PENDING;
     for (const key of marks.search ?? []) search[key] = PENDING;
   }
-  return { ...manifest, pages, search };
+  return manifest;
 }
 
 /** Records, before the build touches them, what it may change; resolves once it is on disk. */
