@@ -23,8 +23,9 @@ export interface FolderWatcher {
  * Why not Eleventy's watcher (chokidar): told of a change in a folder, it lists the folder again,
  * stats every entry and matches each against Eleventy's ignores before it says which file
  * changed. With 10,000 articles in one folder that put 0.2 s between saving an article and its
- * rebuild starting (80 ms with 1,000), and it grows with the folder. A native watcher names the
- * file that changed.
+ * rebuild starting (80 ms with 1,000), and it grows with the folder. It also watches every file
+ * on its own: 100,000 kernel watches at 100,000 articles, all set up before the server came up
+ * (in 176 s, against 89 s now). A native watcher a folder names the file that changed.
  *
  * A folder added later is watched once it appears, and one removed is let go; a root missing, or
  * removed, is looked for until it is back. `settleMs` stands in for chokidar's wait for a write
