@@ -1,5 +1,6 @@
 import Eleventy from "@11ty/eleventy";
 import { watchFolder, type FolderWatcher } from "../io/folderWatcher.js";
+import { displayPath } from "../io/readArchive.js";
 
 interface Watching {
   watcher: { on(event: "unlink", listener: (file: string) => void): void };
@@ -16,6 +17,8 @@ let articles: FolderWatcher | null = null;
 let installed = false;
 
 const changed = (paths: readonly string[]): void => {
+  // As Eleventy says what changed for the files it watches ("File changed: …").
+  process.stdout.write(`broadsheet: articles changed: ${displayPath(paths[0]!)}${paths.length > 1 ? ` and ${paths.length - 1} more` : ""}\n`);
   // Eleventy rebuilds everything for a file that is no template: one path says enough.
   if (rebuild === null) waiting = paths[0]!;
   else void rebuild(paths[0]!);

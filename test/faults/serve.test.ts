@@ -131,6 +131,8 @@ describe("the watch server", () => {
     const edited = await eventually(async () => (await readFile(page, "utf8").catch(() => "")).includes("A paragraph added once it was published."), SHOWS_WITHIN, 250);
     expect(edited, `the edit was not published within ${SHOWS_WITHIN / 1000} s`).toBe(true);
     await settled();
+    // The server says what it rebuilt for, as Eleventy does for a template.
+    expect(server.stdout()).toMatch(/broadsheet: articles changed: \S*filed-later\.txt/u);
   });
 
   it("leaves, once stopped, what a clean build of the final articles and settings writes", async () => {
