@@ -55,5 +55,5 @@ export const watchingArticles = (): boolean => installed;
 export function followArticles(folder: string): void {
   if (!installed || articles?.root === folder) return;
   articles?.close();
-  articles = watchFolder(folder, changed);
+  articles = watchFolder(folder, changed, { problem: (message) => void process.stderr.write(`broadsheet: ${message}\n`) });
 }

@@ -1,10 +1,19 @@
 import { watch, type FSWatcher } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { walkArticleFolder } from "./readArchive.js";
+import { displayPath, walkArticleFolder } from "./readArchive.js";
 
 /** How often a missing articles folder is looked for. */
 const ROOT_RETRY_MS = 500;
+
+export interface WatchOptions {
+  /** How long changes must pause before they are reported. */
+  readonly settleMs?: number;
+  /** Told, once a folder, of a folder that cannot be watched and why. */
+  readonly problem?: (message: string) => void;
+  /** `fs.watch`, or a stand-in that fails as a system at its limit does (tests). */
+  readonly watch?: typeof watch;
+}
 
 /** A watched articles folder. */
 export interface FolderWatcher {
@@ -31,8 +40,10 @@ export interface FolderWatcher {
  * removed, is looked for until it is back. `settleMs` stands in for chokidar's wait for a write
  * to finish: an article is a few kilobytes, written at once.
  */
-export function watchFolder(root: string, changed: (paths: readonly string[]) => void, settleMs = 50): FolderWatcher {
+export function watchFolder(root: string, changed: (paths: readonly string[]) => void, options: WatchOptions = {}): FolderWatcher {
+  const { settleMs = 50, problem = () => undefined, watch: watchOn = watch } = options;
   const watchers = new Map<string, FSWatcher>();
+  const unwatchable = new Set<string>();
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let retry: NodeJS.Timeout | null = null;
@@ -60,7 +71,7 @@ export function watchFolder(root: string, changed: (paths: readonly string[]) =>
     let watcher: FSWatcher;
     try {
       // Not persistent: the server keeps the process alive, and a watcher must not once it stops.
-      watcher = watch(folder, { persistent: false }, (event, name) => {
+      watcher = watchOn(folder, { persistent: false }, (event, name) => {
         // Some platforms give no name: the folder itself stands for what changed in it.
         if (name !== null && name.startsWith(".")) return;
         const file = name === null ? folder : path.join(folder, name);
@@ -68,8 +79,16 @@ export function watchFolder(root: string, changed: (paths: readonly string[]) =>
         // A name that comes or goes may be a folder: watched once it is there, let go once gone.
         if (event === "rename" && name !== null) void folderChanged(file);
       });
-    } catch {
-      return; // gone already: its parent's watcher reports it
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      // A folder gone already is its parent's watcher's to report. Any other failure would leave
+      // changes in the folder unseen, silently: said once (it is tried again at each walk).
+      if (code !== "ENOENT" && !unwatchable.has(folder)) {
+        unwatchable.add(folder);
+        const limit = code === "ENOSPC" ? "; the system's limit of watched folders is reached (fs.inotify.max_user_watches on Linux)" : "";
+        problem(`${displayPath(folder)}: cannot watch this folder (${code})${limit}: changes in it show at the next rebuild`);
+      }
+      return;
     }
     // A folder gone from under its watcher (the root among them): the tree is walked again.
     watcher.on("error", () => {

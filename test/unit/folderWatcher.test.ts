@@ -1,3 +1,4 @@
+import { watch } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -25,7 +26,7 @@ describe("watchFolder", () => {
   async function start(settleMs = 50): Promise<void> {
     root = await mkdtemp(path.join(os.tmpdir(), "broadsheet-watch-"));
     await mkdir(path.join(root, "2017"));
-    watcher = watchFolder(root, (paths) => calls.push(paths), settleMs);
+    watcher = watchFolder(root, (paths) => calls.push(paths), { settleMs });
     await until(() => watcher!.folders().length === 2);
   }
 
@@ -110,6 +111,28 @@ describe("watchFolder", () => {
       expect(await until(() => watcher!.folders().length === 0), watcher!.folders().join(", ")).toBe(true);
       calls.length = 0;
     }
+  });
+
+  it("says, once, which folder it cannot watch and why, and watches the rest", async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), "broadsheet-watch-"));
+    await mkdir(path.join(root, "full"));
+    await mkdir(path.join(root, "fine"));
+    const problems: string[] = [];
+    // As fs.watch fails once the system's limit of watches is reached.
+    const atLimit = ((folder: string, ...rest: unknown[]) => {
+      if (path.basename(folder) === "full") throw Object.assign(new Error("ENOSPC: System limit for number of file watchers reached"), { code: "ENOSPC" });
+      return (watch as (...args: unknown[]) => ReturnType<typeof watch>)(folder, ...rest);
+    }) as typeof watch;
+    watcher = watchFolder(root, (paths) => calls.push(paths), { watch: atLimit, problem: (message) => problems.push(message) });
+    expect(await until(() => watcher!.folders().length === 2), watcher!.folders().join(", ")).toBe(true);
+    // A folder made later walks the tree again: the one it cannot watch is tried again, not reported again.
+    await mkdir(path.join(root, "later"));
+    expect(await until(() => watcher!.folders().includes(path.join(root, "later")))).toBe(true);
+    const file = path.join(root, "fine", "a.txt");
+    await writeFile(file, "one");
+    expect(await until(() => seen(file))).toBe(true);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/full: cannot watch this folder \(ENOSPC\); the system's limit of watched folders is reached/u);
   });
 
   it("reports nothing once closed", async () => {
