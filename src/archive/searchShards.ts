@@ -1,6 +1,14 @@
 import type { Article } from "./article.js";
 import { groupBy } from "./groupBy.js";
 
+/** The search bundles' folder: the whole archive's, and the start of each period's (`pagefind-1988`). */
+const BUNDLE = "pagefind";
+
+/** Whether a top-level folder of the site is, or may one day be, a search bundle's. */
+export function isBundleFolder(name: string): boolean {
+  return name === BUNDLE || name.startsWith(`${BUNDLE}-`);
+}
+
 /**
  * The search index is cut into shards by period, so that no Pagefind index grows past the size
  * where its memory and first-query download balloon (one index of 100,000 pages: 7 GB to build,
@@ -46,7 +54,7 @@ export const NEWEST_SHARD_ARTICLES = 1_000;
 export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_ARTICLES, newestMax = Math.min(NEWEST_SHARD_ARTICLES, max)): SearchShard[] {
   const years = (articles: readonly Article[]): string[] => [...groupBy(articles, (a) => a.date.slice(0, 4)).keys()];
   const span = (articles: readonly Article[]) => ({ from: articles[articles.length - 1]?.date ?? "", to: articles[0]?.date ?? "" });
-  if (newestFirst.length <= max) return [{ bundle: "pagefind", label: "all", articles: newestFirst, years: years(newestFirst), ...span(newestFirst) }];
+  if (newestFirst.length <= max) return [{ bundle: BUNDLE, label: "all", articles: newestFirst, years: years(newestFirst), ...span(newestFirst) }];
   const newestYear = newestFirst[0]!.date.slice(0, 4);
   const inYear = (articles: readonly Article[], prefix: string): readonly Article[] => {
     const end = articles.findIndex((a) => !a.date.startsWith(prefix));
@@ -69,7 +77,7 @@ export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_AR
     label: s.label,
     articles: s.articles,
     // Named by period, the newest too: a new newest shard then leaves the one before in its folder.
-    bundle: `pagefind-${s.label.replace(/ to /u, "_")}`,
+    bundle: `${BUNDLE}-${s.label.replace(/ to /u, "_")}`,
     years: years(s.articles),
     ...span(s.articles),
   }));

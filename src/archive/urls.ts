@@ -1,5 +1,6 @@
 import { sectionName } from "./sectionName.js";
 import { slug } from "../slug.js";
+import { isBundleFolder } from "./searchShards.js";
 import type { ParsedArticle } from "../article/types.js";
 import type { Article } from "./article.js";
 
@@ -19,7 +20,7 @@ const SITE_FOLDERS: ReadonlySet<string> = new Set(["archive", "assets", "search"
 
 function sectionSlug(sectionRaw: string): string {
   const s = slug(sectionRaw, "section");
-  return SITE_FOLDERS.has(s) || s === "pagefind" || s.startsWith("pagefind-") ? `${s}-section` : s;
+  return SITE_FOLDERS.has(s) || isBundleFolder(s) ? `${s}-section` : s;
 }
 
 /** `/{section-slug}/{yyyy}/{mm}/{dd}/{headline-slug}/`, without numeric suffix. */
