@@ -15,6 +15,13 @@ export interface WatchOptions {
   readonly watch?: typeof watch;
 }
 
+/** Whether `name` is a folder now (links followed, as a build follows them). */
+const isFolder = (name: string): Promise<boolean> =>
+  stat(name).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+
 /** A watched articles folder. */
 export interface FolderWatcher {
   readonly root: string;
@@ -128,11 +135,6 @@ export function watchFolder(root: string, changed: (paths: readonly string[]) =>
     return walking;
   };
   const folderChanged = async (file: string): Promise<void> => {
-    const isFolder = (name: string): Promise<boolean> =>
-      stat(name).then(
-        (info) => info.isDirectory(),
-        () => false,
-      );
     if ((await isFolder(file)) !== watchers.has(file) || !(await isFolder(root))) await walk();
   };
 
