@@ -223,6 +223,10 @@ export function relatedArticles(
     const y = articles[b]!;
     return x.date !== y.date ? x.date > y.date : x.file < y.file;
   };
+  // A wire repeat (the same headline on the same day) is one story: a list shows it once, and
+  // never beside the story it repeats. Reuters sent 457 such pairs in two months.
+  const stories: (string | undefined)[] = new Array(n);
+  const storyOf = (i: number): string => (stories[i] ??= `${articles[i]!.date}\n${articles[i]!.headline.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()}`);
   const score = (doc: number): number[] => {
     let count = 0;
     for (let p = keyStarts[doc]!; p < keyStarts[doc + 1]!; p++) {
@@ -238,10 +242,19 @@ export function relatedArticles(
       }
     }
     // Top few by insertion, not a sort of every candidate: a common word can bring thousands.
+    // Each story is kept by its best copy, so the list is the best few stories.
+    const own = storyOf(doc);
     const best: number[] = [];
     for (let k = 0; k < count; k++) {
       const o = touched[k]!;
       if (best.length === RELATED_COUNT && !better(o, best[RELATED_COUNT - 1]!)) continue;
+      const story = storyOf(o);
+      if (story === own) continue;
+      const copy = best.findIndex((b) => storyOf(b) === story);
+      if (copy >= 0) {
+        if (!better(o, best[copy]!)) continue;
+        best.splice(copy, 1);
+      }
       let i = best.length;
       while (i > 0 && better(o, best[i - 1]!)) i--;
       best.splice(i, 0, o);

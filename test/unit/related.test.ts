@@ -77,6 +77,23 @@ describe("related articles", () => {
     expect(headlinesOf("Vineyard harvest early")).not.toContain("Bridge repairs finished");
   });
 
+  it("lists a wire repeat (same headline, same day) once, and never beside the story it repeats", () => {
+    const articles = publish([
+      story(1, "Tanker spill off Gozo coast"),
+      story(2, "TANKER SPILL OFF GOZO COAST"), // the wire sends it again, in capitals
+      story(3, "Gozo tanker owners fined"),
+      story(4, "Gozo tanker owners fined"),
+      story(5, "Gozo tanker owners fined", "2019-03-20"), // the same headline another day: another story
+      ...filler,
+    ]);
+    const related = relatedArticles(articles, (a) => a.file).lists;
+    const listOf = (file: number) => related[articles.findIndex((a) => a.file === `articles/00${file}.txt`)]!.map((j) => articles[j]!);
+    const seen = (file: number) => listOf(file).map((a) => `${a.headline} ${a.date}`);
+    expect(seen(1)).toEqual(["Gozo tanker owners fined 2019-03-20", "Gozo tanker owners fined 2019-03-14"]);
+    expect(seen(2)).toEqual(seen(1));
+    expect(seen(3).map((s) => s.toLowerCase())).toEqual(["gozo tanker owners fined 2019-03-20", "tanker spill off gozo coast 2019-03-14"]);
+  });
+
   it("lists five when more qualify", () => {
     const many = Array.from({ length: 9 }, (_, i) => story(i, `Airport runway works phase${i}`));
     const related = relatedHeadlines([...many, ...filler]);
