@@ -2,7 +2,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, PROJECT, type BuiltSite } from "../support/buildSite.js";
-import { fixtureArticles, writeArchive, type FixtureArticle } from "../support/fixtureArchive.js";
+import { articleText, fixtureArticles, writeArchive, type FixtureArticle } from "../support/fixtureArchive.js";
 import { buildErrors } from "../support/siteFiles.js";
 
 const articles = fixtureArticles();
@@ -116,5 +116,20 @@ describe("a build with bad articles", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/bad\/date\.txt:1: invalid date/u);
     expect(result.stdout).toContain("read 4 files: 3 articles published, 1 rejected");
+  });
+});
+
+describe("the search page's menus", () => {
+  it("list sections and sources A to Z whatever their capitals", async () => {
+    // Wire desks named in codes ("HK", "CPU") beside words: a case-sensitive sort put every code first.
+    const desks = ["HEAT", "HK", "CARCASS", "CPU"].map((section, i) =>
+      articleText({ file: `${i}.txt`, date: `2017-03-0${i + 1}`, section, headline: `Desk report ${i}`, paragraphs: ["Figures were steady."], source: ["Reuters", "AP", "bloomberg", "Dow Jones"][i] }),
+    );
+    const result = await buildSite(await writeArchive([], Object.fromEntries(desks.map((text, i) => [`${i}.txt`, text]))));
+    expect(result.code).toBe(0);
+    const search = await result.page("/search/");
+    const options = (menu: string) => [...search.split(`<select id="search-${menu}"`)[1]!.split("</select>")[0]!.matchAll(/<option value="([^"]+)"/gu)].map((m) => m[1]);
+    expect(options("section")).toEqual(["Carcass", "CPU", "Heat", "HK"]);
+    expect(options("source")).toEqual(["AP", "bloomberg", "Dow Jones", "Reuters"]);
   });
 });
