@@ -94,15 +94,20 @@ function resultItem(page: PageData): HTMLLIElement {
   return li;
 }
 
-function currentQuery(): Query | null {
+/** The query the form holds, or why it holds none: dates that are not dates, or that no day fits. */
+function currentQuery(): Query | string {
   const filters: Record<string, string> = {};
   for (const f of FACETS) if (selects[f].value) filters[f] = selects[f].value;
   if (topic) filters.topic = topic;
   const from = dayOf(fromInput.value, "from");
   const to = dayOf(toInput.value, "to");
+  const reversed = typeof from === "string" && typeof to === "string" && from > to;
   fromInput.setCustomValidity(from === undefined ? "A month (1987-03) or a day (1987-03-02)" : "");
-  toInput.setCustomValidity(to === undefined ? "A month (1987-04) or a day (1987-04-15)" : "");
-  if (from === undefined || to === undefined) return null;
+  toInput.setCustomValidity(to === undefined ? "A month (1987-04) or a day (1987-04-15)" : reversed ? "A day on or after the “from” date" : "");
+  // Said in the status too: a date from a link was never typed, so no field shows its message.
+  if (from === undefined) return `“${fromInput.value.trim()}” is not a date to search from: give a month (1987-03) or a day (1987-03-02).`;
+  if (to === undefined) return `“${toInput.value.trim()}” is not a date to search to: give a month (1987-04) or a day (1987-04-15).`;
+  if (reversed) return `No day is both on or after ${formatDate(from)} and on or before ${formatDate(to)}: swap the dates.`;
   const order: Order = sortSelect.value === "newest" ? "newest" : sortSelect.value === "oldest" ? "oldest" : "best";
   return { text: input.value.trim(), filters, range: { from, to }, order };
 }
@@ -199,16 +204,15 @@ function failed(error: unknown): void {
 async function runSearch(mine: number): Promise<void> {
   const query = currentQuery();
   syncUrl();
-  if (query === null) return;
-  busy(true);
-  if (!query.text && !narrowed(query)) {
+  if (typeof query === "string" || (!query.text && !narrowed(query))) {
     current = null;
     list.replaceChildren();
     more.hidden = true;
-    status.textContent = "";
+    status.textContent = typeof query === "string" ? query : "";
     busy(false);
     return;
   }
+  busy(true);
   await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
   if (mine !== generation) return;
   const answer = await (await archiveSearch()).start(query);
@@ -274,7 +278,8 @@ function setTopic(name: string): void {
   byId("search-topic-name").textContent = name;
   topicNote.hidden = name === "";
 }
-setTopic(params.get("topic") ?? "");
+const linkedTopic = params.get("topic")?.trim() ?? "";
+setTopic(linkedTopic);
 byId("search-topic-clear").addEventListener("click", () => {
   setTopic("");
   input.focus();
@@ -337,3 +342,35 @@ for (const control of [...Object.values(selects), sortSelect]) control.addEventL
 for (const control of [fromInput, toInput]) control.addEventListener("change", () => void run());
 more.addEventListener("click", () => void showMore());
 void run();
+
+/**
+ * A topic from the address (a topic page's link, or one shared or typed by hand) is searched at
+ * once, and checked against the topics' names meanwhile: in other capitals it is searched again
+ * by its name; if no topic has it, the page says so rather than "No articles found".
+ */
+if (linkedTopic !== "") {
+  knownTopics().then(
+    (known) => {
+      // Left alone once the reader has picked another topic.
+      if (topic !== linkedTopic) return;
+      const name = known.get(linkedTopic.toLowerCase());
+      if (name === linkedTopic) return;
+      if (name !== undefined) {
+        setTopic(name);
+        void run();
+        return;
+      }
+      generation++;
+      setTopic("");
+      topicInput.value = linkedTopic;
+      topicInput.setCustomValidity("No topic of that name: pick one from the list.");
+      current = null;
+      list.replaceChildren();
+      more.hidden = true;
+      busy(false);
+      status.textContent = `No topic is named “${linkedTopic}”.${topicInput.type === "hidden" ? " This archive has no topics." : " Pick one from the Topic field’s list, or empty it to search every article."}`;
+    },
+    // Without the list, the name is searched as it came.
+    () => undefined,
+  );
+}

@@ -58,4 +58,19 @@ describe("search in the browser", () => {
       .map((a) => a.headline);
     await expect.poll(() => headlines(page)).toEqual(expected);
   });
+
+  it("says what is wrong with dates in a link rather than showing nothing", async () => {
+    const status = () => page.locator("#search-status").textContent();
+    await page.goto(`${server.url}/search/?q=officials&from=2016-13`);
+    await expect.poll(status).toContain("“2016-13” is not a date to search from");
+    expect(await headlines(page)).toEqual([]);
+    await page.goto(`${server.url}/search/?q=officials&from=2017-05&to=2016-03-02`);
+    await expect.poll(status).toContain("swap the dates");
+    expect(await headlines(page)).toEqual([]);
+    // Put right in the form, the search runs.
+    await page.locator("#search-to").fill("2018-12");
+    await page.locator("#search-to").press("Enter");
+    const since = articles.filter((a) => a.date >= "2017-05-01" && a.paragraphs.join(" ").includes("officials"));
+    await expect.poll(() => headlines(page).then((h) => h.length)).toBe(Math.min(10, since.length));
+  });
 });

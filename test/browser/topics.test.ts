@@ -48,6 +48,20 @@ describe("searching within a topic", () => {
   });
 });
 
+describe("a topic in a search link", () => {
+  it("is found in any capitals, and one no topic has is said to be no topic's", async () => {
+    await page.goto(`${opened.server.url}/search/?q=Tuesday&topic=texaco`);
+    await expect.poll(headlines, POLL).toEqual(naming("Texaco", "Tuesday"));
+    await expect.poll(() => page.locator("#search-topic-note").textContent(), POLL).toContain("Within the topic Texaco");
+    await expect.poll(() => page.evaluate(() => location.search), POLL).toBe("?q=Tuesday&topic=Texaco");
+
+    await page.goto(`${opened.server.url}/search/?q=Tuesday&topic=Nobody+Atall`);
+    await expect.poll(() => page.locator("#search-status").textContent(), POLL).toContain("No topic is named “Nobody Atall”");
+    expect(await headlines()).toEqual([]);
+    expect(await page.locator("#search-topic-note").isHidden()).toBe(true);
+  });
+});
+
 describe("the search page's topic field", () => {
   it("narrows the results to a topic picked by name, and refuses a name that is no topic", async () => {
     await page.goto(`${opened.server.url}/search/?q=Tuesday`);
