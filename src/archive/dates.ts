@@ -1,11 +1,15 @@
 import { teaser, type Teaser } from "./articlePages.js";
 import type { Article } from "./article.js";
 import { groupBy } from "./groupBy.js";
-import { numberedLinks, numberedPageUrl, type PageLink } from "./paginate.js";
+import { numberedLinks, numberedPageUrl, pageHolding, pageUrl, type PageLink } from "./paginate.js";
 
 /** Articles of one section within a period: how date pages list them. */
 export interface SectionGroup {
   readonly name: string;
+  /**
+   * The section front's page that holds the period's newest article of the section: from a month
+   * of 2,380 Earnings stories, "Earnings" leads to them, not to the section's latest news.
+   */
   readonly url: string;
   readonly count: number;
   /** Empty on year pages, which list counts only: a year can hold tens of thousands. */
@@ -100,9 +104,26 @@ function dayPages(day: DatePage): DatePage[] {
   });
 }
 
-function groupBySection(articles: readonly Article[], withArticles: boolean): SectionGroup[] {
+/** Where an article is listed on its section's front: the URL of the page that holds it. */
+type SectionPageOf = (article: Article) => string;
+
+/** `articles` newest first, as the section fronts list them (sections.ts), paginated by `pageSize`. */
+function sectionPages(articles: readonly Article[], pageSize: number): SectionPageOf {
+  const totals = new Map<string, number>();
+  for (const a of articles) totals.set(a.sectionSlug, (totals.get(a.sectionSlug) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const index = new Map<Article, number>();
+  for (const a of articles) {
+    const i = seen.get(a.sectionSlug) ?? 0;
+    index.set(a, i);
+    seen.set(a.sectionSlug, i + 1);
+  }
+  return (a) => pageUrl(`/${a.sectionSlug}/`, pageHolding(totals.get(a.sectionSlug)!, pageSize, index.get(a)!));
+}
+
+function groupBySection(articles: readonly Article[], withArticles: boolean, pageOf: SectionPageOf): SectionGroup[] {
   return [...groupBy(articles, (a) => a.sectionSlug).values()]
-    .map((g) => ({ name: g[0]!.section, url: `/${g[0]!.sectionSlug}/`, count: g.length, articles: withArticles ? g.map(teaser) : [] }))
+    .map((g) => ({ name: g[0]!.section, url: pageOf(g[0]!), count: g.length, articles: withArticles ? g.map(teaser) : [] }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
 }
 
@@ -126,9 +147,11 @@ function calendar(month: string, dayCounts: ReadonlyMap<string, number>, linkMon
 
 /**
  * Year, month and day pages for every period that has articles. `articles` must be newest first;
- * pages come oldest first within each kind.
+ * pages come oldest first within each kind. `pageSize`: the section fronts', which their section
+ * groups link into.
  */
-export function datePages(articles: readonly Article[]): DatePage[] {
+export function datePages(articles: readonly Article[], pageSize: number): DatePage[] {
+  const pageOf = sectionPages(articles, pageSize);
   const byPeriod = new Map([
     ...groupBy(articles, (a) => a.date.slice(0, 4)),
     ...groupBy(articles, (a) => a.date.slice(0, 7)),
@@ -158,7 +181,7 @@ export function datePages(articles: readonly Article[]): DatePage[] {
         period,
         url: periodUrl(period),
         count: inPeriod.length,
-        sections: groupBySection(inPeriod, !summarised),
+        sections: groupBySection(inPeriod, !summarised, pageOf),
         summarised: kind === "month" && summarised,
         pages: null,
         calendars: months.map((month) => calendar(month, dayCounts, kind === "year")),

@@ -95,6 +95,17 @@ export function paginate<T>(items: readonly T[], size: number, base: string): Li
   });
 }
 
+/**
+ * The page of a `paginate`d listing of `total` items that holds the item `index` places from the
+ * newest: its number, or null for the front. Deeper pages never move (see ListingPage), so a link
+ * to one stays good as the listing grows.
+ */
+export function pageHolding(total: number, size: number, index: number): number | null {
+  const count = Math.max(1, Math.floor(total / size));
+  const place = Math.floor((total - 1 - index) / size) + 1;
+  return place >= count ? null : place;
+}
+
 /** Page `n` of pages numbered in reading order: `base` for page 1, `base` + `page/N/` after. */
 export function numberedPageUrl(base: string, n: number): string {
   return n === 1 ? base : pageUrl(base, n);

@@ -53,3 +53,29 @@ describe("date pages stay light, whatever the archive", () => {
     expect(month!.calendars).toHaveLength(1);
   });
 });
+
+describe("a date page's sections", () => {
+  // Three months of news in two sections, 7 a day in one and 2 in the other: fronts of many pages.
+  const days = Array.from({ length: 90 }, (_, d) => new Date(Date.UTC(2019, 0, 1 + d)).toISOString().slice(0, 10));
+  const parsedArticles = days.flatMap((date, d) =>
+    Array.from({ length: 9 }, (_, i) => parsed({ file: `${date}/${i}.txt`, date: iso(date), sectionRaw: i < 7 ? "MARKETS" : "WORLD", headline: `Story ${d * 9 + i}` })),
+  );
+  const archive = buildArchive(parsedArticles, { pageSize: 30, siteTitle: "T" });
+
+  it("lead to the page of the section's front that lists the period's newest article there, on every page", () => {
+    const fronts = new Map(archive.sectionFronts.map((p) => [p.url, p]));
+    let checked = 0;
+    for (const page of archive.datePages) {
+      for (const group of page.sections) {
+        const inPeriod = archive.articles.filter((a) => a.date.startsWith(page.period) && a.section === group.name);
+        const front = fronts.get(group.url);
+        expect(front?.section.name).toBe(group.name);
+        expect(front!.items.map((t) => t.url)).toContain(inPeriod[0]!.url);
+        checked++;
+      }
+    }
+    // Years, months and days alike, and not all on the fronts' first pages.
+    expect(checked).toBe(2 * (1 + 3 + 90));
+    expect(new Set(archive.datePages.flatMap((p) => p.sections.map((g) => g.url))).size).toBeGreaterThan(20);
+  });
+});
