@@ -154,19 +154,26 @@ function looksLikeAPerson(name: string): boolean {
   }) && !words.every((word) => /^\p{Lu}\.?$/u.test(word));
 }
 
+/** How many times as many articles must name a person in full as name all others of the surname, for the surname alone to be theirs. */
+const SURNAME_OWNER = 5;
+
 /**
  * The archive's topics: every name at least `minArticles` articles give, whose kind the archive
- * shows. A surname alone counts, in an article that gives no full name for it, for the one person
- * of the archive that bears it, if only one does ("Reagan" → "Ronald Reagan").
+ * shows. A surname alone counts, in an article that gives no full name for it, for the person of
+ * the archive who bears it, if only one does or the archive names one far more often than the
+ * rest ("Reagan" → "Ronald Reagan").
  */
 export function topicIndex(articles: readonly Article[], mentionsOf: (article: Article) => readonly Mention[], minArticles: number): TopicIndex {
   const weighed = new Map<string, Weighed>();
   const knownKind = new Map<string, TopicKind>();
   const perArticle: { article: Article; names: { key: string; count: number; lead: boolean; cued: boolean }[] }[] = [];
-  const datelinePlaces = new Set<string>();
+  const datelinePlaces = new Map<string, number>();
   for (const article of articles) {
     const place = article.dateline === null ? null : datelinePlace(article.dateline);
-    if (place) datelinePlaces.add(nameKey(place.split(",")[0]!));
+    if (place) {
+      const key = nameKey(place.split(",")[0]!);
+      datelinePlaces.set(key, (datelinePlaces.get(key) ?? 0) + 1);
+    }
     const names: { key: string; count: number; lead: boolean; cued: boolean }[] = [];
     for (const m of mentionsOf(article)) {
       const { key, known, kind } = canonical(m.name);
@@ -194,18 +201,32 @@ export function topicIndex(articles: readonly Article[], mentionsOf: (article: A
     const words = w.key.split(" ");
     for (let n = 2; n < words.length; n++) firmsBeginning.add(words.slice(0, n).join(" "));
   }
-  // Surnames: each single word that ends exactly one person's name of the archive.
+  // A town is one that two datelines give at least: a wire table's first line ("LEAD - VIRGIN
+  // 34.00/34.50") reads as a dateline once, and made "Lead" at every sentence's start a place.
+  const townsOfDatelines = new Set([...datelinePlaces].filter(([, n]) => n >= 2).map(([key]) => key));
   const kinds = new Map<string, { kind: TopicKind; name: string }>();
   for (const w of weighed.values()) {
     const name = displayName(w.forms);
-    const kind = kindOf(w, knownKind.get(w.key) ?? null, datelinePlaces, firmsBeginning, name);
+    const kind = kindOf(w, knownKind.get(w.key) ?? null, townsOfDatelines, firmsBeginning, name);
     if (kind !== null) kinds.set(w.key, { kind, name });
   }
-  const bySurname = new Map<string, string | null>();
+  // A surname is one person's when the archive names that person in full far more often than
+  // everyone else of the name together: 24 articles say "Ronald Reagan", one each "Nancy
+  // Reagan" and "Michael Reagan", and some 300 more say only "President Reagan" or "Reagan
+  // said". Two of a name about as often ("James Baker", "Howard Baker") leave it to neither.
+  const bearers = new Map<string, { key: string; articles: number }[]>();
   for (const [key, { kind }] of kinds) {
     if (kind !== "person") continue;
     const surname = key.split(" ").at(-1)!.replace(NAME_PARTICLES, "");
-    bySurname.set(surname, bySurname.has(surname) ? null : key);
+    let list = bearers.get(surname);
+    if (!list) bearers.set(surname, (list = []));
+    list.push({ key, articles: weighed.get(key)!.articles });
+  }
+  const bySurname = new Map<string, string>();
+  for (const [surname, list] of bearers) {
+    const first = list.reduce((a, b) => (b.articles > a.articles || (b.articles === a.articles && b.key < a.key) ? b : a));
+    const others = list.reduce((n, b) => n + b.articles, 0) - first.articles;
+    if (others === 0 || first.articles >= SURNAME_OWNER * others) bySurname.set(surname, first.key);
   }
   // Only where the article shows a person ("President Reagan", "Reagan said"): a word alone may
   // be anything else ("Mo." is Missouri, not Li Mo).

@@ -34,6 +34,37 @@ describe("the archive's topics", () => {
     expect(reagan.about!.count).toBe(3);
   });
 
+  it("gives a surname alone to the person the archive names in full far more often than anyone else of the name, and to no one where two are named alike", () => {
+    const story = (n: number, text: string) => parsed({ file: `r${String(n).padStart(2, "0")}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const stories = [
+      ...[1, 2, 3, 4, 5].map((n) => story(n, `President Ronald Reagan met the committee on day ${n} and Reagan said talks would go on.`)),
+      story(6, "First lady Nancy Reagan opened the new clinic, Mrs Reagan said in a statement."),
+      ...[7, 8, 9].map((n) => story(n, `President Reagan signed the bill on day ${n}, officials said.`)),
+      ...[10, 11, 12].map((n) => story(n, `Treasury Secretary James Baker met bankers on day ${n}, the department said.`)),
+      ...[13, 14].map((n) => story(n, `Senator Howard Baker spoke to reporters on day ${n}, aides said.`)),
+      ...[15, 16, 17].map((n) => story(n, `Secretary Baker said on day ${n} that the dollar was stable.`)),
+    ];
+    const built = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 });
+    const filesOf = (name: string) => built.topicPages.filter((p) => p.topic.name === name).flatMap((p) => p.items.map((t) => t.url)).map((u) => built.articles.find((a) => a.url === u)!.file).sort();
+    expect(filesOf("Ronald Reagan")).toEqual(["r01.txt", "r02.txt", "r03.txt", "r04.txt", "r05.txt", "r07.txt", "r08.txt", "r09.txt"]);
+    expect(filesOf("James Baker")).toEqual(["r10.txt", "r11.txt", "r12.txt"]);
+    expect(filesOf("Howard Baker")).toEqual(["r13.txt", "r14.txt"]);
+  });
+
+  it("takes a town from datelines only when two give it: a wire table's first line can read as one", () => {
+    const story = (n: number, dateline: string | null, text: string) => parsed({ file: `d${n}.txt`, headline: `Story ${n}`, dateline, body: [{ type: "paragraph", text }] });
+    const towns = (datelines: number) =>
+      buildArchive(
+        [
+          ...Array.from({ length: datelines }, (_, i) => story(i, "QUARRYTOWN", `Prices were steady on day ${i}, traders said.`)),
+          ...[10, 11, 12].map((n) => story(n, null, `Quarrytown managers said on day ${n} that prices were steady.`)),
+        ],
+        { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
+      ).topics.filter((t) => t.kind === "place").map((t) => t.name);
+    expect(towns(1)).toEqual([]);
+    expect(towns(2)).toEqual(["Quarrytown"]);
+  });
+
   it("needs the minimum number of articles: a name fewer articles give is no topic", () => {
     const articles = publishArchive(parsedFixture, {});
     const names = (min: number): string[] => topicIndex(articles, (a) => decodeMentions(a.mentions), min).topics.map((t) => t.name);
