@@ -42,18 +42,48 @@ export interface DatelineSplit {
 export function splitDateline(line: string): DatelineSplit | null {
   const match = DATELINE.exec(line);
   if (!match) return null;
-  const place = match[1]!.trim();
+  // A comma left before the dash (`CHICAGO, March 4, -`) ends nothing.
+  const place = match[1]!.trim().replace(/\s*,$/u, "");
   const text = match[2]!;
   const segments = place.split(",").map((s) => s.trim());
   if (segments.length > 5 || segments.some((s) => s === "")) return null;
-  const [first, ...rest] = segments;
-  if (!isPlaceSegment(first!, 5)) return null;
+  if (isDateline(segments)) return { dateline: place, text };
+  return typedInHaste(segments, text);
+}
+
+function isDateline([first, ...rest]: readonly string[]): boolean {
+  if (!isPlaceSegment(first!, 5)) return false;
   for (const segment of rest) {
     if (DATE_PART.test(segment) || isPlaceSegment(segment, 4)) continue;
     const placeThenDate = PLACE_THEN_DATE.exec(segment);
-    if (!placeThenDate || !isPlaceSegment(placeThenDate[1]!, 4)) return null;
+    if (!placeThenDate || !isPlaceSegment(placeThenDate[1]!, 4)) return false;
   }
-  return { dateline: place, text };
+  return true;
+}
+
+/** A month and a day, the day mistyped with letters for figures: `March 2O`, `April l`. */
+const MISTYPED_DATE = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+[\dOlI]{1,3}$/iu;
+
+/**
+ * A wire dateline typed in haste: `New york, March 2`, `La paz, march 18`, `0 LONDON, April
+ * 29`, `ME}LBOURNE, March 3`, `SYDNEY, April l`, `BOSTON, March 187`, `JOHANNESBURG March 13`. Taken only where a date follows the place, as no
+ * sentence opens with one, and given without the noise in front. Missed, the wire's first
+ * paragraph was shown as an italic standfirst, its dateline inside it.
+ */
+function typedInHaste(segments: readonly string[], text: string): DatelineSplit | null {
+  // No comma between place and date: `JOHANNESBURG March 13`.
+  const placeThenDate = segments.length === 1 ? PLACE_THEN_DATE.exec(segments[0]!) : null;
+  if (placeThenDate) segments = [placeThenDate[1]!, placeThenDate[2]!];
+  const dated = segments.findIndex((s, i) => i > 0 && (DATE_PART.test(s) || MISTYPED_DATE.test(s)));
+  if (dated < 0 || dated !== segments.length - 1) return null;
+  // Leading noise: figures or marks with no letter (`0 LONDON`).
+  const words = segments[0]!.split(/\s+/u);
+  const first = words.slice(Math.max(0, words.findIndex((w) => /\p{L}/u.test(w))));
+  const loose = (words: readonly string[]): boolean => words.length > 0 && words.length <= 4 && words.every((w) => /^\p{L}/u.test(w));
+  if (!loose(first) || !/^\p{Lu}/u.test(first[0]!)) return null;
+  if (!segments.slice(1, dated).every((s) => loose(s.split(/\s+/u)))) return null;
+  const place = first.join(" ");
+  return { dateline: placeThenDate ? `${place} ${segments[1]}` : [place, ...segments.slice(1)].join(", "), text };
 }
 
 /**
@@ -66,7 +96,8 @@ export function datelinePlace(dateline: string): string {
     // A date, or a month whose day the wire left out (`SYDNEY, April`).
     if (DATE_PART.test(segment) || (place.length > 0 && MONTH.test(segment))) break;
     const placeThenDate = PLACE_THEN_DATE.exec(segment);
-    if (placeThenDate && place.length > 0) {
+    // Past the first segment, or when it is the only one (`JOHANNESBURG March 13`).
+    if (placeThenDate && (place.length > 0 || !dateline.includes(","))) {
       place.push(placeThenDate[1]!);
       break;
     }

@@ -16,6 +16,19 @@ describe("splitDateline finds", () => {
     expect(splitDateline(line)).toEqual({ dateline, text });
   });
 
+  it.each([
+    ["a place in mixed case", "New york, March 2 - Chicago physician Fred Reed said he would bid.", "New york, March 2", "Chicago physician Fred Reed said he would bid."],
+    ["a month in lower case", "La paz, march 18 - Bolivia's tin miners went on strike.", "La paz, march 18", "Bolivia's tin miners went on strike."],
+    ["a figure typed before the place", "0 LONDON, April 29 - The economy is stronger than forecast.", "LONDON, April 29", "The economy is stronger than forecast."],
+    ["a stray mark in the place", "ME}LBOURNE, March 3 - The miner raised its dividend.", "ME}LBOURNE, March 3", "The miner raised its dividend."],
+    ["letters typed for the day's figures", "SYDNEY, April l - Wool prices eased.", "SYDNEY, April l", "Wool prices eased."],
+    ["a comma left before the dash", "CHICAGO, March 4, - Futures closed higher.", "CHICAGO, March 4", "Futures closed higher."],
+    ["a day of three figures", "BOSTON, March 187 - The utility sold notes.", "BOSTON, March 187", "The utility sold notes."],
+    ["no comma before the date", "JOHANNESBURG March 13 - Shr 516 cts vs 347", "JOHANNESBURG March 13", "Shr 516 cts vs 347"],
+  ])("a wire dateline typed in haste: %s", (_name, line, dateline, text) => {
+    expect(splitDateline(line)).toEqual({ dateline, text });
+  });
+
   it("leaves later dashes in the text", () => {
     expect(splitDateline("Moscow — Talks began - and ended - within the hour.")).toEqual({
       dateline: "Moscow",
@@ -34,6 +47,8 @@ describe("splitDateline finds nothing in", () => {
     ["a quotation before a dash", "\"We will not back down\" - the minister told reporters."],
     ["a line that opens with a dash", "- Talks began on Tuesday."],
     ["a place with nothing after the dash", "Moscow —"],
+    ["a sentence in lower case before a date", "Prices rose in the week to March 2 - the fastest rise in years."],
+    ["a lower-case opening before a date", "the meeting, March 2 - was put off."],
     ["an empty line", ""],
   ])("%s", (_name, line) => {
     expect(splitDateline(line)).toBeNull();
@@ -51,6 +66,7 @@ describe("datelinePlace", () => {
     ["WINSTON-SALEM, N.C.", "WINSTON-SALEM, N.C."],
     ["SYDNEY, April", "SYDNEY"],
     ["MARSEILLE", "MARSEILLE"],
+    ["JOHANNESBURG March 13", "JOHANNESBURG"],
   ])("%s is %s", (dateline, place) => {
     expect(datelinePlace(dateline)).toBe(place);
   });
