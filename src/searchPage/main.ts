@@ -158,6 +158,8 @@ function describe({ query, answer }: Shown): string {
   const searched = answer.candidates.slice(0, answer.searched);
   const { from, to } = spanOf(searched);
   const left = answer.candidates.length - answer.searched;
+  // Narrowed by section, topic or dates alone, a search has no words to hold, nor best matches.
+  if (!query.text) return `${found} from ${formatDate(from)} to ${formatDate(to)}; ${count(left, "more period")} to search.`;
   const rest = `${count(left, "more period")} hold${left === 1 ? "s" : ""} its words`;
   const total =
     answer.wordTotal && !narrowed(query)

@@ -150,6 +150,13 @@ describe("search over yearly periods", () => {
     expect(await page.locator("#search-from").inputValue()).toBe("2016-03");
   });
 
+  it("says how much of the archive a search narrowed by section alone covers, with no words to speak of", async () => {
+    await searchOn(sharded, "section=Weather");
+    expect(await status()).toMatch(/^\d+ articles found from .+ to .+; \d+ more periods? to search\.$/u);
+    await readToTheEnd();
+    expect(await status()).toBe(`${articles.filter((a) => a.section === "WEATHER").length} articles found.`);
+  });
+
   it("bounds a query that every year holds, says how much of the archive it covers, and searches the rest on request", async () => {
     // Words of two letters stand for every word they begin: the directory only counts their pages,
     // as it does a common word's, so the page cannot know which periods hold the best matches.
