@@ -225,8 +225,19 @@ export function relatedArticles(
   };
   // A wire repeat (the same headline on the same day) is one story: a list shows it once, and
   // never beside the story it repeats. Reuters sent 457 such pairs in two months.
-  const stories: (string | undefined)[] = new Array(n);
-  const storyOf = (i: number): string => (stories[i] ??= `${articles[i]!.date}\n${articles[i]!.headline.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()}`);
+  // Numbered, so that a list compares numbers: made once an article is first a candidate.
+  const stories = new Int32Array(n).fill(-1);
+  const storyNumbers = new Map<string, number>();
+  const storyOf = (i: number): number => {
+    let story = stories[i]!;
+    if (story < 0) {
+      const key = `${articles[i]!.date}\n${articles[i]!.headline.toLowerCase()}`;
+      story = storyNumbers.get(key) ?? storyNumbers.size;
+      storyNumbers.set(key, story);
+      stories[i] = story;
+    }
+    return story;
+  };
   const score = (doc: number): number[] => {
     let count = 0;
     for (let p = keyStarts[doc]!; p < keyStarts[doc + 1]!; p++) {
