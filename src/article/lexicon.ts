@@ -85,6 +85,9 @@ export const PERSON_CUES_BEFORE = words(`
 `);
 export const PERSON_CUES_AFTER = words("said says told added noted explained argued warned insisted testified wrote");
 
+/** Nouns right after a name that make it an organisation's, whatever came before: "president of its Mountain Bell subsidiary", "told Al-Rai al-Aam newspaper". */
+export const ORGANISATION_CUES_AFTER = words("subsidiary subsidiaries unit units affiliate division newspaper newspapers daily weekly magazine agency");
+
 /** Small words that stay inside a name: "Bank of Japan", "Bashar al-Assad", "Rio de Janeiro". */
 export const CONNECTORS = words("of de del della der den di da do dos das du la le van von bin ibn al el y for the on und fuer für et");
 
@@ -153,7 +156,7 @@ export const KNOWN_ORGANISATIONS = new Map<string, string>(
     opec: "OPEC", nato: "NATO", gatt: "GATT", imf: "International Monetary Fund", "international monetary fund": "International Monetary Fund",
     ec: "European Community", eec: "European Community", "european community": "European Community", "european economic community": "European Community",
     eu: "European Union", "european union": "European Union", un: "United Nations", "united nations": "United Nations",
-    "world bank": "World Bank", oecd: "OECD", fbi: "FBI", cia: "CIA", sec: "Securities and Exchange Commission",
+    "world bank": "World Bank", oecd: "OECD", fbi: "FBI", "federal bureau of investigation": "FBI", cia: "CIA", "central intelligence agency": "CIA", sec: "Securities and Exchange Commission",
     "securities and exchange commission": "Securities and Exchange Commission", fed: "Federal Reserve", "federal reserve": "Federal Reserve",
     "federal reserve board": "Federal Reserve", kremlin: "Kremlin", pentagon: "Pentagon", bundesbank: "Bundesbank",
     congress: "Congress", senate: "Senate", hezbollah: "Hezbollah", hamas: "Hamas", taliban: "Taliban", "islamic state": "Islamic State",

@@ -21,6 +21,7 @@ import {
   NAME_PARTICLES,
   NOT_NAMES,
   ORGANISATION_ENDS,
+  ORGANISATION_CUES_AFTER,
   ORGANISATION_HEADS_OF,
   PERSON_CUES_AFTER,
   PERSON_CUES_BEFORE,
@@ -371,6 +372,10 @@ function candidates(run: Run): Candidate[] {
   if (last) {
     if (run.ticker || (organisation && out.length === 1)) last.organisationCue = true;
     if (PERSON_CUES_AFTER.has(run.after)) last.saidCue = true;
+    if (ORGANISATION_CUES_AFTER.has(run.after)) {
+      last.organisationCue = true;
+      last.personCue = false;
+    }
   }
   return out;
 }

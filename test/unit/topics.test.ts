@@ -51,6 +51,66 @@ describe("the archive's topics", () => {
     expect(filesOf("Howard Baker")).toEqual(["r13.txt", "r14.txt"]);
   });
 
+  it("leaves out an outlet named in its own copy, and counts it named in another's", () => {
+    const story = (n: number, source: string, text: string) => parsed({ file: `o${n}.txt`, headline: `Story ${n}`, sources: [source], source, body: [{ type: "paragraph", text }] });
+    const built = buildArchive(
+      [
+        ...[1, 2, 3].map((n) => story(n, "Reuters", `The minister told Reuters on day ${n} that talks with OPEC would go on.`)),
+        ...[4, 5].map((n) => story(n, "AFP", `Reuters reported on day ${n} that OPEC had made an offer.`)),
+      ],
+      { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
+    );
+    const count = (name: string) => built.topics.find((t) => t.name === name)?.count;
+    expect(count("Reuters")).toBe(2);
+    expect(count("OPEC")).toBe(5);
+  });
+
+  it("takes a name before 'subsidiary', 'unit' or 'newspaper' for an organisation's, though a title came first", () => {
+    const story = (n: number, text: string) => parsed({ file: `m${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const built = buildArchive(
+      [1, 2, 3].map((n) => story(n, `Jack MacAllister, president of its Mountain Bell subsidiary, spoke on day ${n}, and the minister told Al-Rai al-Aam newspaper the same.`)),
+      { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
+    );
+    const kinds = Object.fromEntries(built.topics.map((t) => [t.name, t.kind]));
+    expect(kinds["Mountain Bell"]).toBe("organisation");
+    expect(kinds["Al-Rai al-Aam"]).not.toBe("person");
+  });
+
+  it("leaves out a ministry or department named by its subject alone, and keeps one a country or the wire's usage names", () => {
+    const story = (n: number, text: string) => parsed({ file: `g${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const built = buildArchive(
+      [1, 2, 3].map((n) => story(n, `The Food Department said on day ${n} that imports would rise, the Commerce Department said exports fell, and the Japanese Finance Ministry was silent.`)),
+      { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
+    );
+    const names = built.topics.map((t) => t.name);
+    expect(names).not.toContain("Food Department");
+    expect(names).toContain("Commerce Department");
+  });
+
+  it("puts an agency's initials and its full name under one topic", () => {
+    const story = (n: number, text: string) => parsed({ file: `c${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const built = buildArchive(
+      [story(1, "The Central Intelligence Agency briefed the committee."), story(2, "The CIA declined to comment on the report."), story(3, "Officials of the CIA met on Monday.")],
+      { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
+    );
+    expect(built.topics.filter((t) => t.kind === "organisation").map((t) => [t.name, t.count])).toEqual([["CIA", 3]]);
+  });
+
+  it("takes no town from datelines that put it in two states", () => {
+    const story = (n: number, dateline: string | null, text: string) => parsed({ file: `p${n}.txt`, headline: `Story ${n}`, dateline, body: [{ type: "paragraph", text }] });
+    const towns = (second: string) =>
+      buildArchive(
+        [
+          story(1, "QUARRYTOWN, N.J., March 2", "Prices were steady, traders said."),
+          story(2, `QUARRYTOWN, ${second}, March 3`, "Prices were steady, traders said."),
+          ...[10, 11].map((n) => story(n, null, `Prices in Quarrytown were steady on day ${n}, traders said.`)),
+        ],
+        { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
+      ).topics.filter((t) => t.kind === "place").map((t) => t.name);
+    expect(towns("N.J.")).toEqual(["Quarrytown"]);
+    expect(towns("Ind.")).toEqual([]);
+  });
+
   it("takes a town from datelines only when two give it: a wire table's first line can read as one", () => {
     const story = (n: number, dateline: string | null, text: string) => parsed({ file: `d${n}.txt`, headline: `Story ${n}`, dateline, body: [{ type: "paragraph", text }] });
     const towns = (datelines: number) =>
