@@ -9,6 +9,8 @@ const DATE = "(?:\\p{L}{3,9}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{L}{3,9})(?:,?\\s+\\
 const DATE_PART = new RegExp(`^${DATE}$`, "u");
 /** An English month's name or its abbreviation, alone. */
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/iu;
+/** A weekday's name or its abbreviation, alone. */
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/iu;
 /** A place and a date with no comma between them: `RICHMOND, Va. Feb 26`. */
 const PLACE_THEN_DATE = new RegExp(`^(.+?)\\s+(${DATE})$`, "u");
 
@@ -47,6 +49,8 @@ export function splitDateline(line: string): DatelineSplit | null {
   const text = match[2]!;
   const segments = place.split(",").map((s) => s.trim());
   if (segments.length > 5 || segments.some((s) => s === "")) return null;
+  // A month or a day is no place: `Mar - Apr 148.00 148.25` opens a row of a futures table.
+  if (MONTH.test(segments[0]!) || WEEKDAY.test(segments[0]!)) return null;
   if (isDateline(segments)) return { dateline: place, text };
   return typedInHaste(segments, text);
 }

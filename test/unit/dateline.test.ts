@@ -47,6 +47,8 @@ describe("splitDateline finds nothing in", () => {
     ["a quotation before a dash", "\"We will not back down\" - the minister told reporters."],
     ["a line that opens with a dash", "- Talks began on Tuesday."],
     ["a place with nothing after the dash", "Moscow —"],
+    ["a row of a futures table, opening with a month", "Mar - Apr 148.00 148.00 148.25 148.50 147.75 38"],
+    ["a row opening with a weekday", "TUE - 16085 15985 15885"],
     ["a sentence in lower case before a date", "Prices rose in the week to March 2 - the fastest rise in years."],
     ["a lower-case opening before a date", "the meeting, March 2 - was put off."],
     ["an empty line", ""],
