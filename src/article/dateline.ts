@@ -70,20 +70,20 @@ const MISTYPED_DATE = /^(?:january|february|march|april|may|june|july|august|sep
 
 /**
  * A wire dateline typed in haste: `New york, March 2`, `La paz, march 18`, `0 LONDON, April
- * 29`, `ME}LBOURNE, March 3`, `SYDNEY, April l`, `BOSTON, March 187`, `JOHANNESBURG March 13`. Taken only where a date follows the place, as no
- * sentence opens with one, and given without the noise in front. Missed, the wire's first
- * paragraph was shown as an italic standfirst, its dateline inside it.
+ * 29`, `ME}LBOURNE, March 3`, `SYDNEY, April l`, `BOSTON, March 187`, `JOHANNESBURG March 13`.
+ * Taken only where a date ends it, as no sentence opens so, and given without the noise in
+ * front. Missed, the wire's first paragraph was shown as an italic standfirst, its dateline in it.
  */
-function typedInHaste(segments: readonly string[], text: string): DatelineSplit | null {
+function typedInHaste(written: readonly string[], text: string): DatelineSplit | null {
   // No comma between place and date: `JOHANNESBURG March 13`.
-  const placeThenDate = segments.length === 1 ? PLACE_THEN_DATE.exec(segments[0]!) : null;
-  if (placeThenDate) segments = [placeThenDate[1]!, placeThenDate[2]!];
-  const dated = segments.findIndex((s, i) => i > 0 && (DATE_PART.test(s) || MISTYPED_DATE.test(s)));
-  if (dated < 0 || dated !== segments.length - 1) return null;
+  const placeThenDate = written.length === 1 ? PLACE_THEN_DATE.exec(written[0]!) : null;
+  const segments = placeThenDate ? [placeThenDate[1]!, placeThenDate[2]!] : written;
+  const dated = segments.length - 1;
+  if (dated < 1 || !(DATE_PART.test(segments[dated]!) || MISTYPED_DATE.test(segments[dated]!))) return null;
   // Leading noise: figures or marks with no letter (`0 LONDON`).
   const words = segments[0]!.split(/\s+/u);
   const first = words.slice(Math.max(0, words.findIndex((w) => /\p{L}/u.test(w))));
-  const loose = (words: readonly string[]): boolean => words.length > 0 && words.length <= 4 && words.every((w) => /^\p{L}/u.test(w));
+  const loose = (some: readonly string[]): boolean => some.length > 0 && some.length <= 4 && some.every((w) => /^\p{L}/u.test(w));
   if (!loose(first) || !/^\p{Lu}/u.test(first[0]!)) return null;
   if (!segments.slice(1, dated).every((s) => loose(s.split(/\s+/u)))) return null;
   const place = first.join(" ");

@@ -301,7 +301,8 @@ function knownTopics(): Promise<Map<string, string>> {
         option.label = count(articles, "article");
         options.append(option);
       }
-      byId("search-topic-names").append(options);
+      // An archive with no topics has no list to fill.
+      document.getElementById("search-topic-names")?.append(options);
       return new Map(list.map(([name]) => [name.toLowerCase(), name]));
     });
   topicNames.catch(() => (topicNames = null));

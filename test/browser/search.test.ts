@@ -59,6 +59,13 @@ describe("search in the browser", () => {
     await expect.poll(() => headlines(page)).toEqual(expected);
   });
 
+  it("says a topic in a link is no topic's in an archive that has none", async () => {
+    await page.goto(`${server.url}/search/?q=officials&topic=Harbour+Board`);
+    expect(await page.locator("#search-topic").getAttribute("type")).toBe("hidden");
+    await expect.poll(() => page.locator("#search-status").textContent()).toBe("No topic is named “Harbour Board”. This archive has no topics.");
+    expect(await headlines(page)).toEqual([]);
+  });
+
   it("says what is wrong with dates in a link rather than showing nothing", async () => {
     const status = () => page.locator("#search-status").textContent();
     await page.goto(`${server.url}/search/?q=officials&from=2016-13`);
