@@ -94,8 +94,14 @@ function resultItem(page: PageData): HTMLLIElement {
   return li;
 }
 
-/** The query the form holds, or why it holds none: dates that are not dates, or that no day fits. */
+/** The query the form holds, or why it holds none: a choice a link made that no menu has, dates that are not dates or that no day fits. */
 function currentQuery(): Query | string {
+  for (const f of FACETS) {
+    const asked = unknownFacets.get(f);
+    if (asked === undefined) continue;
+    const menu = `${f[0]!.toUpperCase()}${f.slice(1)}`;
+    return f === "year" ? `This archive has no articles of “${asked}”: pick a year from the Year menu.` : `No ${f} is named “${asked}” in this archive: pick one from the ${menu} menu.`;
+  }
   const filters: Record<string, string> = {};
   for (const f of FACETS) if (selects[f].value) filters[f] = selects[f].value;
   if (topic) filters.topic = topic;
@@ -108,8 +114,10 @@ function currentQuery(): Query | string {
   if (from === undefined) return `“${fromInput.value.trim()}” is not a date to search from: give a month (1987-03) or a day (1987-03-02).`;
   if (to === undefined) return `“${toInput.value.trim()}” is not a date to search to: give a month (1987-04) or a day (1987-04-15).`;
   if (reversed) return `No day is both on or after ${formatDate(from)} and on or before ${formatDate(to)}: swap the dates.`;
-  const order: Order = sortSelect.value === "newest" ? "newest" : sortSelect.value === "oldest" ? "oldest" : "best";
-  return { text: input.value.trim(), filters, range: { from, to }, order };
+  const text = input.value.trim();
+  // With no words there is nothing to rank by: the newest come first, unless the oldest are asked for.
+  const order: Order = sortSelect.value === "oldest" ? "oldest" : sortSelect.value === "newest" || text === "" ? "newest" : "best";
+  return { text, filters, range: { from, to }, order };
 }
 
 /** Keeps the address bar in step, so a search can be shared as a link. */
@@ -263,9 +271,14 @@ fromInput.value = params.get("from") ?? "";
 toInput.value = params.get("to") ?? "";
 // The menus are written into the page at build time: asking Pagefind for them would download
 // every filter file before the first query.
+/** A section, source or year a link asks for that the menu lacks: said so, until the reader picks from the menu. */
+const unknownFacets = new Map<(typeof FACETS)[number], string>();
 for (const f of FACETS) {
   const wanted = params.get(f);
-  if (wanted && [...selects[f].options].some((o) => o.value === wanted)) selects[f].value = wanted;
+  if (!wanted) continue;
+  if ([...selects[f].options].some((o) => o.value === wanted)) selects[f].value = wanted;
+  else unknownFacets.set(f, wanted);
+  selects[f].addEventListener("change", () => unknownFacets.delete(f), { once: true });
 }
 
 /**

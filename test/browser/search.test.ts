@@ -59,6 +59,14 @@ describe("search in the browser", () => {
     await expect.poll(() => headlines(page)).toEqual(expected);
   });
 
+  it("says a section in a link is none of the archive's, until one is picked from the menu", async () => {
+    await page.goto(`${server.url}/search/?q=officials&section=Nonexistent`);
+    await expect.poll(() => page.locator("#search-status").textContent()).toBe("No section is named “Nonexistent” in this archive: pick one from the Section menu.");
+    expect(await headlines(page)).toEqual([]);
+    await page.locator("#search-section").selectOption("Weather");
+    await expect.poll(() => headlines(page).then((h) => h.length)).toBeGreaterThan(0);
+  });
+
   it("says a topic in a link is no topic's in an archive that has none", async () => {
     await page.goto(`${server.url}/search/?q=officials&topic=Harbour+Board`);
     expect(await page.locator("#search-topic").getAttribute("type")).toBe("hidden");

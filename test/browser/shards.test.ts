@@ -150,11 +150,20 @@ describe("search over yearly periods", () => {
     expect(await page.locator("#search-from").inputValue()).toBe("2016-03");
   });
 
-  it("says how much of the archive a search narrowed by section alone covers, with no words to speak of", async () => {
-    await searchOn(sharded, "section=Weather");
-    expect(await status()).toMatch(/^\d+ articles found from .+ to .+; \d+ more periods? to search\.$/u);
-    await readToTheEnd();
-    expect(await status()).toBe(`${articles.filter((a) => a.section === "WEATHER").length} articles found.`);
+  it("lists a search narrowed by section or dates alone newest first, and says how much it covers without speaking of words", async () => {
+    // No words to rank by: the newest come first, period by period.
+    for (const [query, kept] of [
+      ["section=Weather", (a: (typeof articles)[number]) => a.section === "WEATHER"],
+      ["from=2015-01", () => true],
+    ] as const) {
+      await searchOn(sharded, query);
+      expect(await status(), query).toMatch(/^\d+ articles found(?: from .+ to .+; \d+ more periods? to search)?\.$/u);
+      expect((await shownDates())[0], query).toBe(articles.filter(kept).map((a) => a.date).sort().at(-1));
+      await readToTheEnd();
+      expect(await status(), query).toBe(`${articles.filter(kept).length} articles found.`);
+      const dates = await shownDates();
+      expect(dates, query).toEqual([...dates].sort().reverse());
+    }
   });
 
   it("bounds a query that every year holds, says how much of the archive it covers, and searches the rest on request", async () => {
