@@ -14,8 +14,14 @@ export interface Article extends ParsedArticle {
   readonly copy: number;
 }
 
-/** Newest first; ties broken by URL so every build lists articles in the same order. */
-export function newestFirst(a: Pick<Article, "date" | "url">, b: Pick<Article, "date" | "url">): number {
+/**
+ * Newest first; within a day, the file last in path order first. A wire numbers its files as it
+ * sends them (`21238_e5a0….txt`), so a day's latest story leads whatever its section: broken by
+ * URL, ties put a day's Aluminium stories before its General News, and the home page's 20 latest
+ * were all from sections in A to C. Every build lists articles in the same order either way.
+ */
+export function newestFirst(a: Pick<Article, "date" | "file" | "url">, b: Pick<Article, "date" | "file" | "url">): number {
   if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (a.file !== b.file) return a.file < b.file ? 1 : -1;
   return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
 }

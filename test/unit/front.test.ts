@@ -26,6 +26,15 @@ describe("the home page's lead", () => {
 });
 
 describe("the home page's latest headlines", () => {
+  it("are the day's last files first, as a wire numbers them, whatever their sections", () => {
+    // A day of the wire: files numbered as sent, sections in every order.
+    const desks = ["ALUMINIUM", "COCOA", "GENERAL NEWS", "BARLEY", "ZINC", "GENERAL NEWS", "COFFEE"];
+    const day = Array.from({ length: LATEST_ON_HOME + 5 }, (_, i) => story(`${String(100 + i)}_x.txt`, "2019-03-14", desks[i % desks.length]!, `Story number ${i}`));
+    const home = front([story("099_lead.txt", "2019-03-14", "TRADE", "The lead", 900), ...day]);
+    const expected = day.slice(-LATEST_ON_HOME).reverse().map((a) => a.headline);
+    expect(home.latest.map((t) => t.headline)).toEqual(expected);
+  });
+
   it("show a headline the wire repeated once, its newest copy", () => {
     const home = front([
       story("lead.txt", "2019-03-15", "TRADE", "The lead", 900),
