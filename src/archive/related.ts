@@ -223,21 +223,25 @@ export function relatedArticles(
     const y = articles[b]!;
     return x.date !== y.date ? x.date > y.date : x.file < y.file;
   };
-  // A wire repeat (the same headline on the same day) is one story: a list shows it once, and
-  // never beside the story it repeats. Reuters sent 457 such pairs in two months.
-  // Numbered, so that a list compares numbers: made once an article is first a candidate.
-  const stories = new Int32Array(n).fill(-1);
-  const storyNumbers = new Map<string, number>();
-  const storyOf = (i: number): number => {
-    let story = stories[i]!;
-    if (story < 0) {
-      const key = `${articles[i]!.date}\n${articles[i]!.headline.toLowerCase()}`;
-      story = storyNumbers.get(key) ?? storyNumbers.size;
-      storyNumbers.set(key, story);
-      stories[i] = story;
+  // One headline is shown once in a list: a reader cannot tell two copies apart, whether the wire
+  // sent a story twice (457 same-day pairs in the Reuters stories) or again the next day, or
+  // runs a daily report under one headline. A copy sent within a day of the page's own story is
+  // that story, and not listed at all. Headlines are compared in lower case, letters and figures
+  // only ("TIME CHANGES." is "Time changes"), and numbered once an article is first a candidate.
+  const headlines = new Int32Array(n).fill(-1);
+  const headlineNumbers = new Map<string, number>();
+  const headlineOf = (i: number): number => {
+    let number = headlines[i]!;
+    if (number < 0) {
+      const key = articles[i]!.headline.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      number = headlineNumbers.get(key) ?? headlineNumbers.size;
+      headlineNumbers.set(key, number);
+      headlines[i] = number;
     }
-    return story;
+    return number;
   };
+  const dayOf = (i: number): number => Date.parse(articles[i]!.date) / 86_400_000;
+  const sameStory = (a: number, b: number): boolean => headlineOf(a) === headlineOf(b) && Math.abs(dayOf(a) - dayOf(b)) <= 1;
   const score = (doc: number): number[] => {
     let count = 0;
     for (let p = keyStarts[doc]!; p < keyStarts[doc + 1]!; p++) {
@@ -253,15 +257,14 @@ export function relatedArticles(
       }
     }
     // Top few by insertion, not a sort of every candidate: a common word can bring thousands.
-    // Each story is kept by its best copy, so the list is the best few stories.
-    const own = storyOf(doc);
+    // Each headline is kept by its best article, so the list is the best few headlines.
     const best: number[] = [];
     for (let k = 0; k < count; k++) {
       const o = touched[k]!;
       if (best.length === RELATED_COUNT && !better(o, best[RELATED_COUNT - 1]!)) continue;
-      const story = storyOf(o);
-      if (story === own) continue;
-      const copy = best.findIndex((b) => storyOf(b) === story);
+      if (sameStory(o, doc)) continue;
+      const headline = headlineOf(o);
+      const copy = best.findIndex((b) => headlineOf(b) === headline);
       if (copy >= 0) {
         if (!better(o, best[copy]!)) continue;
         best.splice(copy, 1);
