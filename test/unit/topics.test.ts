@@ -87,13 +87,17 @@ describe("the archive's topics", () => {
     expect(names).toContain("Commerce Department");
   });
 
-  it("puts an agency's initials and its full name under one topic", () => {
+  it("puts an organisation's initials and its full name under one topic", () => {
     const story = (n: number, text: string) => parsed({ file: `c${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const built = buildArchive(
-      [story(1, "The Central Intelligence Agency briefed the committee."), story(2, "The CIA declined to comment on the report."), story(3, "Officials of the CIA met on Monday.")],
+      [
+        story(1, "The Central Intelligence Agency briefed the committee, and the Organization of Petroleum Exporting Countries met."),
+        story(2, "The CIA declined to comment on the report, and OPEC ministers were silent."),
+        story(3, "Officials of the CIA met on Monday."),
+      ],
       { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
     );
-    expect(built.topics.filter((t) => t.kind === "organisation").map((t) => [t.name, t.count])).toEqual([["CIA", 3]]);
+    expect(built.topics.filter((t) => t.kind === "organisation").map((t) => [t.name, t.count])).toEqual([["CIA", 3], ["OPEC", 2]]);
   });
 
   it("takes no town from datelines that put it in two states", () => {
