@@ -481,7 +481,26 @@ export function letterOf(name: string): string {
 
 /** One collator for every comparison: `localeCompare` makes one a call, 15,000 topics' worth. */
 const collator = new Intl.Collator("en", { sensitivity: "base" });
-const alphabetical = (a: TopicSummary, b: TopicSummary): number => collator.compare(a.name, b.name) || (a.url < b.url ? -1 : 1);
+
+/** Words after a surname that are not it: "Martin Luther King Jr", "John D. Rockefeller III". */
+const AFTER_SURNAME = /^(?:jr|sr|ii|iii|iv)\.?$/iu;
+
+/**
+ * The name a topic is filed under, A to Z: a person's by the surname, as an index of names is
+ * read ("Volcker Paul" for Paul Volcker, "Assad Bashar al-" for Bashar al-Assad), anything else
+ * as written.
+ */
+export function filingName(topic: Pick<TopicSummary, "name" | "kind">): string {
+  if (topic.kind !== "person") return topic.name;
+  const words = topic.name.split(" ");
+  let last = words.length - 1;
+  while (last > 0 && AFTER_SURNAME.test(words[last]!)) last--;
+  const surname = words[last]!;
+  const particle = NAME_PARTICLES.exec(surname)?.[0] ?? "";
+  return [surname.slice(particle.length), ...words.slice(0, last), particle, ...words.slice(last + 1)].filter((w) => w !== "").join(" ");
+}
+
+const alphabetical = (a: TopicSummary, b: TopicSummary): number => collator.compare(filingName(a), filingName(b)) || (a.url < b.url ? -1 : 1);
 
 /** Each kind's index: its own page (the largest topics, its letters), then a page per letter. */
 export function topicIndexPages(index: TopicIndex): TopicIndexPage[] {
@@ -491,7 +510,7 @@ export function topicIndexPages(index: TopicIndex): TopicIndexPage[] {
     const all = index.topics.filter((t) => t.kind === kind).map(summary);
     const byLetter = new Map<string, TopicSummary[]>();
     for (const t of all) {
-      const letter = letterOf(t.name);
+      const letter = letterOf(filingName(t));
       const list = byLetter.get(letter);
       if (list) list.push(t);
       else byLetter.set(letter, [t]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.js";
 import { decodeMentions } from "../../src/article/mentions.js";
-import { letterOf, timeline, topicIndex, topicPages, type Topic } from "../../src/archive/topics.js";
+import { filingName, letterOf, timeline, topicIndex, topicPages, type Topic } from "../../src/archive/topics.js";
 import { publishArchive } from "../../src/archive/archive.js";
 import { articleText } from "../support/fixtureArchive.js";
 import { TOPIC_PAGES, topicArticles } from "../support/topicArchive.js";
@@ -233,10 +233,15 @@ describe("the archive's topics", () => {
     expect(archive.feeds.every((f) => f.fullText)).toBe(true);
   });
 
-  it("files topics by kind and letter", () => {
+  it("files topics by kind and letter, people by surname", () => {
     const people = archive.topicIndexPages.filter((p) => p.kind === "person");
-    expect(people.map((p) => p.url)).toEqual(["/topics/people/", "/topics/people/j/", "/topics/people/r/"]);
-    expect(people[0]!.letters.map((l) => [l.letter, l.count])).toEqual([["J", 1], ["R", 1]]);
+    // James Baker under B, Ronald Reagan under R.
+    expect(people.map((p) => p.url)).toEqual(["/topics/people/", "/topics/people/b/", "/topics/people/r/"]);
+    expect(people[0]!.letters.map((l) => [l.letter, l.count])).toEqual([["B", 1], ["R", 1]]);
+    expect(filingName({ name: "Paul Volcker", kind: "person" })).toBe("Volcker Paul");
+    expect(filingName({ name: "Bashar al-Assad", kind: "person" })).toBe("Assad Bashar al-");
+    expect(filingName({ name: "Martin Luther King Jr", kind: "person" })).toBe("King Martin Luther Jr");
+    expect(filingName({ name: "Bank of Japan", kind: "organisation" })).toBe("Bank of Japan");
     expect(letterOf("Érdoğan")).toBe("E");
     expect(letterOf("3Com")).toBe("#");
   });
