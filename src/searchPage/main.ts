@@ -167,7 +167,7 @@ function describe({ query, answer }: Shown): string {
   const { from, to } = spanOf(searched);
   const left = answer.candidates.length - answer.searched;
   // Narrowed by section, topic or dates alone, a search has no words to hold, nor best matches.
-  if (!query.text) return `${found} from ${formatDate(from)} to ${formatDate(to)}; ${count(left, "more period")} to search.`;
+  if (!query.text) return `${found} ${from === to ? `on ${formatDate(from)}` : `from ${formatDate(from)} to ${formatDate(to)}`}; ${count(left, "more period")} to search.`;
   const rest = `${count(left, "more period")} hold${left === 1 ? "s" : ""} its words`;
   const total =
     answer.wordTotal && !narrowed(query)
@@ -175,7 +175,7 @@ function describe({ query, answer }: Shown): string {
       : "";
   if (query.order === "newest") return `${found} since ${formatDate(from)}; ${rest}.${total}${leftOut}`;
   if (query.order === "oldest") return `${found} up to ${formatDate(to)}; ${rest}.${total}${leftOut}`;
-  return `${found} in the ${count(searched.length, "period")} likeliest to hold the best matches (${formatDate(from)} to ${formatDate(to)}) of the ${answer.candidates.length} that hold its words.${total}${leftOut}`;
+  return `${found} in the ${count(searched.length, "period")} likeliest to hold the best matches (${from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to)}`}) of the ${answer.candidates.length} that hold its words.${total}${leftOut}`;
 }
 
 function offerMore(s: Shown): void {
