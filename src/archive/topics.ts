@@ -113,6 +113,21 @@ function displayName(forms: ReadonlyMap<string, number>): string {
   return best;
 }
 
+/**
+ * The last words of a firm's name that say what it makes or sells: a name of such words alone is
+ * still one firm's ("General Motors", "American Airlines", "National Steel"), where one of an
+ * institution's words alone is anyone's ("Central Bank", "Finance Ministry", "Stock Exchange").
+ */
+const TRADES = new Set(
+  "motors airlines airways air petroleum oil steel chemical chemicals electric electronics energy foods stores brands industries mining minerals gas power utilities telephone telegraph railroad railway railways systems technologies technology communications laboratories labs pharmaceuticals".split(" "),
+);
+
+/** Words before a trade in a firm's name: "General", "American", "Pacific", "United". */
+const FIRM_ADJECTIVES = new Set("general american british national international united pacific atlantic western eastern northern southern central federal continental standard and of".split(" "));
+/** A firm named by adjectives, places and trades alone, ending in a trade. */
+const namedByTrade = (words: readonly string[]): boolean =>
+  words.length > 1 && TRADES.has(words.at(-1)!) && words.every((word) => FIRM_ADJECTIVES.has(word) || TRADES.has(word) || PLACES.has(word) || isNationality(word));
+
 const DEPARTMENTS = new Set(["department", "ministry"]);
 /** The subjects of the United States' executive departments, as the wire names them. */
 const US_DEPARTMENTS = new Set("state treasury defense justice interior agriculture commerce labor health human services housing urban development transportation energy education veterans affairs and".split(" "));
@@ -126,7 +141,9 @@ function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet
   if (known !== null) return known;
   const words = w.key.split(" ");
   // A generic name names no one organisation: "Bank", "Finance Ministry", "Stock Exchange".
-  const generic = words.every((word) => ORGANISATION_ENDS.has(word) || LEGAL_SUFFIXES.has(word) || TITLE_MODIFIERS.has(word) || NOT_IN_PERSONS_NAMES.has(word) || NOT_NAMES.has(word));
+  const generic =
+    !namedByTrade(words) &&
+    words.every((word) => ORGANISATION_ENDS.has(word) || LEGAL_SUFFIXES.has(word) || TITLE_MODIFIERS.has(word) || NOT_IN_PERSONS_NAMES.has(word) || NOT_NAMES.has(word));
   // Nor does a place's: "U.S. Financial", "Japanese Finance Ministry" aside (a people, not a place).
   const placeGeneric = words.length === 2 && PLACES.has(words[0]!) && (ORGANISATION_ENDS.has(words[1]!) || NOT_IN_PERSONS_NAMES.has(words[1]!));
   // Nor a ministry or department named by its subject alone ("Food Department"): every

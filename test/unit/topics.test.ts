@@ -76,6 +76,19 @@ describe("the archive's topics", () => {
     expect(kinds["Al-Rai al-Aam"]).not.toBe("person");
   });
 
+  it("keeps a firm named by a trade after adjectives, and leaves out an institution named by its kind alone", () => {
+    const story = (n: number, text: string) => parsed({ file: `f${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const built = buildArchive(
+      [1, 2, 3].map((n) =>
+        story(n, `General Motors Corp said on day ${n} that it would cut output, American Airlines raised fares, the Central Bank held rates and the Stock Exchange closed early, while Department Stores reported sales.`),
+      ),
+      { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
+    );
+    const names = built.topics.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(["General Motors", "American Airlines"]));
+    for (const generic of ["Central Bank", "Stock Exchange", "Department Stores"]) expect(names).not.toContain(generic);
+  });
+
   it("leaves out a ministry or department named by its subject alone, and keeps one a country or the wire's usage names", () => {
     const story = (n: number, text: string) => parsed({ file: `g${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const built = buildArchive(
