@@ -156,6 +156,8 @@ export interface RoutedQuery {
   readonly terms: readonly TermMatch[];
   /** Words of the query as typed (after Pagefind's normalising) that the archive does not hold. */
   readonly absent: readonly string[];
+  /** Words as typed that no word of the archive begins with: Pagefind searches the longest word each begins with instead. */
+  readonly stoodIn: readonly string[];
   /** The query held words, and the archive none of them. */
   readonly nothingHeld: boolean;
   readonly candidates: ReadonlyMap<number, Candidate>;
@@ -193,8 +195,9 @@ export async function routeQuery(text: string, load: (key: string) => Promise<Di
   );
   const terms = matched.filter((m): m is TermMatch => m !== null);
   const absent = typed.filter((_, i) => matched[i] === null);
+  const stoodIn = typed.filter((_, i) => (matched[i]?.fallback ?? null) !== null);
   const nothingHeld = typed.length > 0 && terms.length === 0;
   // Pagefind leaves out a word the index lacks, but not from a phrase: then nothing matches.
   const none = nothingHeld || (phrase && absent.length > 0);
-  return { terms, absent, nothingHeld, candidates: none ? new Map() : route(terms, periodPages) };
+  return { terms, absent, stoodIn, nothingHeld, candidates: none ? new Map() : route(terms, periodPages) };
 }

@@ -51,6 +51,8 @@ export interface Answer {
   readonly terms: readonly TermMatch[];
   /** Words of the query the archive does not hold at all, as typed: Pagefind leaves them out. */
   readonly absent: readonly string[];
+  /** Words as typed that no word of the archive begins with: searched as the longest word each begins with. */
+  readonly stoodIn: readonly string[];
   /** The query holds words, and the archive none of them. */
   readonly nothingHeld: boolean;
   /** Periods that can hold a match, and how many of them are searched so far. */
@@ -109,7 +111,7 @@ export class ArchiveSearch {
 
   /** Starts a search: which periods can match, and the first of them searched. */
   async start(query: Query): Promise<Answer> {
-    const { terms, absent, nothingHeld, candidates: estimates } = await routeQuery(query.text, (key) => fileFor(this.archive, key), this.archive.pages);
+    const { terms, absent, stoodIn, nothingHeld, candidates: estimates } = await routeQuery(query.text, (key) => fileFor(this.archive, key), this.archive.pages);
     const allowed = this.archive.periods.filter((p) => (!query.filters.year || p.years.includes(query.filters.year)) && overlaps(p, query.range));
     const score = (c: Candidate): number => (c.titled > 0 ? 1e9 + c.titled : 0) + c.pages;
     const candidates = allowed.filter((p) => estimates.has(p.number));
@@ -121,7 +123,7 @@ export class ArchiveSearch {
     else if (query.order === "best") candidates.sort((a, b) => score(estimates.get(b.number)!) - score(estimates.get(a.number)!));
     const single = terms.length === 1 && absent.length === 0 ? terms[0]! : null;
     const wordTotal = single ? { pages: pagesOf(single.periods), exact: single.words.length === 1 } : null;
-    const answer: Answer = { terms, absent, nothingHeld, candidates, searched: 0, found: [], wordTotal, firstStep: firstStep(query, candidates.map((p) => estimates.get(p.number)!), this.archive.periods.length) };
+    const answer: Answer = { terms, absent, stoodIn, nothingHeld, candidates, searched: 0, found: [], wordTotal, firstStep: firstStep(query, candidates.map((p) => estimates.get(p.number)!), this.archive.periods.length) };
     await this.searchMore(answer, query);
     // In date order the first periods hold the first results: one more at a time, until a screen
     // is full. By best match, a period that can hold a match may hold none (the directory only

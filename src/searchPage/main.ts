@@ -155,7 +155,10 @@ const narrowed = (query: Query): boolean => Object.keys(query.filters).length > 
 
 function describe({ query, answer }: Shown): string {
   const words = query.text ? ` for “${query.text}”` : "";
-  const leftOut = answer.absent.length > 0 && !answer.nothingHeld ? ` No article holds ${quoted(answer.absent)}, so ${answer.absent.length === 1 ? "it is" : "they are"} left out.` : "";
+  const stood = answer.stoodIn.length;
+  // Pagefind searches a word nothing begins with as the longest word it begins with ("volckerx" as "volcker").
+  const stoodIn = stood > 0 ? ` No article holds ${quoted(answer.stoodIn)}: ${stood === 1 ? "it was" : "they were"} searched as the longest word${stood === 1 ? "" : "s"} of the archive ${stood === 1 ? "it begins" : "they begin"} with.` : "";
+  const leftOut = (answer.absent.length > 0 && !answer.nothingHeld ? ` No article holds ${quoted(answer.absent)}, so ${answer.absent.length === 1 ? "it is" : "they are"} left out.` : "") + stoodIn;
   if (answer.nothingHeld) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
   // A phrase is not searched without a word no article holds.
   if (answer.candidates.length === 0 && answer.absent.length > 0 && isPhrase(query.text)) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
@@ -171,7 +174,7 @@ function describe({ query, answer }: Shown): string {
   const rest = `${count(left, "more period")} hold${left === 1 ? "s" : ""} its words`;
   const total =
     answer.wordTotal && !narrowed(query)
-      ? ` In the whole archive, ${answer.wordTotal.exact ? "" : "up to "}${count(answer.wordTotal.pages, "article")} hold${answer.wordTotal.pages === 1 ? "s" : ""} “${query.text}”.`
+      ? ` In the whole archive, ${answer.wordTotal.exact ? "" : "up to "}${count(answer.wordTotal.pages, "article")} hold${answer.wordTotal.pages === 1 ? "s" : ""} ${stood > 0 ? "that word" : `“${query.text}”`}.`
       : "";
   if (query.order === "newest") return `${found} since ${formatDate(from)}; ${rest}.${total}${leftOut}`;
   if (query.order === "oldest") return `${found} up to ${formatDate(to)}; ${rest}.${total}${leftOut}`;

@@ -38,6 +38,13 @@ describe("search in the browser", () => {
     expect(await page.locator(".result-excerpt mark").first().textContent()).toMatch(/lighthouse/iu);
   });
 
+  it("says a word no article holds was searched as the longest word it begins with, as Pagefind does", async () => {
+    await page.goto(`${server.url}/search/?q=lighthousezzz`);
+    const expected = articles.filter((a) => a.headline.toLowerCase().includes("lighthouse")).map((a) => a.headline);
+    await expect.poll(async () => (await headlines(page)).sort()).toEqual(expected.sort());
+    expect(await page.locator("#search-status").textContent()).toMatch(/found for “lighthousezzz”\. No article holds “lighthousezzz”: it was searched as the longest word of the archive it begins with\./u);
+  });
+
   it("shows ten results at a time, and ten more on request", async () => {
     await page.goto(`${server.url}/search/?q=officials`);
     await expect.poll(() => headlines(page).then((h) => h.length)).toBe(10);
