@@ -157,8 +157,9 @@ function describe({ query, answer }: Shown): string {
   const words = query.text ? ` for “${query.text}”` : "";
   const stood = answer.stoodIn.length;
   // Pagefind searches a word nothing begins with as the longest word it begins with ("volckerx" as "volcker").
-  const stoodIn = stood > 0 ? ` No article holds ${quoted(answer.stoodIn)}: ${stood === 1 ? "it was" : "they were"} searched as the longest word${stood === 1 ? "" : "s"} of the archive ${stood === 1 ? "it begins" : "they begin"} with.` : "";
-  const leftOut = (answer.absent.length > 0 && !answer.nothingHeld ? ` No article holds ${quoted(answer.absent)}, so ${answer.absent.length === 1 ? "it is" : "they are"} left out.` : "") + stoodIn;
+  const stoodIn = stood > 0 ? ` No article holds ${quoted(answer.stoodIn)}: ${stood === 1 ? "it was" : "they were"} searched as the longest word${stood === 1 ? "" : "s"} of the archive ${stood === 1 ? "it begins" : "they begin"} with` : "";
+  const absent = answer.absent.length > 0 && !answer.nothingHeld ? ` No article holds ${quoted(answer.absent)}, so ${answer.absent.length === 1 ? "it is" : "they are"} left out.` : "";
+  const leftOut = absent + (stoodIn && `${stoodIn}.`);
   if (answer.nothingHeld) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
   // A phrase is not searched without a word no article holds.
   if (answer.candidates.length === 0 && answer.absent.length > 0 && isPhrase(query.text)) return `No articles found${words}: no article holds ${quoted(answer.absent)}.`;
@@ -172,13 +173,14 @@ function describe({ query, answer }: Shown): string {
   // Narrowed by section, topic or dates alone, a search has no words to hold, nor best matches.
   if (!query.text) return `${found} ${from === to ? `on ${formatDate(from)}` : `from ${formatDate(from)} to ${formatDate(to)}`}; ${count(left, "more period")} to search.`;
   const rest = `${count(left, "more period")} hold${left === 1 ? "s" : ""} its words`;
-  const total =
-    answer.wordTotal && !narrowed(query)
-      ? ` In the whole archive, ${answer.wordTotal.exact ? "" : "up to "}${count(answer.wordTotal.pages, "article")} hold${answer.wordTotal.pages === 1 ? "s" : ""} ${stood > 0 ? "that word" : `“${query.text}”`}.`
-      : "";
-  if (query.order === "newest") return `${found} since ${formatDate(from)}; ${rest}.${total}${leftOut}`;
-  if (query.order === "oldest") return `${found} up to ${formatDate(to)}; ${rest}.${total}${leftOut}`;
-  return `${found} in the ${count(searched.length, "period")} likeliest to hold the best matches (${from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to)}`}) of the ${answer.candidates.length} that hold its words.${total}${leftOut}`;
+  // One word: how many articles of the whole archive hold it; one searched as another (no word
+  // left out then), how many hold the other, said with it.
+  const heldBy = answer.wordTotal && !narrowed(query) ? `${answer.wordTotal.exact ? "" : "up to "}${count(answer.wordTotal.pages, "article")}` : null;
+  const verb = answer.wordTotal?.pages === 1 ? "holds" : "hold";
+  const total = heldBy === null ? leftOut : stood > 0 ? `${stoodIn}, which ${heldBy} of the whole archive ${verb}.` : ` In the whole archive, ${heldBy} ${verb} “${query.text}”.${leftOut}`;
+  if (query.order === "newest") return `${found} since ${formatDate(from)}; ${rest}.${total}`;
+  if (query.order === "oldest") return `${found} up to ${formatDate(to)}; ${rest}.${total}`;
+  return `${found} in the ${count(searched.length, "period")} likeliest to hold the best matches (${from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to)}`}) of the ${answer.candidates.length} that hold its words.${total}`;
 }
 
 function offerMore(s: Shown): void {
