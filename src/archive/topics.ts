@@ -6,7 +6,7 @@
  * name fewer than `minArticles` articles give: precision before recall (README, "Topics").
  */
 import type { Mention } from "../article/mentions.js";
-import { GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, isNationality, nameKey } from "../article/lexicon.js";
+import { GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, TRADES, isNationality, nameKey } from "../article/lexicon.js";
 import { datelinePlace } from "../article/dateline.js";
 import type { IsoDate } from "../article/types.js";
 import type { Article } from "./article.js";
@@ -112,15 +112,6 @@ function displayName(forms: ReadonlyMap<string, number>): string {
   }
   return best;
 }
-
-/**
- * The last words of a firm's name that say what it makes or sells: a name of such words alone is
- * still one firm's ("General Motors", "American Airlines", "National Steel"), where one of an
- * institution's words alone is anyone's ("Central Bank", "Finance Ministry", "Stock Exchange").
- */
-const TRADES = new Set(
-  "motors airlines airways air petroleum oil steel chemical chemicals electric electronics energy foods stores brands industries mining minerals gas power utilities telephone telegraph railroad railway railways systems technologies technology communications laboratories labs pharmaceuticals".split(" "),
-);
 
 /** Words before a trade in a firm's name: "General", "American", "Pacific", "United". */
 const FIRM_ADJECTIVES = new Set("general american british national international united pacific atlantic western eastern northern southern central federal continental standard and of".split(" "));

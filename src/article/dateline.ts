@@ -2,15 +2,16 @@
  * Datelines: `Moscow — `, `TOKYO, March 2 - `, `ROCHESTER, N.Y., Feb 26 - `,
  * `WINSTON-SALEM, N.C. - `, and wire noise in front such as `****` or `RPT --`.
  */
+import { MONTHS } from "./lexicon.js";
 
 // Wire copy writes the date after the place: `March 2`, `Feb 26`, `2 March`, and with typos
 // (`Narch 2`, `Marc 3`), so any word of month length next to a day number counts.
 const DATE = "(?:\\p{L}{3,9}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{L}{3,9})(?:,?\\s+\\d{4})?";
 const DATE_PART = new RegExp(`^${DATE}$`, "u");
-/** English months' names and abbreviations. */
-const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+/** English months' names and abbreviations, as the lexicon has them. */
+const MONTH_NAMES = [...MONTHS].join("|");
 /** An English month's name or its abbreviation, alone. */
-const MONTH = new RegExp(`^(?:${MONTHS})\\.?$`, "iu");
+const MONTH = new RegExp(`^(?:${MONTH_NAMES})\\.?$`, "iu");
 /** A weekday's name or its abbreviation, alone. */
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/iu;
 /** A place and a date with no comma between them: `RICHMOND, Va. Feb 26`. */
@@ -68,7 +69,7 @@ function isDateline([first, ...rest]: readonly string[]): boolean {
 }
 
 /** A month and a day, the day mistyped with letters for figures: `March 2O`, `April l`. */
-const MISTYPED_DATE = new RegExp(`^(?:${MONTHS})\\.?\\s+[\\dOlI]{1,3}$`, "iu");
+const MISTYPED_DATE = new RegExp(`^(?:${MONTH_NAMES})\\.?\\s+[\\dOlI]{1,3}$`, "iu");
 
 /**
  * A wire dateline typed in haste: `New york, March 2`, `La paz, march 18`, `0 LONDON, April

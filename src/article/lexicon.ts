@@ -107,17 +107,29 @@ export const LEGAL_SUFFIXES = words(`
 `);
 
 /** Last words that make a name an organisation: "Chemical Bank", "Federal Reserve Board". */
-export const ORGANISATION_ENDS = words(`
-  bank banks bancorp bancorporation bankshares group holdings industries airlines airways air motors petroleum
-  oil steel chemical chemicals electric electronics energy resources securities partners capital financial
-  insurance trust savings systems technologies technology communications laboratories labs pharmaceuticals
-  stores foods brands ministry department commission committee council agency association federation exchange
-  reserve board party union institute university college authority administration organisation organization
-  office bureau court congress parliament senate assembly army navy fund foundation society church times
-  journal post press service services network television broadcasting railroad railway railways mining
-  minerals gas power utilities telephone telegraph shipping lines enterprises investors ventures banque banco banca
-  cooperative corps police representatives commons lords club daily force unit
+/**
+ * The last words of a firm's name that say what it makes or sells: a name of such words alone is
+ * still one firm's ("General Motors", "American Airlines"), where one of an institution's words
+ * alone is anyone's ("Central Bank", "Stock Exchange"): see topics.ts.
+ */
+export const TRADES = words(`
+  motors airlines airways air petroleum oil steel chemical chemicals electric electronics energy foods stores
+  brands industries mining minerals gas power utilities telephone telegraph railroad railway railways systems
+  technologies technology communications laboratories labs pharmaceuticals
 `);
+
+export const ORGANISATION_ENDS = new Set([
+  ...TRADES,
+  ...words(`
+    bank banks bancorp bancorporation bankshares group holdings resources securities partners capital financial
+    insurance trust savings ministry department commission committee council agency association federation
+    exchange reserve board party union institute university college authority administration organisation
+    organization office bureau court congress parliament senate assembly army navy fund foundation society
+    church times journal post press service services network television broadcasting shipping lines
+    enterprises investors ventures banque banco banca cooperative corps police representatives commons lords
+    club daily force unit
+  `),
+]);
 
 /** First words of organisations named "X of Y": "Bank of Japan", "Ministry of Finance". */
 export const ORGANISATION_HEADS_OF = words(`
