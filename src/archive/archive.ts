@@ -83,7 +83,7 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
   const all = sections(articles);
   const shards = precomputed.shards ?? searchShards(articles);
   const bySource = sources(articles);
-  const dates = datePages(articles, options.pageSize);
+  const dates = datePages(articles, all, options.pageSize);
   const fronts = sectionFronts(all, options.pageSize);
   // An archive smaller than the minimum would have no topics at all: there, every article counts.
   const minimum = topicMinimum(options.topicMinArticles ?? DEFAULT_TOPIC_MIN_ARTICLES, articles.length);

@@ -1,6 +1,7 @@
 import { teaser, type Teaser } from "./articlePages.js";
 import type { Article } from "./article.js";
 import { groupBy } from "./groupBy.js";
+import type { Section } from "./sections.js";
 import { numberedLinks, numberedPageUrl, pageHolding, pageUrl, type PageLink } from "./paginate.js";
 
 /** Articles of one section within a period: how date pages list them. */
@@ -107,18 +108,15 @@ function dayPages(day: DatePage): DatePage[] {
 /** Where an article is listed on its section's front: the URL of the page that holds it. */
 type SectionPageOf = (article: Article) => string;
 
-/** `articles` newest first, as the section fronts list them (sections.ts), paginated by `pageSize`. */
-function sectionPages(articles: readonly Article[], pageSize: number): SectionPageOf {
-  const totals = new Map<string, number>();
-  for (const a of articles) totals.set(a.sectionSlug, (totals.get(a.sectionSlug) ?? 0) + 1);
-  const seen = new Map<string, number>();
+/** Read off the sections as their fronts list them, `pageSize` articles a page (sections.ts). */
+function sectionPages(sections: readonly Section[], pageSize: number): SectionPageOf {
+  const bySlug = new Map(sections.map((s) => [s.slug, s]));
   const index = new Map<Article, number>();
-  for (const a of articles) {
-    const i = seen.get(a.sectionSlug) ?? 0;
-    index.set(a, i);
-    seen.set(a.sectionSlug, i + 1);
-  }
-  return (a) => pageUrl(`/${a.sectionSlug}/`, pageHolding(totals.get(a.sectionSlug)!, pageSize, index.get(a)!));
+  for (const s of sections) s.articles.forEach((a, i) => index.set(a, i));
+  return (a) => {
+    const section = bySlug.get(a.sectionSlug)!;
+    return pageUrl(section.url, pageHolding(section.count, pageSize, index.get(a)!));
+  };
 }
 
 function groupBySection(articles: readonly Article[], withArticles: boolean, pageOf: SectionPageOf): SectionGroup[] {
@@ -147,11 +145,11 @@ function calendar(month: string, dayCounts: ReadonlyMap<string, number>, linkMon
 
 /**
  * Year, month and day pages for every period that has articles. `articles` must be newest first;
- * pages come oldest first within each kind. `pageSize`: the section fronts', which their section
- * groups link into.
+ * pages come oldest first within each kind. Their section groups link into the fronts of
+ * `sections`, `pageSize` articles a page.
  */
-export function datePages(articles: readonly Article[], pageSize: number): DatePage[] {
-  const pageOf = sectionPages(articles, pageSize);
+export function datePages(articles: readonly Article[], sections: readonly Section[], pageSize: number): DatePage[] {
+  const pageOf = sectionPages(sections, pageSize);
   const byPeriod = new Map([
     ...groupBy(articles, (a) => a.date.slice(0, 4)),
     ...groupBy(articles, (a) => a.date.slice(0, 7)),
