@@ -216,15 +216,20 @@ function failed(error: unknown): void {
   busy(false);
 }
 
+/** No results, and `why` in the status: a query the form cannot run, or none to run. */
+function showNothing(why: string): void {
+  current = null;
+  list.replaceChildren();
+  more.hidden = true;
+  status.textContent = why;
+  busy(false);
+}
+
 async function runSearch(mine: number): Promise<void> {
   const query = currentQuery();
   syncUrl();
   if (typeof query === "string" || (!query.text && !narrowed(query))) {
-    current = null;
-    list.replaceChildren();
-    more.hidden = true;
-    status.textContent = typeof query === "string" ? query : "";
-    busy(false);
+    showNothing(typeof query === "string" ? query : "");
     return;
   }
   busy(true);
@@ -274,10 +279,10 @@ input.value = params.get("q") ?? "";
 sortSelect.value = params.get("sort") ?? "";
 fromInput.value = params.get("from") ?? "";
 toInput.value = params.get("to") ?? "";
-// The menus are written into the page at build time: asking Pagefind for them would download
-// every filter file before the first query.
 /** A section, source or year a link asks for that the menu lacks: said so, until the reader picks from the menu. */
 const unknownFacets = new Map<(typeof FACETS)[number], string>();
+// The menus are written into the page at build time: asking Pagefind for them would download
+// every filter file before the first query.
 for (const f of FACETS) {
   const wanted = params.get(f);
   if (!wanted) continue;
@@ -385,11 +390,7 @@ if (linkedTopic !== "") {
       setTopic("");
       topicInput.value = linkedTopic;
       topicInput.setCustomValidity("No topic of that name: pick one from the list.");
-      current = null;
-      list.replaceChildren();
-      more.hidden = true;
-      busy(false);
-      status.textContent = `No topic is named “${linkedTopic}”.${topicInput.type === "hidden" ? " This archive has no topics." : " Pick one from the Topic field’s list, or empty it to search every article."}`;
+      showNothing(`No topic is named “${linkedTopic}”.${topicInput.type === "hidden" ? " This archive has no topics." : " Pick one from the Topic field’s list, or empty it to search every article."}`);
     },
     // Without the list, the name is searched as it came.
     () => undefined,
