@@ -54,12 +54,12 @@ say(`${f.int(parsed.length)} Reuters stories; extraction ${perArticle.toFixed(1)
 
 const articles = publishArchive(parsed, {});
 const started = performance.now();
-const index = topicIndex(articles, (a) => decodeMentions(a.mentions), minArticles);
+const index = topicIndex(articles, minArticles);
 say(`weighing them into topics: ${f.seconds((performance.now() - started) / 1000)}`);
 say();
 const rows = [["articles at least", ...TOPIC_KINDS, "all"]];
 for (const n of [1, 2, 3, 5, 10]) {
-  const topics = n === minArticles ? index.topics : topicIndex(articles, (a) => decodeMentions(a.mentions), n).topics;
+  const topics = n === minArticles ? index.topics : topicIndex(articles, n).topics;
   rows.push([String(n), ...TOPIC_KINDS.map((k) => f.int(topics.filter((t) => t.kind === k).length)), f.int(topics.length)]);
 }
 say("topics found, by the minimum number of articles naming one:");

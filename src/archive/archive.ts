@@ -9,7 +9,6 @@ import { sourcePages, sources, type Source, type SourcePage } from "./sources.js
 import { sectionFronts, sections, type Section, type SectionFrontPage } from "./sections.js";
 import { directoryFileCount } from "../search/directory.js";
 import { publish, type PublishOptions } from "./urls.js";
-import { decodeMentions } from "../article/mentions.js";
 import { DEFAULT_TOPIC_MIN_ARTICLES, mainTopics, topicIndex, topicMinimum, type TopicIndex, topicIndexPages, topicKinds, topicPages, type TopicIndexPage, type TopicKindSummary, type TopicPage, type TopicSummary } from "./topics.js";
 
 /** Everything the site is made of, computed once per build from the parsed articles. */
@@ -87,7 +86,7 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
   const fronts = sectionFronts(all, options.pageSize);
   // An archive smaller than the minimum would have no topics at all: there, every article counts.
   const minimum = topicMinimum(options.topicMinArticles ?? DEFAULT_TOPIC_MIN_ARTICLES, articles.length);
-  const found = precomputed.topics ?? topicIndex(articles, (a) => decodeMentions(a.mentions), minimum);
+  const found = precomputed.topics ?? topicIndex(articles, minimum);
   const topicFronts = topicPages(found, options.pageSize);
   const kindPages = topicIndexPages(found);
   const pagesBySource = sourcePages(bySource, options.pageSize);

@@ -5,7 +5,7 @@
  * somewhere, Moscow is in the gazetteer. A name whose kind nothing shows is left out, and so is a
  * name fewer than `minArticles` articles give: precision before recall (README, "Topics").
  */
-import type { Mention } from "../article/mentions.js";
+import { eachMention } from "../article/mentions.js";
 import { GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, TRADES, isNationality, nameKey } from "../article/lexicon.js";
 import { datelinePlace } from "../article/dateline.js";
 import type { IsoDate } from "../article/types.js";
@@ -31,18 +31,21 @@ export interface TopicLink {
   readonly url: string;
 }
 
-export interface Topic extends TopicLink {
+export interface Topic<A = Article> extends TopicLink {
   readonly slug: string;
   /** Articles naming it, newest first. */
-  readonly articles: readonly Article[];
+  readonly articles: readonly A[];
 }
 
-export interface TopicIndex {
+export interface TopicIndex<A = Article> {
   /** Largest first, ties by name. */
-  readonly topics: readonly Topic[];
+  readonly topics: readonly Topic<A>[];
   /** Each article's topics (by URL), most named first. */
   readonly ofArticle: ReadonlyMap<string, readonly ArticleTopic[]>;
 }
+
+/** What topics are found from: an article's names, its dateline and its credits. */
+export type TopicInput = Pick<Article, "url" | "dateline" | "sources" | "mentions">;
 
 /** A topic as one article names it. */
 export interface ArticleTopic {
@@ -178,13 +181,21 @@ const SURNAME_OWNER = 5;
  * the archive who bears it, if only one does or the archive names one far more often than the
  * rest ("Reagan" → "Ronald Reagan").
  */
-export function topicIndex(articles: readonly Article[], mentionsOf: (article: Article) => readonly Mention[], minArticles: number): TopicIndex {
+export function topicIndex<A extends TopicInput>(articles: readonly A[], minArticles: number): TopicIndex<A> {
   const weighed = new Map<string, Weighed>();
   const knownKind = new Map<string, TopicKind>();
-  const perArticle: { article: Article; names: { key: string; count: number; lead: boolean; cued: boolean }[] }[] = [];
+  // Every article's names, one after another in article order, those of article i from
+  // starts[i]: some two million at 100,000 articles, where an object each kept the garbage
+  // collector busy for longer than the weighing took.
+  const names: string[] = [];
+  const counts: number[] = [];
+  const flags: number[] = [];
+  const starts = new Int32Array(articles.length + 1);
   // Each town of the datelines: how many give it, and the states or countries they add to it.
   const datelinePlaces = new Map<string, { articles: number; within: Set<string> }>();
-  for (const article of articles) {
+  for (let i = 0; i < articles.length; i++) {
+    const article = articles[i]!;
+    starts[i] = names.length;
     const place = article.dateline === null ? null : datelinePlace(article.dateline);
     if (place) {
       const [town, within] = place.split(",");
@@ -194,28 +205,29 @@ export function topicIndex(articles: readonly Article[], mentionsOf: (article: A
       seen.articles++;
       if (within) seen.within.add(nameKey(within));
     }
-    const names: { key: string; count: number; lead: boolean; cued: boolean }[] = [];
     // An outlet named in its own copy ("told Reuters", "Reuters said") is its byline, not news:
     // on the Reuters stories it made "Reuters" the largest organisation, 877 articles.
     const credits = article.sources.length === 0 ? null : new Set(article.sources.map((s) => canonical(s).key));
-    for (const m of mentionsOf(article)) {
-      const { key, known, kind } = canonical(m.name);
-      if (credits?.has(key)) continue;
+    eachMention(article.mentions, (name, count, personCues, saidCues, organisationCues, afterThe, lead) => {
+      const { key, known, kind } = canonical(name);
+      if (credits?.has(key)) return;
       if (kind !== null) knownKind.set(key, kind);
       let w = weighed.get(key);
       if (!w) weighed.set(key, (w = { key, forms: new Map(), articles: 0, mentions: 0, personCues: 0, saidCues: 0, organisationCues: 0, afterThe: 0 }));
-      const form = known ?? m.name;
+      const form = known ?? name;
       w.forms.set(form, (w.forms.get(form) ?? 0) + 1);
       w.articles++;
-      w.mentions += m.count;
-      w.personCues += m.personCues;
-      w.saidCues += m.saidCues;
-      w.afterThe += m.afterThe;
-      w.organisationCues += m.organisationCues;
-      names.push({ key, count: m.count, lead: m.lead, cued: m.personCues + m.saidCues > 0 });
-    }
-    perArticle.push({ article, names });
+      w.mentions += count;
+      w.personCues += personCues;
+      w.saidCues += saidCues;
+      w.afterThe += afterThe;
+      w.organisationCues += organisationCues;
+      names.push(key);
+      counts.push(count);
+      flags.push((lead ? LEAD : 0) | (personCues + saidCues > 0 ? CUED : 0));
+    });
   }
+  starts[articles.length] = names.length;
 
   // The first words of every name the archive marks as an organisation's: "dean witter" of
   // "dean witter reynolds".
@@ -253,62 +265,128 @@ export function topicIndex(articles: readonly Article[], mentionsOf: (article: A
     const others = list.reduce((n, b) => n + b.articles, 0) - first.articles;
     if (others === 0 || first.articles >= SURNAME_OWNER * others) bySurname.set(surname, first.key);
   }
-  // Only where the article shows a person ("President Reagan", "Reagan said"): a word alone may
-  // be anything else ("Mo." is Missouri, not Li Mo).
-  const resolve = (key: string, cued: boolean): string | null => {
+  // Each name as the topic it counts for, or null. Only where the article shows a person
+  // ("President Reagan", "Reagan said") does a surname alone count: a word alone may be anything
+  // else ("Mo." is Missouri, not Li Mo).
+  const resolved: (string | null)[] = names.map((key, j) => {
     if (kinds.has(key)) return key;
-    if (key.includes(" ") || !cued) return null;
+    if (key.includes(" ") || (flags[j]! & CUED) === 0) return null;
     return bySurname.get(key) ?? null;
+  });
+  /** Whether an earlier name of the article counts for the same topic as name j. */
+  const countedBefore = (start: number, j: number): boolean => {
+    for (let k = start; k < j; k++) if (resolved[k] === resolved[j]) return true;
+    return false;
   };
 
-  // Count articles per topic once surnames are resolved, then keep those named often enough.
-  const named = new Map<string, { article: Article; count: number; lead: boolean }[]>();
-  for (const { article, names } of perArticle) {
-    const seen = new Map<string, { count: number; lead: boolean }>();
-    for (const n of names) {
-      const key = resolve(n.key, n.cued);
-      if (key === null) continue;
-      const entry = seen.get(key);
-      if (entry) {
-        entry.count += n.count;
-        entry.lead ||= n.lead;
-      } else seen.set(key, { count: n.count, lead: n.lead });
-    }
-    for (const [key, { count, lead }] of seen) {
-      let list = named.get(key);
-      if (!list) named.set(key, (list = []));
-      list.push({ article, count, lead });
+  // Articles per topic once surnames are resolved; those named often enough are kept.
+  const articleCounts = new Map<string, number>();
+  for (let i = 0; i < articles.length; i++) {
+    for (let j = starts[i]!; j < starts[i + 1]!; j++) {
+      const key = resolved[j]!;
+      if (key !== null && !countedBefore(starts[i]!, j)) articleCounts.set(key, (articleCounts.get(key) ?? 0) + 1);
     }
   }
-
-  const chosen = [...named].filter(([, list]) => list.length >= minArticles);
+  const chosen = [...articleCounts].filter(([, n]) => n >= minArticles);
   // Slugs by name; a second topic of the same slug (two kinds, one name) gets its kind added.
-  chosen.sort(([a, al], [b, bl]) => bl.length - al.length || (a < b ? -1 : a > b ? 1 : 0));
+  chosen.sort(([a, an], [b, bn]) => bn - an || (a < b ? -1 : a > b ? 1 : 0));
   const taken = new Set<string>();
-  const topics: Topic[] = [];
-  const byKey = new Map<string, Topic>();
-  for (const [key, list] of chosen) {
+  const topics: (Topic<A> & { articles: A[] })[] = [];
+  const byKey = new Map<string, { topic: Topic<A> & { articles: A[] }; link: TopicLink }>();
+  for (const [key] of chosen) {
     const { kind, name } = kinds.get(key)!;
     let s = slug(name, "topic");
     if (taken.has(s)) s = `${s}-${kind}`;
     for (let n = 2; taken.has(s); n++) s = `${slug(name, "topic")}-${n}`;
     taken.add(s);
-    const topic: Topic = { name, kind, slug: s, url: topicUrl(s), articles: list.map((l) => l.article) };
+    const topic = { name, kind, slug: s, url: topicUrl(s), articles: [] as A[] };
     topics.push(topic);
-    byKey.set(key, topic);
+    byKey.set(key, { topic, link: { name, kind, url: topic.url } });
   }
 
+  // Each article's topics, its names of one topic counted together; each topic's articles, in
+  // the archive's order (newest first).
   const ofArticle = new Map<string, ArticleTopic[]>();
-  for (const [key, list] of chosen) {
-    const t = byKey.get(key)!;
-    const link: TopicLink = { name: t.name, kind: t.kind, url: t.url };
-    for (const { article, count, lead } of list) {
-      let own = ofArticle.get(article.url);
-      if (!own) ofArticle.set(article.url, (own = []));
-      own.push({ topic: link, count, lead });
+  for (let i = 0; i < articles.length; i++) {
+    const article = articles[i]!;
+    const own: { topic: TopicLink; count: number; lead: boolean }[] = [];
+    for (let j = starts[i]!; j < starts[i + 1]!; j++) {
+      const found = resolved[j] === null ? undefined : byKey.get(resolved[j]!);
+      if (found === undefined) continue;
+      const lead = (flags[j]! & LEAD) !== 0;
+      const entry = own.find((t) => t.topic === found.link);
+      if (entry) {
+        entry.count += counts[j]!;
+        entry.lead ||= lead;
+      } else {
+        own.push({ topic: found.link, count: counts[j]!, lead });
+        found.topic.articles.push(article);
+      }
     }
+    if (own.length === 0) continue;
+    own.sort((a, b) => Number(b.lead) - Number(a.lead) || b.count - a.count || (a.topic.name < b.topic.name ? -1 : a.topic.name > b.topic.name ? 1 : a.topic.url < b.topic.url ? -1 : 1));
+    ofArticle.set(article.url, own);
   }
-  for (const own of ofArticle.values()) own.sort((a, b) => Number(b.lead) - Number(a.lead) || b.count - a.count || (a.topic.name < b.topic.name ? -1 : 1));
+  return { topics, ofArticle };
+}
+
+/** A name's flags, as topicIndex keeps them: named in the lead; shown to be a person's there. */
+const LEAD = 1;
+const CUED = 2;
+
+/**
+ * A topic index as typed arrays and plain records, articles by their place in the archive's
+ * list: what a thread finding topics sends back (src/build/topicThread.ts), its arrays moved
+ * rather than copied.
+ */
+export interface PackedTopics {
+  readonly topics: readonly (TopicLink & { readonly slug: string })[];
+  /** Each topic's articles, topic after topic; those of topic k from `memberStarts[k]`. */
+  readonly members: Int32Array<ArrayBuffer>;
+  readonly memberStarts: Int32Array<ArrayBuffer>;
+  /** Each article's topics as (topic, count, lead) triples, article after article; those of article i from `namedStarts[i]`. */
+  readonly named: Int32Array<ArrayBuffer>;
+  readonly namedStarts: Int32Array<ArrayBuffer>;
+}
+
+export function packTopics<A extends Pick<Article, "url">>(index: TopicIndex<A>, articles: readonly A[]): PackedTopics {
+  const position = new Map(articles.map((a, i) => [a, i]));
+  const number = new Map(index.topics.map((t, k) => [t.url, k]));
+  const memberStarts = new Int32Array(index.topics.length + 1);
+  const members = new Int32Array(index.topics.reduce((n, t) => n + t.articles.length, 0));
+  let m = 0;
+  index.topics.forEach((t, k) => {
+    memberStarts[k] = m;
+    for (const a of t.articles) members[m++] = position.get(a)!;
+  });
+  memberStarts[index.topics.length] = m;
+  const namedStarts = new Int32Array(articles.length + 1);
+  const named: number[] = [];
+  articles.forEach((a, i) => {
+    namedStarts[i] = named.length / 3;
+    for (const t of index.ofArticle.get(a.url) ?? []) named.push(number.get(t.topic.url)!, t.count, t.lead ? 1 : 0);
+  });
+  namedStarts[articles.length] = named.length / 3;
+  const topics = index.topics.map(({ name, kind, url, slug: s }) => ({ name, kind, url, slug: s }));
+  return { topics, members, memberStarts, named: Int32Array.from(named), namedStarts };
+}
+
+/** The topic index `packTopics` packed, over the same articles in the same order. */
+export function unpackTopics<A extends Pick<Article, "url">>(packed: PackedTopics, articles: readonly A[]): TopicIndex<A> {
+  const { members, memberStarts, named, namedStarts } = packed;
+  const links: TopicLink[] = packed.topics.map(({ name, kind, url }) => ({ name, kind, url }));
+  const topics = packed.topics.map((t, k): Topic<A> => {
+    const list: A[] = new Array(memberStarts[k + 1]! - memberStarts[k]!);
+    for (let m = memberStarts[k]!; m < memberStarts[k + 1]!; m++) list[m - memberStarts[k]!] = articles[members[m]!]!;
+    return { ...t, articles: list };
+  });
+  const ofArticle = new Map<string, ArticleTopic[]>();
+  articles.forEach((a, i) => {
+    if (namedStarts[i] === namedStarts[i + 1]) return;
+    const own: ArticleTopic[] = [];
+    for (let j = namedStarts[i]!; j < namedStarts[i + 1]!; j++) own.push({ topic: links[named[3 * j]!]!, count: named[3 * j + 1]!, lead: named[3 * j + 2] === 1 });
+    ofArticle.set(a.url, own);
+  });
   return { topics, ofArticle };
 }
 

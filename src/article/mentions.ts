@@ -611,9 +611,32 @@ export function encodeMentions(mentions: readonly Mention[]): EncodedMentions {
 }
 
 export function decodeMentions(text: EncodedMentions): Mention[] {
-  if (text === "") return [];
-  return text.split("\n").map((line) => {
-    const [name = "", count, personCues, saidCues, organisationCues, afterThe, lead] = line.split("\t");
-    return { name, count: Number(count), personCues: Number(personCues), saidCues: Number(saidCues), organisationCues: Number(organisationCues), afterThe: Number(afterThe), lead: lead === "1" };
-  });
+  const mentions: Mention[] = [];
+  eachMention(text, (name, count, personCues, saidCues, organisationCues, afterThe, lead) => mentions.push({ name, count, personCues, saidCues, organisationCues, afterThe, lead }));
+  return mentions;
+}
+
+/**
+ * Calls `visit` with each mention's fields, making no object of it: the topics weigh some two
+ * million mentions at 100,000 articles, and an object each was most of what they kept the
+ * garbage collector busy with.
+ */
+export function eachMention(
+  text: EncodedMentions,
+  visit: (name: string, count: number, personCues: number, saidCues: number, organisationCues: number, afterThe: number, lead: boolean) => void,
+): void {
+  // Read in place, field by field: splitting made two arrays and eight strings a mention.
+  let at = 0;
+  const number = (): number => {
+    let n = 0;
+    for (let c = text.charCodeAt(at); c >= 48 && c <= 57; c = text.charCodeAt(++at)) n = n * 10 + c - 48;
+    at++; // the tab or line feed after it
+    return n;
+  };
+  while (at < text.length) {
+    const tab = text.indexOf("\t", at);
+    const name = text.slice(at, tab);
+    at = tab + 1;
+    visit(name, number(), number(), number(), number(), number(), number() === 1);
+  }
 }

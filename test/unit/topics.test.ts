@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.js";
-import { decodeMentions } from "../../src/article/mentions.js";
 import { filingName, letterOf, timeline, topicIndex, topicPages, type Topic } from "../../src/archive/topics.js";
 import { publishArchive } from "../../src/archive/archive.js";
+import { TopicThread } from "../../src/build/topicThread.js";
 import { articleText } from "../support/fixtureArchive.js";
 import { TOPIC_PAGES, topicArticles } from "../support/topicArchive.js";
 import { iso, parseOk, parsed } from "./helpers.js";
@@ -144,7 +144,7 @@ describe("the archive's topics", () => {
 
   it("needs the minimum number of articles: a name fewer articles give is no topic", () => {
     const articles = publishArchive(parsedFixture, {});
-    const names = (min: number): string[] => topicIndex(articles, (a) => decodeMentions(a.mentions), min).topics.map((t) => t.name);
+    const names = (min: number): string[] => topicIndex(articles, min).topics.map((t) => t.name);
     // Japan: stories 1 and 3; Pennzoil: story 5 alone; the White House: story 6 alone.
     expect(names(3)).not.toContain("Japan");
     expect(names(2)).toContain("Japan");
@@ -153,6 +153,20 @@ describe("the archive's topics", () => {
     // No name of the table is given by four stories.
     expect(names(4)).toEqual([]);
   });
+
+  it("finds the same topics on a thread of their own as on the build's thread, for the same articles", async () => {
+    const articles = publishArchive(parsedFixture, {});
+    for (const min of [1, 3]) {
+      // `few` 0: the thread, whatever the archive's size.
+      const onThread = await new TopicThread(2).topics(articles, min, 0);
+      const here = topicIndex(articles, min);
+      expect(onThread.topics.length).toBeGreaterThan(0);
+      expect(onThread.topics).toEqual(here.topics);
+      // The very article objects, not copies: pages are drawn from them.
+      expect(onThread.topics[0]!.articles[0]).toBe(here.topics[0]!.articles[0]);
+      expect([...onThread.ofArticle].sort()).toEqual([...here.ofArticle].sort());
+    }
+  }, 30_000);
 
   it("leaves out a name whose kind the archive does not show", () => {
     const story = (n: number, text: string) => parsed({ file: `s${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
