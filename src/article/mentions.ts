@@ -255,6 +255,8 @@ function runs(text: string): Run[] {
 interface Candidate {
   words: string[];
   personCue: boolean;
+  /** A title of office stood before it ("President Reagan"), not a form of address ("Mrs Reagan"). */
+  ranked: boolean;
   saidCue: boolean;
   organisationCue: boolean;
   afterThe: boolean;
@@ -332,10 +334,12 @@ function candidates(run: Run): Candidate[] {
   // "said Donaldson Lufkin Jenrette analyst Richard Henderson": a role after the run makes it the
   // employer, whatever came before.
   let cued = !run.opensSentence && PERSON_CUES_BEFORE.has(run.before) && !TITLE_HEADS.has(run.after);
+  let ranked = false;
   const flush = (): void => {
-    if (current.length > 0) out.push({ words: current, personCue: cued, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the" });
+    if (current.length > 0) out.push({ words: current, personCue: cued, ranked, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the" });
     current = [];
     cued = false;
+    ranked = false;
   };
   for (let i = 0; i < words.length; ) {
     // An organisation's name keeps its words: "General Electric Co", "Securities and Exchange
@@ -350,6 +354,7 @@ function candidates(run: Run): Candidate[] {
       if (out.length === 0 && current.length > 0) cued = false;
       flush();
       cued = true;
+      ranked = words.slice(i, i + title).some((w) => TITLE_HEADS.has(lower(w)) && !FORMS_OF_ADDRESS.has(lower(w)));
       i += title;
       continue;
     }
@@ -489,6 +494,8 @@ interface Tally {
   name: string;
   count: number;
   personCues: number;
+  /** Times a title of office stood before it (Candidate.ranked). */
+  ranked: number;
   saidCues: number;
   afterThe: number;
   organisationCues: number;
@@ -516,9 +523,10 @@ export function mentionsOf(article: MentionSource): Mention[] {
         const name = candidate.words.join(" ");
         const key = nameKey(name);
         let tally = byKey.get(key);
-        if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, saidCues: 0, organisationCues: 0, afterThe: 0, lead: false, words: candidate.words.length }));
+        if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, ranked: 0, saidCues: 0, organisationCues: 0, afterThe: 0, lead: false, words: candidate.words.length }));
         tally.count++;
         if (candidate.personCue) tally.personCues++;
+        if (candidate.ranked) tally.ranked++;
         if (candidate.saidCue) tally.saidCues++;
         if (candidate.afterThe) tally.afterThe++;
         if (candidate.organisationCue) tally.organisationCues++;
@@ -563,10 +571,16 @@ function wordSpans(text: string): Set<string> {
   return spans;
 }
 
+/** Titles that address a person rather than name an office: "Mrs Reagan" is Nancy Reagan's. */
+const FORMS_OF_ADDRESS = new Set(["mr", "mrs", "ms", "miss", "dr"]);
+
 /**
  * A name used alone after the article gave it in full counts for the full name: a surname for a
  * person ("Tillerson", "Assad" for "Bashar al-Assad"), a first word for an organisation
  * ("Geodyne" for "Geodyne Resources"). Only when one full name fits, and never a known place.
+ * Nor when the surname holds an office the full name is never given: in a story of "President
+ * Reagan" that names "Nancy Reagan" once, the President is not she. Left alone, the surname
+ * goes to whom the archive gives it (topics.ts).
  */
 function mergeShortForms(byKey: Map<string, Tally>): void {
   // Full names by the words a short form may be: a surname (with or without "al-"), or an
@@ -590,7 +604,9 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
     const fits = byShortForm.get(key);
     if (fits?.size !== 1) continue;
     const full = fits.values().next().value!;
+    if (tally.ranked > 0 && full.ranked === 0) continue;
     full.count += tally.count;
+    full.ranked += tally.ranked;
     full.personCues += tally.personCues;
     full.saidCues += tally.saidCues;
     full.afterThe += tally.afterThe;

@@ -56,6 +56,8 @@ export function topicArticles(): TopicFixture[] {
     a(7, "1987-06-11", "POLITICS", "Reagan to veto the highway bill", [
       "President Reagan said he would veto the highway bill passed by Congress last week.",
       "Reagan's aides said the bill cost too much, and Treasury Secretary James Baker agreed.",
+      // Named in full once: the President of the story is not she (mentions.ts, mergeShortForms).
+      "Nancy Reagan, who had asked him to sign it, was travelling.",
     ], ["Ronald Reagan", "James Baker"]),
     a(8, "1987-07-01", "ENERGY", "Texaco settles with its banks", [
       "Texaco Inc reached an agreement with its banks on Wednesday, the company said in a statement.",

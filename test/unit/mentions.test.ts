@@ -41,6 +41,16 @@ describe("the names an article mentions", () => {
     expect(named("Bashar al-Assad", "Its ally Bashar al-Assad spoke.", "Support for Assad grew.")?.count).toBe(2);
   });
 
+  it("leaves a surname holding an office to the archive when the article's full name of it holds none", () => {
+    // A story of President Reagan that names Nancy Reagan once: the President is not she.
+    expect(names("President Reagan met reporters.", "Nancy Reagan stayed in California.", "Reagan said the budget would pass.")).toEqual(["California", "Nancy Reagan", "Reagan"]);
+    // A form of address is no office: Mrs Reagan is the Nancy Reagan of the story.
+    expect(named("Nancy Reagan", "Nancy Reagan opened the clinic.", "Mrs Reagan said it would help.", "Mrs. Reagan left.")?.count).toBe(3);
+    // Given the office in full, the surname is the office holder's, with or without it.
+    expect(named("Ronald Reagan", "President Ronald Reagan met officials.", "President Reagan said the talks went well.", "Reagan left.")?.count).toBe(3);
+    expect(named("Rex Tillerson", "Secretary of State Rex Tillerson met officials.", "Tillerson said the talks went well.")?.count).toBe(2);
+  });
+
   it("drops possessives", () => {
     expect(names("Reagan's budget went to the Senate.")).toEqual(["Reagan", "Senate"]);
     expect(names("It was Moscow’s answer.")).toEqual(["Moscow"]);
