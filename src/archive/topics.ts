@@ -273,26 +273,27 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
     if (key.includes(" ") || (flags[j]! & CUED) === 0) return null;
     return bySurname.get(key) ?? null;
   });
-  /** Whether an earlier name of the article counts for the same topic as name j. */
-  const countedBefore = (start: number, j: number): boolean => {
-    for (let k = start; k < j; k++) if (resolved[k] === resolved[j]) return true;
-    return false;
-  };
-
-  // Articles per topic once surnames are resolved; those named often enough are kept.
-  const articleCounts = new Map<string, number>();
+  // Articles per topic once surnames are resolved, each counted once however many of its names
+  // count for it; those named often enough are kept.
+  const articleCounts = new Map<string, { articles: number; last: number }>();
   for (let i = 0; i < articles.length; i++) {
     for (let j = starts[i]!; j < starts[i + 1]!; j++) {
-      const key = resolved[j]!;
-      if (key !== null && !countedBefore(starts[i]!, j)) articleCounts.set(key, (articleCounts.get(key) ?? 0) + 1);
+      const key = resolved[j] ?? null;
+      if (key === null) continue;
+      const counted = articleCounts.get(key);
+      if (counted === undefined) articleCounts.set(key, { articles: 1, last: i });
+      else if (counted.last !== i) {
+        counted.articles++;
+        counted.last = i;
+      }
     }
   }
-  const chosen = [...articleCounts].filter(([, n]) => n >= minArticles);
+  const chosen = [...articleCounts].filter(([, n]) => n.articles >= minArticles).map(([key, n]): [string, number] => [key, n.articles]);
   // Slugs by name; a second topic of the same slug (two kinds, one name) gets its kind added.
   chosen.sort(([a, an], [b, bn]) => bn - an || (a < b ? -1 : a > b ? 1 : 0));
   const taken = new Set<string>();
   const topics: (Topic<A> & { articles: A[] })[] = [];
-  const byKey = new Map<string, { topic: Topic<A> & { articles: A[] }; link: TopicLink }>();
+  const byKey = new Map<string, { topic: Topic<A> & { articles: A[] }; link: TopicLink; number: number }>();
   for (const [key] of chosen) {
     const { kind, name } = kinds.get(key)!;
     let s = slug(name, "topic");
@@ -301,12 +302,16 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
     taken.add(s);
     const topic = { name, kind, slug: s, url: topicUrl(s), articles: [] as A[] };
     topics.push(topic);
-    byKey.set(key, { topic, link: { name, kind, url: topic.url } });
+    byKey.set(key, { topic, link: { name, kind, url: topic.url }, number: topics.length - 1 });
   }
 
   // Each article's topics, its names of one topic counted together; each topic's articles, in
   // the archive's order (newest first).
   const ofArticle = new Map<string, ArticleTopic[]>();
+  // Where each topic stands in the article's list, by topic number, while article i is read
+  // (looked up, not searched: a hostile file may name thousands).
+  const seenIn = new Int32Array(topics.length).fill(-1);
+  const place = new Int32Array(topics.length);
   for (let i = 0; i < articles.length; i++) {
     const article = articles[i]!;
     const own: { topic: TopicLink; count: number; lead: boolean }[] = [];
@@ -314,11 +319,13 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
       const found = resolved[j] === null ? undefined : byKey.get(resolved[j]!);
       if (found === undefined) continue;
       const lead = (flags[j]! & LEAD) !== 0;
-      const entry = own.find((t) => t.topic === found.link);
-      if (entry) {
+      if (seenIn[found.number] === i) {
+        const entry = own[place[found.number]!]!;
         entry.count += counts[j]!;
         entry.lead ||= lead;
       } else {
+        seenIn[found.number] = i;
+        place[found.number] = own.length;
         own.push({ topic: found.link, count: counts[j]!, lead });
         found.topic.articles.push(article);
       }
@@ -519,7 +526,7 @@ function companions(index: TopicIndex): Map<string, (TopicLink & { count: number
   }
   const out = new Map<string, (TopicLink & { count: number })[]>();
   for (const [url, row] of together) {
-    const list = [...row.values()].sort((a, b) => b.count - a.count || (a.link.name < b.link.name ? -1 : 1)).slice(0, COMPANIONS);
+    const list = [...row.values()].sort((a, b) => b.count - a.count || (a.link.name < b.link.name ? -1 : a.link.name > b.link.name ? 1 : a.link.url < b.link.url ? -1 : 1)).slice(0, COMPANIONS);
     out.set(url, list.map(({ link, count }) => ({ ...link, count })));
   }
   return out;

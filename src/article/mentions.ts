@@ -255,8 +255,8 @@ function runs(text: string): Run[] {
 interface Candidate {
   words: string[];
   personCue: boolean;
-  /** A title of office stood before it ("President Reagan"), not a form of address ("Mrs Reagan"). */
-  ranked: boolean;
+  /** The offices its title held ("President Reagan": "president"), not forms of address ("Mrs Reagan"). */
+  offices: readonly string[];
   saidCue: boolean;
   organisationCue: boolean;
   afterThe: boolean;
@@ -334,12 +334,12 @@ function candidates(run: Run): Candidate[] {
   // "said Donaldson Lufkin Jenrette analyst Richard Henderson": a role after the run makes it the
   // employer, whatever came before.
   let cued = !run.opensSentence && PERSON_CUES_BEFORE.has(run.before) && !TITLE_HEADS.has(run.after);
-  let ranked = false;
+  let offices: readonly string[] = [];
   const flush = (): void => {
-    if (current.length > 0) out.push({ words: current, personCue: cued, ranked, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the" });
+    if (current.length > 0) out.push({ words: current, personCue: cued, offices, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the" });
     current = [];
     cued = false;
-    ranked = false;
+    offices = [];
   };
   for (let i = 0; i < words.length; ) {
     // An organisation's name keeps its words: "General Electric Co", "Securities and Exchange
@@ -354,7 +354,10 @@ function candidates(run: Run): Candidate[] {
       if (out.length === 0 && current.length > 0) cued = false;
       flush();
       cued = true;
-      ranked = words.slice(i, i + title).some((w) => TITLE_HEADS.has(lower(w)) && !FORMS_OF_ADDRESS.has(lower(w)));
+      offices = words
+        .slice(i, i + title)
+        .map(lower)
+        .filter((w) => TITLE_HEADS.has(w) && !FORMS_OF_ADDRESS.has(w));
       i += title;
       continue;
     }
@@ -494,8 +497,8 @@ interface Tally {
   name: string;
   count: number;
   personCues: number;
-  /** Times a title of office stood before it (Candidate.ranked). */
-  ranked: number;
+  /** The offices titles before it held (Candidate.offices), if any did. */
+  offices: Set<string> | null;
   saidCues: number;
   afterThe: number;
   organisationCues: number;
@@ -523,10 +526,10 @@ export function mentionsOf(article: MentionSource): Mention[] {
         const name = candidate.words.join(" ");
         const key = nameKey(name);
         let tally = byKey.get(key);
-        if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, ranked: 0, saidCues: 0, organisationCues: 0, afterThe: 0, lead: false, words: candidate.words.length }));
+        if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, offices: null, saidCues: 0, organisationCues: 0, afterThe: 0, lead: false, words: candidate.words.length }));
         tally.count++;
         if (candidate.personCue) tally.personCues++;
-        if (candidate.ranked) tally.ranked++;
+        for (const office of candidate.offices) (tally.offices ??= new Set()).add(office);
         if (candidate.saidCue) tally.saidCues++;
         if (candidate.afterThe) tally.afterThe++;
         if (candidate.organisationCue) tally.organisationCues++;
@@ -541,7 +544,11 @@ export function mentionsOf(article: MentionSource): Mention[] {
     const spans = wordSpans(nameKey(line.replace(/<[^>]*>/gu, " ").replace(/['’]s\b/gu, "").replace(/[^\p{L}\p{M}\d.'’&-]+/gu, " ")));
     for (const [key, tally] of byKey) {
       // A headline names a person by the surname: "REAGAN SEES …" for Ronald Reagan.
-      const surname = tally.words > 1 && tally.organisationCues === 0 && !key.includes(" of ") ? key.slice(key.lastIndexOf(" ") + 1) : null;
+      let surname = tally.words > 1 && tally.organisationCues === 0 && !key.includes(" of ") ? key.slice(key.lastIndexOf(" ") + 1) : null;
+      // Not when the surname alone holds an office the full name does not: "REAGAN SEES …" over
+      // a story of President Reagan that names Nancy Reagan is his headline (mergeShortForms).
+      const alone = surname === null ? undefined : byKey.get(surname);
+      if (alone !== undefined && holdsAnotherOffice(alone, tally)) surname = null;
       if (spans.has(key) || (surname !== null && spans.has(surname))) {
         tally.count++;
         tally.lead = true;
@@ -571,16 +578,19 @@ function wordSpans(text: string): Set<string> {
   return spans;
 }
 
+/** Whether a short form held an office the full name was never given. */
+const holdsAnotherOffice = (short: Tally, full: Tally): boolean => short.offices !== null && [...short.offices].some((office) => !full.offices?.has(office));
+
 /** Titles that address a person rather than name an office: "Mrs Reagan" is Nancy Reagan's. */
-const FORMS_OF_ADDRESS = new Set(["mr", "mrs", "ms", "miss", "dr"]);
+const FORMS_OF_ADDRESS = new Set(["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame"]);
 
 /**
  * A name used alone after the article gave it in full counts for the full name: a surname for a
  * person ("Tillerson", "Assad" for "Bashar al-Assad"), a first word for an organisation
  * ("Geodyne" for "Geodyne Resources"). Only when one full name fits, and never a known place.
- * Nor when the surname holds an office the full name is never given: in a story of "President
- * Reagan" that names "Nancy Reagan" once, the President is not she. Left alone, the surname
- * goes to whom the archive gives it (topics.ts).
+ * Nor when the surname holds an office the full name is never given there: in a story of
+ * "President Reagan" that names "First Lady Nancy Reagan", the President is not she. Left alone,
+ * the surname (all its mentions in the article) goes to whom the archive gives it (topics.ts).
  */
 function mergeShortForms(byKey: Map<string, Tally>): void {
   // Full names by the words a short form may be: a surname (with or without "al-"), or an
@@ -604,9 +614,9 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
     const fits = byShortForm.get(key);
     if (fits?.size !== 1) continue;
     const full = fits.values().next().value!;
-    if (tally.ranked > 0 && full.ranked === 0) continue;
+    if (holdsAnotherOffice(tally, full)) continue;
     full.count += tally.count;
-    full.ranked += tally.ranked;
+    for (const office of tally.offices ?? []) (full.offices ??= new Set()).add(office);
     full.personCues += tally.personCues;
     full.saidCues += tally.saidCues;
     full.afterThe += tally.afterThe;
@@ -651,6 +661,8 @@ export function eachMention(
   };
   while (at < text.length) {
     const tab = text.indexOf("\t", at);
+    // Only encodeMentions writes this text, but a line cut short must end the reading, not restart it.
+    if (tab < 0) return;
     const name = text.slice(at, tab);
     at = tab + 1;
     visit(name, number(), number(), number(), number(), number(), number() === 1);

@@ -108,7 +108,7 @@ const SEARCH_RECORD_SOURCE = "src/build/searchIndex.ts";
 /** What relates articles: its index is only reused by the same code. */
 const RELATED_SOURCE = "src/archive/related.ts";
 
-async function readWithProgress(settings: Settings, parser: string): Promise<ReadResult> {
+async function readWithProgress(settings: Settings, parser: string, onListed: (files: number) => void): Promise<ReadResult> {
   const options = { boilerplate: settings.boilerplate };
   const loaded = await loadParseCache(CACHE_DIR, options, parser, (file, digest) => readBody(file, digest, options));
   // Read in place: what was loaded is kept apart, to find what changed.
@@ -119,7 +119,10 @@ async function readWithProgress(settings: Settings, parser: string): Promise<Rea
     cache,
     // Nothing else of the build runs yet: every core reads.
     readMany: readOnThreads(availableParallelism()),
-    onListed: (n) => (progress = startProgress("read", n, "files")),
+    onListed: (n) => {
+      onListed(n);
+      progress = startProgress("read", n, "files");
+    },
     onFile: () => progress.tick(),
   });
   progress.done();
@@ -144,7 +147,7 @@ export async function prepareBuild(
   recorded: Manifest | null,
   startIndexing: (shards: readonly ShardToIndex[], wordsPort: () => MessagePort) => void,
 ): Promise<PreparedBuild> {
-  // Started now, to be ready once the articles are read.
+  // Started once the listing shows a large archive, to be ready once the articles are read.
   const topicThread = new TopicThread(availableParallelism());
   try {
     return await prepare(settings, options, outputDir, recorded, startIndexing, topicThread);
@@ -163,7 +166,7 @@ async function prepare(
 ): Promise<PreparedBuild> {
   const t0 = performance.now();
   const parser = await fingerprintFiles(PARSER_SOURCES);
-  const read = await readWithProgress(settings, parser);
+  const read = await readWithProgress(settings, parser, (files) => topicThread.expect(files));
   for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);
   if (read.rejected.length > 0 && options.mode === "strict") throw new RejectedArticlesError(read.rejected.length);
   if (read.articles.length === 0 && !options.allowEmpty) throw new EmptyArchiveError(settings.articles, read.files.length);

@@ -1,7 +1,7 @@
 import type { Worker } from "node:worker_threads";
 import type { Article } from "../archive/article.js";
 import { topicIndex, unpackTopics, type PackedTopics, type TopicIndex } from "../archive/topics.js";
-import { ask, closeWorker, startTypeScriptWorker } from "../io/typeScriptWorker.js";
+import { ask, startTypeScriptWorker } from "../io/typeScriptWorker.js";
 import type { TopicJob } from "./topicWorker.js";
 
 /**
@@ -11,25 +11,41 @@ import type { TopicJob } from "./topicWorker.js";
 export const FEW_FOR_A_THREAD = 20_000;
 
 /**
- * Finds the archive's topics on a thread of its own, started before the articles are read so
- * that it is ready when they are. Weighing every article's names took the build's thread 1.2 s
- * at 100,000 articles, on the path of every rebuild, while the other core waited for a single
- * search shard; the build's thread now relates the articles and plans meanwhile. The index is
- * the one `topicIndex` makes on the build's thread, whichever thread made it.
+ * Finds the archive's topics on a thread of its own, started as soon as the listing shows an
+ * archive large enough, so that it is ready once the articles are read. Weighing every article's
+ * names took the build's thread 1.2 s at 100,000 articles, on the path of every rebuild, while
+ * the other core waited for a single search shard; the build's thread now relates the articles
+ * and plans meanwhile. The index is the one `topicIndex` makes on the build's thread, whichever
+ * thread made it; a thread that fails to start leaves the work to the build's.
  */
 export class TopicThread {
-  private worker: Worker | null;
+  private worker: Worker | null = null;
+  private gone = false;
+  /** Whether the last topics came from the thread. */
+  answered = false;
 
-  constructor(cores: number) {
-    this.worker = cores > 1 ? startTypeScriptWorker(new URL("./topicWorker.ts", import.meta.url)) : null;
+  constructor(
+    private readonly cores: number,
+    private readonly few = FEW_FOR_A_THREAD,
+  ) {}
+
+  /** Told how many files the archive holds: starts the thread if it will pay. */
+  expect(files: number): void {
+    if (this.worker !== null || this.gone || this.cores <= 1 || files < this.few) return;
+    const worker = startTypeScriptWorker(new URL("./topicWorker.ts", import.meta.url));
+    // A thread failing before it is asked must not take the process with it (an 'error' with no
+    // listener is thrown): it is only marked gone, and the build's thread does the work.
+    worker.on("error", () => undefined);
+    worker.once("exit", () => (this.gone = true));
     // Until it is asked, it must not keep a failing build's process alive.
-    this.worker?.unref();
+    worker.unref();
+    this.worker = worker;
   }
 
-  /** The topics of `articles` (published, newest first), on the thread if it pays. */
-  async topics(articles: readonly Article[], minArticles: number, few = FEW_FOR_A_THREAD): Promise<TopicIndex> {
+  /** The topics of `articles` (published, newest first). */
+  async topics(articles: readonly Article[], minArticles: number): Promise<TopicIndex> {
     const worker = this.worker;
-    if (worker === null || articles.length < few) {
+    if (worker === null || this.gone || articles.length < this.few) {
       await this.close();
       return topicIndex(articles, minArticles);
     }
@@ -42,16 +58,19 @@ export class TopicThread {
       minArticles,
     };
     try {
-      return unpackTopics(await ask<PackedTopics>(worker, job, "topic finder"), articles);
+      const index = unpackTopics(await ask<PackedTopics>(worker, job, "topic finder"), articles);
+      this.answered = true;
+      return index;
     } finally {
       await this.close();
     }
   }
 
-  /** Lets the thread go, asked or not. */
+  /** Lets the thread go, asked or not, without waiting for it to finish starting. */
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    if (worker) await closeWorker(worker);
+    this.gone = true;
+    if (worker) await worker.terminate();
   }
 }

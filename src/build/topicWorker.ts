@@ -12,8 +12,7 @@ export interface TopicJob {
   readonly minArticles: number;
 }
 
-parentPort?.on("message", (job: TopicJob | "close") => {
-  if (job === "close") process.exit(0);
+parentPort?.on("message", (job: TopicJob) => {
   const articles = job.urls.map((url, i) => ({ url, dateline: job.datelines[i]!, sources: job.sources[i]!, mentions: job.mentions[i]! }));
   const packed: PackedTopics = packTopics(topicIndex(articles, job.minArticles), articles);
   parentPort?.postMessage(packed, [packed.members.buffer, packed.memberStarts.buffer, packed.named.buffer, packed.namedStarts.buffer]);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { decodeMentions, encodeMentions, mentionsOf, type Mention } from "../../src/article/mentions.js";
+import { decodeMentions, encodeMentions, mentionsOf, type EncodedMentions, type Mention } from "../../src/article/mentions.js";
 import { parseOk } from "./helpers.js";
 
 /** The names found in prose, as one paragraph of an article with a plain headline. */
@@ -49,6 +49,11 @@ describe("the names an article mentions", () => {
     // Given the office in full, the surname is the office holder's, with or without it.
     expect(named("Ronald Reagan", "President Ronald Reagan met officials.", "President Reagan said the talks went well.", "Reagan left.")?.count).toBe(3);
     expect(named("Rex Tillerson", "Secretary of State Rex Tillerson met officials.", "Tillerson said the talks went well.")?.count).toBe(2);
+    // Given another office, as given a form of address or none, she is still not the President.
+    expect(names("President Reagan met reporters.", "First Lady Nancy Reagan stayed in California.")).toEqual(["California", "Nancy Reagan", "Reagan"]);
+    // Nor is the headline in capitals hers by the surname.
+    const headline = mentionsOf({ headline: "REAGAN SEES NO DEAL", standfirst: null, body: [{ type: "paragraph", text: "President Reagan met reporters." }, { type: "paragraph", text: "Nancy Reagan stayed home." }] });
+    expect(headline.map((m) => [m.name, m.count, m.lead])).toEqual([["Reagan", 2, true], ["Nancy Reagan", 1, false]]);
   });
 
   it("drops possessives", () => {
@@ -122,6 +127,12 @@ describe("the names an article mentions", () => {
     expect(found.length).toBe(30_000);
     // Quadratic, each took tens of seconds.
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("reads a cache line cut short to its end, and no further", () => {
+    expect(decodeMentions("" as EncodedMentions)).toEqual([]);
+    expect(decodeMentions("Texaco" as EncodedMentions)).toEqual([]);
+    expect(decodeMentions("Texaco\t2\t1\t0\t3\t0\t1\nPennzoil" as EncodedMentions)).toEqual([{ name: "Texaco", count: 2, personCues: 1, saidCues: 0, organisationCues: 3, afterThe: 0, lead: true }]);
   });
 
   it("keeps its mentions through the parse cache's encoding", () => {

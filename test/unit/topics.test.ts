@@ -158,7 +158,10 @@ describe("the archive's topics", () => {
     const articles = publishArchive(parsedFixture, {});
     for (const min of [1, 3]) {
       // `few` 0: the thread, whatever the archive's size.
-      const onThread = await new TopicThread(2).topics(articles, min, 0);
+      const thread = new TopicThread(2, 0);
+      thread.expect(articles.length);
+      const onThread = await thread.topics(articles, min);
+      expect(thread.answered).toBe(true);
       const here = topicIndex(articles, min);
       expect(onThread.topics.length).toBeGreaterThan(0);
       expect(onThread.topics).toEqual(here.topics);
