@@ -17,6 +17,8 @@ const TYPING_PAUSE_MS = 40;
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>("search-form");
+/** The archive's newest day (search.njk), to show the dates it takes by one it holds. */
+const EXAMPLE_DAY = form.dataset.exampleDay ?? "";
 const input = byId<HTMLInputElement>("search-q");
 const sortSelect = byId<HTMLSelectElement>("search-sort");
 const fromInput = byId<HTMLInputElement>("search-from");
@@ -108,11 +110,12 @@ function currentQuery(): Query | string {
   const from = dayOf(fromInput.value, "from");
   const to = dayOf(toInput.value, "to");
   const reversed = typeof from === "string" && typeof to === "string" && from > to;
-  fromInput.setCustomValidity(from === undefined ? "A month (1987-03) or a day (1987-03-02)" : "");
-  toInput.setCustomValidity(to === undefined ? "A month (1987-04) or a day (1987-04-15)" : reversed ? "A day on or after the “from” date" : "");
+  const example = `a month (${EXAMPLE_DAY.slice(0, 7)}) or a day (${EXAMPLE_DAY})`;
+  fromInput.setCustomValidity(from === undefined ? `Give ${example}` : "");
+  toInput.setCustomValidity(to === undefined ? `Give ${example}` : reversed ? "A day on or after the “from” date" : "");
   // Said in the status too: a date from a link was never typed, so no field shows its message.
-  if (from === undefined) return `“${fromInput.value.trim()}” is not a date to search from: give a month (1987-03) or a day (1987-03-02).`;
-  if (to === undefined) return `“${toInput.value.trim()}” is not a date to search to: give a month (1987-04) or a day (1987-04-15).`;
+  if (from === undefined) return `“${fromInput.value.trim()}” is not a date to search from: give ${example}.`;
+  if (to === undefined) return `“${toInput.value.trim()}” is not a date to search to: give ${example}.`;
   if (reversed) return `No day is both on or after ${formatDate(from)} and on or before ${formatDate(to)}: swap the dates.`;
   const text = input.value.trim();
   // With no words there is nothing to rank by: the newest come first, unless the oldest are asked for.

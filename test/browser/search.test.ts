@@ -85,6 +85,10 @@ describe("search in the browser", () => {
     const status = () => page.locator("#search-status").textContent();
     await page.goto(`${server.url}/search/?q=officials&from=2016-13`);
     await expect.poll(status).toContain("“2016-13” is not a date to search from");
+    // The dates it takes, shown by the archive's own newest day.
+    const newest = articles.map((a) => a.date).sort().at(-1)!;
+    expect(await status()).toContain(`give a month (${newest.slice(0, 7)}) or a day (${newest}).`);
+    expect(await page.locator("#search-dates-hint").textContent()).toBe(`From and to: a month (${newest.slice(0, 7)}) or a day (${newest}).`);
     expect(await headlines(page)).toEqual([]);
     await page.goto(`${server.url}/search/?q=officials&from=2017-05&to=2016-03-02`);
     await expect.poll(status).toContain("swap the dates");
