@@ -3,6 +3,7 @@ import { buildArchive } from "../../src/archive/archive.js";
 import { filingName, letterOf, timeline, topicIndex, topicPages, type Topic } from "../../src/archive/topics.js";
 import { publishArchive } from "../../src/archive/archive.js";
 import { TopicThread } from "../../src/build/topicThread.js";
+import type { Article } from "../../src/archive/article.js";
 import { articleText } from "../support/fixtureArchive.js";
 import { TOPIC_PAGES, topicArticles } from "../support/topicArchive.js";
 import { iso, parseOk, parsed } from "./helpers.js";
@@ -169,6 +170,15 @@ describe("the archive's topics", () => {
       expect(onThread.topics[0]!.articles[0]).toBe(here.topics[0]!.articles[0]);
       expect([...onThread.ofArticle].sort()).toEqual([...here.ofArticle].sort());
     }
+  }, 30_000);
+
+  it("fails the build with the weighing's error when it fails on the thread, and lets the thread go", async () => {
+    const thread = new TopicThread(2, 0);
+    thread.expect(1);
+    // Names the parse cache could never hold: the weighing throws on the thread.
+    const broken = [{ ...publishArchive(parsedFixture, {})[0]!, mentions: null as unknown as Article["mentions"] }];
+    await expect(thread.topics(broken, 1)).rejects.toThrow(/null/u);
+    expect(thread.answered).toBe(false);
   }, 30_000);
 
   it("leaves out a name whose kind the archive does not show", () => {
