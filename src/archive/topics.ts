@@ -96,7 +96,8 @@ function canonicalForm(name: string): Canonical {
   if (place !== undefined) return { key: nameKey(place), known: place, kind: "place" };
   const organisation = KNOWN_ORGANISATIONS.get(key);
   if (organisation !== undefined) return { key: nameKey(organisation), known: organisation, kind: "organisation" };
-  return { key, known: null, kind: null };
+  // One body under both spellings: "International Coffee Organisation" and "… Organization".
+  return { key: key.replace(/\borganisation\b/gu, "organization"), known: null, kind: null };
 }
 
 /** A person's name: two to four words, each a capitalised word or a particle ("al-Assad", "bin"). */
@@ -122,6 +123,11 @@ const FIRM_ADJECTIVES = new Set("general american british national international
 const namedByTrade = (words: readonly string[]): boolean =>
   words.length > 1 && TRADES.has(words.at(-1)!) && words.every((word) => FIRM_ADJECTIVES.has(word) || TRADES.has(word) || PLACES.has(word) || isNationality(word));
 
+/** Words that make a body the world's, or a continent's, one of its kind. */
+const WORLDWIDE = new Set(["international", "world", "inter-american", "intergovernmental"]);
+/** A body of the world named by its scope, its field and an organisation's word: "International Energy Agency". */
+const worldwide = (words: readonly string[]): boolean => words.length >= 3 && WORLDWIDE.has(words[0]!) && ORGANISATION_ENDS.has(words.at(-1)!);
+
 const DEPARTMENTS = new Set(["department", "ministry"]);
 /** The subjects of the United States' executive departments, as the wire names them. */
 const US_DEPARTMENTS = new Set("state treasury defense justice interior agriculture commerce labor health human services housing urban development transportation energy education veterans affairs and".split(" "));
@@ -135,8 +141,11 @@ function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet
   if (known !== null) return known;
   const words = w.key.split(" ");
   // A generic name names no one organisation: "Bank", "Finance Ministry", "Stock Exchange".
+  // A body of the whole world does, whatever its words: there is one "International Coffee
+  // Organization", where every country has a finance ministry.
   const generic =
     !namedByTrade(words) &&
+    !worldwide(words) &&
     words.every((word) => ORGANISATION_ENDS.has(word) || LEGAL_SUFFIXES.has(word) || TITLE_MODIFIERS.has(word) || NOT_IN_PERSONS_NAMES.has(word) || NOT_NAMES.has(word));
   // Nor does a place's: "U.S. Financial", "Japanese Finance Ministry" aside (a people, not a place).
   const placeGeneric = words.length === 2 && PLACES.has(words[0]!) && (ORGANISATION_ENDS.has(words[1]!) || NOT_IN_PERSONS_NAMES.has(words[1]!));

@@ -90,6 +90,25 @@ describe("the archive's topics", () => {
     for (const generic of ["Central Bank", "Stock Exchange", "Department Stores"]) expect(names).not.toContain(generic);
   });
 
+  it("keeps a body of the whole world named by common words, under either spelling as one", () => {
+    const story = (n: number, text: string) => parsed({ file: `w${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const built = buildArchive(
+      [
+        story(1, "The International Coffee Organization said on Monday that quotas would stay, while the Central Bank held rates."),
+        story(2, "Delegates to the International Coffee Organisation met in London, and the Central Bank was silent."),
+        story(3, "The International Coffee Organization ended its talks, the International Energy Agency said stocks rose and the Central Bank cut rates."),
+        story(4, "The International Energy Agency said on Friday that demand would grow."),
+      ],
+      { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
+    );
+    const coffee = built.topics.find((t) => t.name.startsWith("International Coffee"));
+    // One topic for both spellings, named as most of its articles name it.
+    expect(coffee).toMatchObject({ name: "International Coffee Organization", kind: "organisation", count: 3 });
+    expect(built.topics.find((t) => t.name === "International Energy Agency")).toMatchObject({ kind: "organisation", count: 2 });
+    // Every country has a central bank: its name alone is still no one's.
+    expect(built.topics.map((t) => t.name)).not.toContain("Central Bank");
+  });
+
   it("leaves out a ministry or department named by its subject alone, and keeps one a country or the wire's usage names", () => {
     const story = (n: number, text: string) => parsed({ file: `g${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const built = buildArchive(
