@@ -70,13 +70,15 @@ function withGaps(shown: readonly number[], current: number, link: (place: numbe
   return links;
 }
 
+/** Pages of a listing of `total` items: the front holds from `size` to `2 × size − 1` of them, so at least one. */
+const pageCount = (total: number, size: number): number => Math.max(1, Math.floor(total / size));
+
 /**
  * `items`, newest first, in pages of `size` counted from the oldest; the front holds the rest,
  * newest first: from `size` to `2 × size − 1` items (all of them, in a listing shorter than two pages).
  */
 export function paginate<T>(items: readonly T[], size: number, base: string): ListingPage<T>[] {
-  const older = Math.max(0, Math.floor(items.length / size) - 1);
-  const count = older + 1;
+  const count = pageCount(items.length, size);
   const numberAt = (place: number): number | null => (place === count ? null : place);
   // Places from the newest: the front (place `count`), then the older pages down to place 1.
   return Array.from({ length: count }, (_, i) => {
@@ -101,7 +103,7 @@ export function paginate<T>(items: readonly T[], size: number, base: string): Li
  * to one stays good as the listing grows.
  */
 export function pageHolding(total: number, size: number, index: number): number | null {
-  const count = Math.max(1, Math.floor(total / size));
+  const count = pageCount(total, size);
   const place = Math.floor((total - 1 - index) / size) + 1;
   return place >= count ? null : place;
 }
