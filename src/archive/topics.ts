@@ -602,9 +602,8 @@ export function filingName(topic: Pick<TopicSummary, "name" | "kind">): string {
   return [surname.slice(particle.length), ...words.slice(0, last), particle, ...words.slice(last + 1)].filter((w) => w !== "").join(" ");
 }
 
-/** Topics A to Z by the names they are filed under, each worked out once rather than at every comparison. */
-function alphabetical(topics: readonly TopicSummary[]): TopicSummary[] {
-  const filed = new Map(topics.map((t) => [t, filingName(t)]));
+/** Topics A to Z by the names they are filed under (`filed`, worked out once rather than at every comparison). */
+function alphabetical(topics: readonly TopicSummary[], filed: ReadonlyMap<TopicSummary, string>): TopicSummary[] {
   return [...topics].sort((a, b) => collator.compare(filed.get(a)!, filed.get(b)!) || (a.url < b.url ? -1 : 1));
 }
 
@@ -614,9 +613,10 @@ export function topicIndexPages(index: TopicIndex): TopicIndexPage[] {
     const { title } = KIND_PAGES[kind];
     const kindUrl = kindIndexUrl(kind);
     const all = index.topics.filter((t) => t.kind === kind).map(summary);
+    const filed = new Map(all.map((t) => [t, filingName(t)]));
     const byLetter = new Map<string, TopicSummary[]>();
     for (const t of all) {
-      const letter = letterOf(filingName(t));
+      const letter = letterOf(filed.get(t)!);
       const list = byLetter.get(letter);
       if (list) list.push(t);
       else byLetter.set(letter, [t]);
@@ -633,7 +633,7 @@ export function topicIndexPages(index: TopicIndex): TopicIndexPage[] {
       topics,
       total: all.length,
     });
-    return [page(null, all.slice(0, LARGEST)), ...letters.map(({ letter }) => page(letter, alphabetical(byLetter.get(letter)!)))];
+    return [page(null, all.slice(0, LARGEST)), ...letters.map(({ letter }) => page(letter, alphabetical(byLetter.get(letter)!, filed)))];
   });
 }
 
