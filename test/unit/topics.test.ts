@@ -12,6 +12,9 @@ const fixture = topicArticles();
 const parsedFixture = fixture.map((a) => parseOk(articleText(a), a.file));
 const archive = buildArchive(parsedFixture, { pageSize: 2, siteTitle: "Test Gazette" });
 
+/** A story of one paragraph; numbered files, padded so that they sort as they are numbered. */
+const story = (n: number, text: string) => parsed({ file: `s${String(n).padStart(2, "0")}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+
 describe("the archive's topics", () => {
   it("files each article under exactly the topics the table gives it, each of its kind", () => {
     const expected = Object.keys(TOPIC_PAGES).sort();
@@ -36,6 +39,7 @@ describe("the archive's topics", () => {
   });
 
   it("gives a surname alone to the person the archive names in full far more often than anyone else of the name, and to no one where two are named alike", () => {
+    // Its own files' names, which the test lists below.
     const story = (n: number, text: string) => parsed({ file: `r${String(n).padStart(2, "0")}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const stories = [
       ...[1, 2, 3, 4, 5].map((n) => story(n, `President Ronald Reagan met the committee on day ${n} and Reagan said talks would go on.`)),
@@ -67,7 +71,6 @@ describe("the archive's topics", () => {
   });
 
   it("takes a name before 'subsidiary', 'unit' or 'newspaper' for an organisation's, though a title came first", () => {
-    const story = (n: number, text: string) => parsed({ file: `m${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const built = buildArchive(
       [1, 2, 3].map((n) => story(n, `Jack MacAllister, president of its Mountain Bell subsidiary, spoke on day ${n}, and the minister told Al-Rai al-Aam newspaper the same.`)),
       { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
@@ -78,7 +81,6 @@ describe("the archive's topics", () => {
   });
 
   it("keeps a firm named by a trade after adjectives, and leaves out an institution named by its kind alone", () => {
-    const story = (n: number, text: string) => parsed({ file: `f${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const built = buildArchive(
       [1, 2, 3].map((n) =>
         story(n, `General Motors Corp said on day ${n} that it would cut output, American Airlines raised fares, the Central Bank held rates and the Stock Exchange closed early, while Department Stores reported sales.`),
@@ -91,7 +93,6 @@ describe("the archive's topics", () => {
   });
 
   it("keeps a body of the whole world named by common words, under either spelling as one", () => {
-    const story = (n: number, text: string) => parsed({ file: `w${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const built = buildArchive(
       [
         story(1, "The International Coffee Organization said on Monday that quotas would stay, while the Central Bank held rates."),
@@ -110,7 +111,6 @@ describe("the archive's topics", () => {
   });
 
   it("leaves out a ministry or department named by its subject alone, and keeps one a country or the wire's usage names", () => {
-    const story = (n: number, text: string) => parsed({ file: `g${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const built = buildArchive(
       [1, 2, 3].map((n) => story(n, `The Food Department said on day ${n} that imports would rise, the Commerce Department said exports fell, and the Japanese Finance Ministry was silent.`)),
       { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
@@ -121,7 +121,6 @@ describe("the archive's topics", () => {
   });
 
   it("puts an organisation's initials and its full name under one topic", () => {
-    const story = (n: number, text: string) => parsed({ file: `c${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const built = buildArchive(
       [
         story(1, "The Central Intelligence Agency briefed the committee, and the Organization of Petroleum Exporting Countries met."),
@@ -201,7 +200,6 @@ describe("the archive's topics", () => {
   }, 30_000);
 
   it("leaves out a name whose kind the archive does not show", () => {
-    const story = (n: number, text: string) => parsed({ file: `s${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const built = buildArchive(
       [1, 2, 3].map((n) => story(n, `Star Wars was discussed again at the meeting on day ${n}, the committee heard from its members.`)),
       { pageSize: 10, siteTitle: "T" },
@@ -210,7 +208,6 @@ describe("the archive's topics", () => {
   });
 
   it("takes a firm named after its founder for a firm, not a person, where its full name shows it", () => {
-    const story = (n: number, text: string) => parsed({ file: `w${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const built = buildArchive(
       [
         story(1, "Prices will rise again this year, Dean Witter said in a note to its clients on Monday."),
