@@ -21,6 +21,8 @@ export default async function (config: EleventyConfig) {
   // Eleventy would deep-merge a plain `site` into the file's (arrays concatenated, unknown keys
   // kept); the `override:` prefix replaces it instead.
   config.addGlobalData("override:site", settings);
+  // A site without topics has no topics page, nor the topic names the search page offers.
+  if (!settings.topics) for (const page of ["pages/topics.njk", "pages/topic-names.njk"]) config.ignores.add(page);
 
   /* WATCH */
   // Settings shape everything, the plugin's plan included: a change reloads this file, as Eleventy

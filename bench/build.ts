@@ -34,16 +34,18 @@ export interface BuildOptions {
   readonly cache: string;
   /** Deletes the build's caches first, so nothing of an earlier build is reused. */
   readonly clean: boolean;
+  /** More of the build's environment: settings by their variables (`BROADSHEET_TOPICS`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Runs `broadsheet build` as a user would, timing it and sampling its whole process tree. */
-export async function runBuild({ projectRoot, articles, output, cache, clean }: BuildOptions): Promise<BuildRun> {
+export async function runBuild({ projectRoot, articles, output, cache, clean, env = {} }: BuildOptions): Promise<BuildRun> {
   if (clean) await rm(cache, { recursive: true, force: true });
   const started = performance.now();
   const since = (): number => (performance.now() - started) / 1000;
   const child = spawn(process.execPath, ["bin/broadsheet.js", "build", "--quiet", `--output=${output}`], {
     cwd: projectRoot,
-    env: { ...process.env, BROADSHEET_ARTICLES: articles, BROADSHEET_CACHE: cache },
+    env: { ...process.env, ...env, BROADSHEET_ARTICLES: articles, BROADSHEET_CACHE: cache },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const sampler = sampleTree(child.pid!, 100, started);

@@ -41,6 +41,9 @@ const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !=
 
 const nonEmptyString = (v: unknown): Checked<string> => (isText(v) ? ok(v) : fault("must be a non-empty string"));
 
+const yesOrNo = (v: unknown): Checked<boolean> =>
+  typeof v === "boolean" ? ok(v) : fault("must be true or false", v === "true" || v === "false" ? { hint: `write ${v} without quotes` } : {});
+
 // No upper bound: a larger value costs memory or bytes a page, and breaks nothing.
 function wholeNumber(v: unknown): Checked<number> {
   if (typeof v === "number" && Number.isInteger(v) && v >= 1) return ok(v);
@@ -115,6 +118,8 @@ function lines(v: unknown): Checked<string[]> {
 
 /** An empty variable counts as not set, as a shell's `VAR= npm run build` means. */
 const text = (t: string): string | undefined => (t === "" ? undefined : t);
+/** `true`, `false`, `1`, `0` as a shell gives them; anything else is left for the check to refuse. */
+const flag = (t: string): unknown => ({ true: true, "1": true, false: false, "0": false })[t.trim().toLowerCase()] ?? (t.trim() === "" ? undefined : t);
 const number = (t: string): unknown => (t.trim() === "" ? undefined : /^\d+$/u.test(t.trim()) ? Number(t) : t);
 
 /** Every setting of `_data/site.json`: its rule, its default, what it means, what overrides it. */
@@ -146,6 +151,12 @@ export const SETTINGS_SCHEMA: SettingsSchema = {
   logo: { doc: "the publisher's logo in structured data: a site path or a URL", default: "/assets/logo.png", check: nonEmptyString },
   articles: { doc: "the folder of article files", default: "articles", check: nonEmptyString, env: { name: "BROADSHEET_ARTICLES", read: text } },
   pageSize: { doc: "articles per page on section fronts and source pages", default: 30, check: wholeNumber },
+  topics: {
+    doc: "whether people, places and organisations named in the articles get pages of their own",
+    default: true,
+    check: yesOrNo,
+    env: { name: "BROADSHEET_TOPICS", read: flag },
+  },
   topicMinArticles: {
     doc: "articles that must name a person, place or organisation for it to be a topic",
     default: DEFAULT_TOPIC_MIN_ARTICLES,

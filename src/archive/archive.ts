@@ -54,6 +54,8 @@ export interface ArchiveOptions extends PublishOptions {
   readonly pageSize: number;
   /** Articles that must name a topic (topics.ts); at most every article of a smaller archive. */
   readonly topicMinArticles?: number;
+  /** False for a site without topics: no topic pages then, not even their empty index. */
+  readonly topics?: boolean;
   /** For feed titles. */
   readonly siteTitle: string;
 }
@@ -88,7 +90,8 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
   const minimum = topicMinimum(options.topicMinArticles ?? DEFAULT_TOPIC_MIN_ARTICLES, articles.length);
   const found = precomputed.topics ?? topicIndex(articles, minimum);
   const topicFronts = topicPages(found, options.pageSize);
-  const kindPages = topicIndexPages(found);
+  const withTopics = options.topics !== false;
+  const kindPages = withTopics ? topicIndexPages(found) : [];
   const pagesBySource = sourcePages(bySource, options.pageSize);
   const listed = [
     { url: "/", lastmod: articles[0]?.date ?? null },
@@ -98,7 +101,7 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
     ...fronts.map((p) => ({ url: p.url, lastmod: null })),
     ...pagesBySource.map((p) => ({ url: p.url, lastmod: null })),
     ...topicFronts.map((p) => ({ url: p.url, lastmod: null })),
-    { url: "/topics/", lastmod: null },
+    ...(withTopics ? [{ url: "/topics/", lastmod: null }] : []),
     ...kindPages.map((p) => ({ url: p.url, lastmod: null })),
     ...dates.map((p) => ({ url: p.url, lastmod: null })),
     ...articles.map((a) => ({ url: a.url, lastmod: a.date })),

@@ -3,7 +3,7 @@ import type { Settings } from "../settings.js";
 import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
 import { PageDrawing, type DrawHere } from "./draw.js";
 import { clearUnrecordedOutput, lockOutput, readOutputRecord, recordCompleted } from "./outputRecord.js";
-import { prepareBuild, refuseEmptyFolder, type BuildOptions, type PreparedBuild } from "./prepare.js";
+import { parseOptionsOf, prepareBuild, refuseEmptyFolder, type BuildOptions, type PreparedBuild } from "./prepare.js";
 import { SearchIndexer, startIndexers } from "./searchIndex.js";
 
 /**
@@ -89,7 +89,7 @@ export function startBuild(setup: BuildSetup): Build {
   const prepared = claimed.then((record) =>
     prepareBuild(settings, setup, output, record, (shards, wordsPort) => {
       handedOver = true;
-      started(new SearchIndexer(shards, output, settings, { boilerplate: settings.boilerplate }, ready, wordsPort));
+      started(new SearchIndexer(shards, output, settings, parseOptionsOf(settings), ready, wordsPort));
     }),
   );
   // A build that fails before indexing starts must not leave the search waiting, nor, under
@@ -110,7 +110,7 @@ export function startBuild(setup: BuildSetup): Build {
           place: { settings, includes: setup.includes, output },
           threads: settings.workers,
           pagesPerRun: settings.pagesPerRun,
-          parseOptions: { boilerplate: settings.boilerplate },
+          parseOptions: parseOptionsOf(settings),
           digestOf: (file) => p.read.digests.get(file),
           tick: (pages) => build.renderProgress?.tick(pages),
         }),

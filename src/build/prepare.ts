@@ -8,7 +8,8 @@ import type { DatePage } from "../archive/dates.js";
 import type { Feed, Sitemaps } from "../archive/feeds.js";
 import type { SectionFrontPage } from "../archive/sections.js";
 import type { SourcePage } from "../archive/sources.js";
-import { topicMinimum, topicNames, type TopicIndexPage, type TopicPage } from "../archive/topics.js";
+import { topicIndex, topicMinimum, topicNames, type TopicIndexPage, type TopicPage } from "../archive/topics.js";
+import type { ParseOptions } from "../article/parse.js";
 import { formatProblem } from "../article/types.js";
 import { relatedArticles, type Related } from "../archive/related.js";
 import { loadParseCache, saveParseCache } from "../io/parseCache.js";
@@ -108,8 +109,13 @@ const SEARCH_RECORD_SOURCE = "src/build/searchIndex.ts";
 /** What relates articles: its index is only reused by the same code. */
 const RELATED_SOURCE = "src/archive/related.ts";
 
+/** How articles are parsed for a site: the names they give are found only for its topics. */
+export function parseOptionsOf(settings: Pick<Settings, "boilerplate" | "topics">): ParseOptions {
+  return { boilerplate: settings.boilerplate, ...(!settings.topics && { names: false }) };
+}
+
 async function readWithProgress(settings: Settings, parser: string, onListed: (files: number) => void): Promise<ReadResult> {
-  const options = { boilerplate: settings.boilerplate };
+  const options = parseOptionsOf(settings);
   const loaded = await loadParseCache(CACHE_DIR, options, parser, (file, digest) => readBody(file, digest, options));
   // Read in place: what was loaded is kept apart, to find what changed.
   const cache = new Map(loaded.entries);
@@ -166,14 +172,16 @@ async function prepare(
 ): Promise<PreparedBuild> {
   const t0 = performance.now();
   const parser = await fingerprintFiles(PARSER_SOURCES);
-  const read = await readWithProgress(settings, parser, (files) => topicThread.expect(files));
+  const read = await readWithProgress(settings, parser, (files) => {
+    if (settings.topics) topicThread.expect(files);
+  });
   for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);
   if (read.rejected.length > 0 && options.mode === "strict") throw new RejectedArticlesError(read.rejected.length);
   if (read.articles.length === 0 && !options.allowEmpty) throw new EmptyArchiveError(settings.articles, read.files.length);
   const t1 = performance.now();
   const articles = publishArchive(read.articles, { sectionNames: settings.sectionNames });
   // Each search record carries the names of its article's topics, and most pages show some.
-  const topicsFound = topicThread.topics(articles, topicMinimum(settings.topicMinArticles, articles.length));
+  const topicsFound = settings.topics ? topicThread.topics(articles, topicMinimum(settings.topicMinArticles, articles.length)) : Promise.resolve(topicIndex([], 1));
   topicsFound.catch(() => undefined); // awaited below; a build failing first must not leave it unhandled
   const written = isWritten(outputDir);
   const templates = await templatesFingerprint(settings);
@@ -227,7 +235,7 @@ async function prepare(
   );
 
   const relation = related ?? relate();
-  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, siteTitle: settings.title }, { shards, related: relation.lists, topics });
+  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, topics: settings.topics, siteTitle: settings.title }, { shards, related: relation.lists, topics });
 
   const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.topicPages];
   const pages = planUpdates(

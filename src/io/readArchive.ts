@@ -381,7 +381,7 @@ export async function readArchive(paths: readonly string[], options: ReadOptions
   // Unchanged files come from the cache; the others are read afresh, all at once, then everything
   // is taken in the listing's order, so that no thread's timing shows in the result.
   const readMany = options.readMany ?? readHere;
-  const parseOptions: ParseOptions = { boilerplate: options.boilerplate };
+  const parseOptions: ParseOptions = { boilerplate: options.boilerplate, ...(options.names === false && { names: false }) };
   let found: (FileOutcome | ToRead | null)[];
   try {
     found = listed.map((entry, i): FileOutcome | ToRead | null => {

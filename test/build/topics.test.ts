@@ -133,3 +133,35 @@ describe("topics after a change", () => {
     expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
   });
 });
+
+describe("a site with topics switched off", () => {
+  it("finds no names and has no topic pages, links or fields, and gets them all back, as a clean build draws them, once switched on", async () => {
+    const dir = await writeArchive(articles);
+    const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
+    const off = await buildSite(dir, { cache, env: { BROADSHEET_TOPICS: "false" } });
+    expect(buildErrors(off.stderr)).toBe("");
+    expect(off.code).toBe(0);
+    const ofTopics = (f: string): boolean => f.startsWith("topic/") || f.startsWith("topics/");
+    const files = [...(await siteTree(off.output)).keys()];
+    expect(files.filter(ofTopics)).toEqual([]);
+    // Every other page is still there (the search index's files are named by their contents,
+    // which lose the topic filter), and nothing links to a page that is not.
+    const pages = (list: string[]): string[] => list.filter((f) => !f.includes("pagefind"));
+    expect(pages(files)).toEqual(pages([...(await siteTree(site.output)).keys()].filter((f) => !ofTopics(f))));
+    expect(formatBroken((await checkLinks(off.output)).broken)).toBe("");
+    expect(await off.page("/sitemap.xml")).not.toContain("/topics/");
+    const story = await off.page("/money/1987/03/02/baker-and-japan-discuss-the-yen/");
+    expect(story).not.toContain('class="article-topics"');
+    expect(story).not.toContain(">Topics</a>");
+    const data = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/u.exec(story)![1]!) as Record<string, unknown>;
+    expect(data).not.toHaveProperty("about");
+    expect(data).not.toHaveProperty("mentions");
+    expect(await off.page("/search/")).not.toContain('<label for="search-topic">');
+
+    // Switched on over the same output and cache: the names are found afresh, not taken as none
+    // from the cache the build without topics left.
+    const on = await buildSite(dir, { cache, output: off.output });
+    expect(on.code).toBe(0);
+    expect(treeDifferences(await siteTree(off.output), await siteTree(site.output))).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { articleBody, isRealDate, parseArticle, splitSources } from "../../src/article/parse.js";
+import { decodeMentions } from "../../src/article/mentions.js";
 import { file, HEADLINE, parseOk, parseProblems, PROSE, STANDFIRST, texts } from "./helpers.js";
 
 const HEADER = "date 2019-03-14 MALTA NEWS";
@@ -471,6 +472,14 @@ describe("the seed article", () => {
 
   it("has its standfirst", () => {
     expect(a.standfirst).toMatch(/^Russia is resolute about rebels using sarin gas/);
+  });
+
+  it("gives its names only to a site with topics", () => {
+    expect(decodeMentions(a.mentions).map((m) => m.name)).toContain("Rex Tillerson");
+    const without = parseArticle(readFileSync(path, "utf8"), "seed-moscow.txt", { names: false });
+    expect(without.ok && without.article.mentions).toBe("");
+    // The rest of the article is the same.
+    expect(without.ok && { ...without.article, mentions: a.mentions }).toEqual(a);
   });
 
   it("has the dateline Moscow, taken off the first paragraph", () => {

@@ -19,6 +19,7 @@ describe("resolveSettings defaults", () => {
       logo: "/assets/logo.png",
       articles: "articles",
       pageSize: 30,
+      topics: true,
       topicMinArticles: 3,
       searchShardSize: 5_000,
       pagesPerRun: 5_000,
@@ -274,6 +275,14 @@ describe("validateSettings on the environment", () => {
     const s = resolveSettings({ url: "https://herald.example", pagesPerRun: 100 }, { BROADSHEET_URL: "", BROADSHEET_PAGES_PER_RUN: "" });
     expect(s.url).toBe("https://herald.example");
     expect(s.pagesPerRun).toBe(100);
+  });
+
+  it("switches topics off and on from BROADSHEET_TOPICS, and refuses anything but true or false", () => {
+    for (const [text, topics] of [["false", false], ["0", false], [" FALSE ", false], ["true", true], ["1", true], ["", false]] as const) {
+      expect(resolveSettings({ topics: false }, { BROADSHEET_TOPICS: text }).topics, text).toBe(topics);
+    }
+    expect(problems({}, { BROADSHEET_TOPICS: "off" })).toEqual(['BROADSHEET_TOPICS: must be true or false (got "off")']);
+    expect(problems({ topics: "false" })).toEqual(['_data/site.json: topics: must be true or false (got "false"; write false without quotes)']);
   });
 
   it("refuses a bad BROADSHEET_URL or BROADSHEET_PATH_PREFIX by the variable's name", () => {
