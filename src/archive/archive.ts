@@ -69,8 +69,26 @@ export function buildArchive(parsed: readonly ParsedArticle[], options: ArchiveO
   return indexArchive(publishArchive(parsed, options), options);
 }
 
+/** The archive's listings that owe nothing to topics or related articles: sections, sources, dates. */
+export interface Listings {
+  readonly sections: readonly Section[];
+  readonly sectionFronts: readonly SectionFrontPage[];
+  readonly bySource: ReturnType<typeof sources>;
+  readonly sourcePages: readonly SourcePage[];
+  readonly datePages: readonly DatePage[];
+}
+
+/** Sections, sources and dates with their pages, from published articles (newest first). */
+export function archiveListings(articles: readonly Article[], pageSize: number): Listings {
+  const all = sections(articles);
+  const bySource = sources(articles);
+  return { sections: all, sectionFronts: sectionFronts(all, pageSize), bySource, sourcePages: sourcePages(bySource, pageSize), datePages: datePages(articles, all, pageSize) };
+}
+
 /** Parts of the archive a caller may have worked out already, to hand over. */
 export interface Precomputed {
+  /** Made while the topics were weighed on their thread. */
+  readonly listings?: Listings;
   /** Cut early, to start indexing while the pages are planned. */
   readonly shards?: readonly SearchShard[];
   /** Each article's relatives by index, from the related index of an earlier build. */
@@ -81,18 +99,14 @@ export interface Precomputed {
 
 /** The archive's indexes and pages, from published articles (newest first). */
 export function indexArchive(articles: readonly Article[], options: ArchiveOptions, precomputed: Precomputed = {}): Archive {
-  const all = sections(articles);
+  const { sections: all, sectionFronts: fronts, bySource, sourcePages: pagesBySource, datePages: dates } = precomputed.listings ?? archiveListings(articles, options.pageSize);
   const shards = precomputed.shards ?? searchShards(articles);
-  const bySource = sources(articles);
-  const dates = datePages(articles, all, options.pageSize);
-  const fronts = sectionFronts(all, options.pageSize);
   // An archive smaller than the minimum would have no topics at all: there, every article counts.
   const minimum = topicMinimum(options.topicMinArticles ?? DEFAULT_TOPIC_MIN_ARTICLES, articles.length);
   const found = precomputed.topics ?? topicIndex(articles, minimum);
   const topicFronts = topicPages(found, options.pageSize);
   const withTopics = options.topics !== false;
   const kindPages = withTopics ? topicIndexPages(found) : [];
-  const pagesBySource = sourcePages(bySource, options.pageSize);
   const listed = [
     { url: "/", lastmod: articles[0]?.date ?? null },
     { url: "/sections/", lastmod: null },

@@ -15,7 +15,8 @@ import { SearchIndexer, startIndexers } from "./searchIndex.js";
  * 2. **read** the articles, through the parse cache, those it cannot vouch for on every core
  *    (prepare.ts holds steps 2 to 4);
  * 3. **publish**: URLs, sections, the archive model every page is drawn from, the topics weighed
- *    on a thread of their own meanwhile in a large archive (topicThread.ts);
+ *    on a thread of their own meanwhile in a large archive (topicThread.ts), while the build's
+ *    thread writes the parse cache;
  * 4. **plan**: what changed since the record, pages and search shards, marked pending before
  *    anything is touched; stale pages and bundles removed;
  * 5. **draw** the changed pages: Eleventy's own run draws the single pages, feeds and sitemaps;
