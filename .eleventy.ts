@@ -2,6 +2,7 @@ import { broadsheetPlugin } from "./src/eleventy/plugin.js";
 import { searchScriptPlugin } from "./src/eleventy/searchScript.js";
 import type { EleventyConfig } from "./src/eleventy/config.js";
 import { loadSettings, settingsFile } from "./src/io/loadSettings.js";
+import { TOPICS_ONLY_PAGES } from "./src/build/prepare.js";
 
 // Run through tsx (see README): `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`.
 export default async function (config: EleventyConfig) {
@@ -22,7 +23,7 @@ export default async function (config: EleventyConfig) {
   // kept); the `override:` prefix replaces it instead.
   config.addGlobalData("override:site", settings);
   // A site without topics has no topics page, nor the topic names the search page offers.
-  if (!settings.topics) for (const page of ["pages/topics.njk", "pages/topic-names.njk"]) config.ignores.add(page);
+  if (!settings.topics) for (const { template } of TOPICS_ONLY_PAGES) config.ignores.add(template);
 
   /* WATCH */
   // Settings shape everything, the plugin's plan included: a change reloads this file, as Eleventy

@@ -109,6 +109,16 @@ const SEARCH_RECORD_SOURCE = "src/build/searchIndex.ts";
 /** What relates articles: its index is only reused by the same code. */
 const RELATED_SOURCE = "src/archive/related.ts";
 
+/**
+ * Pages Eleventy draws only for a site with topics: the topics page, and the names the search
+ * page offers (.eleventy.ts leaves their templates out otherwise). Not in any build's record, so a
+ * build without topics removes them itself, as a clean build would not have them.
+ */
+export const TOPICS_ONLY_PAGES: readonly { readonly template: string; readonly url: string }[] = [
+  { template: "pages/topics.njk", url: "/topics/" },
+  { template: "pages/topic-names.njk", url: "/topics/names.json" },
+];
+
 /** How articles are parsed for a site: the names they give are found only for its topics. */
 export function parseOptionsOf(settings: Pick<Settings, "boilerplate" | "topics">): ParseOptions {
   return { boilerplate: settings.boilerplate, ...(!settings.topics && { names: false }) };
@@ -278,7 +288,7 @@ async function prepare(
     reuse,
   );
   if (recorded) await markPending(outputDir, { pages: [...pages.changed, ...pages.stale] });
-  await removeStale(outputDir, pages.stale);
+  await removeStale(outputDir, [...pages.stale, ...(settings.topics ? [] : TOPICS_ONLY_PAGES.map((page) => page.url))]);
   const changed = <T extends { readonly url: string }>(list: readonly T[]): T[] => list.filter((p) => pages.changed.has(p.url));
   const feedChanged = (feed: Feed): boolean => pages.changed.has(feed.atomUrl) || pages.changed.has(feed.jsonUrl);
   const render: RenderLists = {

@@ -135,7 +135,7 @@ describe("topics after a change", () => {
 });
 
 describe("a site with topics switched off", () => {
-  it("finds no names and has no topic pages, links or fields, and gets them all back, as a clean build draws them, once switched on", async () => {
+  it("finds no names and has no topic pages, links or fields; switched on and off again, it draws what a clean build would", async () => {
     const dir = await writeArchive(articles);
     const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
     const off = await buildSite(dir, { cache, env: { BROADSHEET_TOPICS: "false" } });
@@ -163,5 +163,10 @@ describe("a site with topics switched off", () => {
     const on = await buildSite(dir, { cache, output: off.output });
     expect(on.code).toBe(0);
     expect(treeDifferences(await siteTree(off.output), await siteTree(site.output))).toEqual([]);
+    // And off again: the topics' pages go, the topics page among them, as in a clean build without.
+    const offAgain = await buildSite(dir, { cache, output: off.output, env: { BROADSHEET_TOPICS: "false" } });
+    expect(offAgain.code).toBe(0);
+    const clean = await buildSite(dir, { env: { BROADSHEET_TOPICS: "false" } });
+    expect(treeDifferences(await siteTree(off.output), await siteTree(clean.output))).toEqual([]);
   });
 });
