@@ -41,7 +41,8 @@ const PHASES = ["start-up", "read and plan", "render and write", "search index, 
 const built: Record<"on" | "off", BuildRun[]> = { on: [], off: [] };
 try {
   for (let i = 0; i < runs; i++) {
-    // Which goes first alternates, so that neither always follows the other's deletion-free run.
+    // Which goes first alternates, so that neither always runs in the other's wake (a disk still
+    // writing back, a busy neighbour).
     for (const topics of i % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const)) {
       const output = await mkdtemp(path.join(os.tmpdir(), `broadsheet-bench-topics-${topics}-`));
       const cache = await mkdtemp(path.join(os.tmpdir(), `broadsheet-bench-topics-cache-`));
