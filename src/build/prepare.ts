@@ -170,9 +170,13 @@ export async function prepareBuild(
 ): Promise<PreparedBuild> {
   // Started once the listing shows a large archive, to be ready once the articles are read.
   const topicThread = new TopicThread(availableParallelism());
+  // Writes still going on (the parse cache's) when the plan fails: finished before the failure is
+  // told, so that the next build (at once, under `npm start`) never reads a cache half-written.
+  const writing: Promise<unknown>[] = [];
   try {
-    return await prepare(settings, options, outputDir, recorded, startIndexing, topicThread);
+    return await prepare(settings, options, outputDir, recorded, startIndexing, topicThread, writing);
   } finally {
+    await Promise.allSettled(writing);
     await topicThread.close();
   }
 }
@@ -184,6 +188,7 @@ async function prepare(
   recorded: Manifest | null,
   startIndexing: (shards: readonly ShardToIndex[], wordsPort: () => MessagePort) => void,
   topicThread: TopicThread,
+  writing: Promise<unknown>[],
 ): Promise<PreparedBuild> {
   const t0 = performance.now();
   const parser = await fingerprintFiles(PARSER_SOURCES);
@@ -209,7 +214,8 @@ async function prepare(
   // thread would otherwise wait for them (1.3 s at 100,000 articles, as long as writing the cache
   // takes), and nothing waits for the cache until the next build.
   const cacheSaved = saveCache();
-  cacheSaved.catch(() => undefined); // awaited below, unless the build fails first
+  cacheSaved.catch(() => undefined); // awaited below, or by prepareBuild if the build fails first
+  writing.push(cacheSaved);
   const written = isWritten(outputDir);
   const templates = await templatesFingerprint(settings);
   // After a change to templates or code every page is drawn, whatever the output holds.
