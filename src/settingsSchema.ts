@@ -118,8 +118,9 @@ function lines(v: unknown): Checked<string[]> {
 
 /** An empty variable counts as not set, as a shell's `VAR= npm run build` means. */
 const text = (t: string): string | undefined => (t === "" ? undefined : t);
+const FLAGS = new Map([["true", true], ["1", true], ["false", false], ["0", false]]);
 /** `true`, `false`, `1`, `0` as a shell gives them; anything else is left for the check to refuse. */
-const flag = (t: string): unknown => ({ true: true, "1": true, false: false, "0": false })[t.trim().toLowerCase()] ?? (t.trim() === "" ? undefined : t);
+const flag = (t: string): unknown => FLAGS.get(t.trim().toLowerCase()) ?? (t.trim() === "" ? undefined : t);
 const number = (t: string): unknown => (t.trim() === "" ? undefined : /^\d+$/u.test(t.trim()) ? Number(t) : t);
 
 /** Every setting of `_data/site.json`: its rule, its default, what it means, what overrides it. */

@@ -282,6 +282,7 @@ describe("validateSettings on the environment", () => {
       expect(resolveSettings({ topics: false }, { BROADSHEET_TOPICS: text }).topics, text).toBe(topics);
     }
     expect(problems({}, { BROADSHEET_TOPICS: "off" })).toEqual(['BROADSHEET_TOPICS: must be true or false (got "off")']);
+    expect(problems({}, { BROADSHEET_TOPICS: "constructor" })).toEqual(['BROADSHEET_TOPICS: must be true or false (got "constructor")']);
     expect(problems({ topics: "false" })).toEqual(['_data/site.json: topics: must be true or false (got "false"; write false without quotes)']);
   });
 
