@@ -317,7 +317,9 @@ byId("search-topic-clear").addEventListener("click", () => {
 /** The archive's topics by their names in lower case, fetched once the topic field is first used; its list offers them. */
 let topicNames: Promise<Map<string, string>> | null = null;
 function knownTopics(): Promise<Map<string, string>> {
-  topicNames ??= fetch(data.topics!)
+  // A site without topics has no list to fetch (`"topics": false`): no name is a topic's.
+  if (data.topics === undefined) return (topicNames ??= Promise.resolve(new Map()));
+  topicNames ??= fetch(data.topics)
     .then((r) => (r.ok ? (r.json() as Promise<[string, number][]>) : Promise.reject(new Error(`${r.status} for ${r.url}`))))
     .then((list) => {
       const options = document.createDocumentFragment();
