@@ -3,7 +3,7 @@ import type { Settings } from "../settings.js";
 import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
 import { PageDrawing, type DrawHere } from "./draw.js";
 import { clearUnrecordedOutput, lockOutput, readOutputRecord, recordCompleted } from "./outputRecord.js";
-import { parseOptionsOf, prepareBuild, refuseEmptyFolder, type BuildOptions, type PreparedBuild } from "./prepare.js";
+import { parseOptionsOf, prepareBuild, refuseEmptyFolder, TOPICS_ONLY_PAGES, type BuildOptions, type PreparedBuild } from "./prepare.js";
 import { SearchIndexer, startIndexers } from "./searchIndex.js";
 
 /**
@@ -58,11 +58,12 @@ const MAX_INDEXERS = 6;
 /** Pages drawn once per build: home, sections, sources, topics and their names, archive, search, 404, robots.txt. */
 const SINGLE_PAGES = 9;
 
-/** Every page drawn this build: the changed paginated pages, feeds, sitemaps, singles. */
-function pagesToDraw({ render, archive, feeds, sitemaps }: PreparedBuild): number {
+/** Every page drawn this build: the changed paginated pages, feeds, sitemaps, singles (but the topics' on a site without). */
+function pagesToDraw({ render, archive, feeds, sitemaps }: PreparedBuild, settings: Settings): number {
+  const singles = SINGLE_PAGES - (settings.topics ? 0 : TOPICS_ONLY_PAGES.length);
   // A topic's feed is two files.
   const paginated = Object.values(render).reduce((n: number, list: readonly unknown[]) => n + list.length, 0) + render.topicFeeds.length;
-  return paginated + feeds.length * 2 + sitemaps.length + (archive.sitemaps.index ? 1 : 0) + SINGLE_PAGES;
+  return paginated + feeds.length * 2 + sitemaps.length + (archive.sitemaps.index ? 1 : 0) + singles;
 }
 
 /** Steps 1 to 4, with drawing and indexing started as soon as their part of the plan is made. */
@@ -119,7 +120,7 @@ export function startBuild(setup: BuildSetup): Build {
     eleventyRun: prepared.then(async (p) => {
       // Once the worker threads are started.
       await build.drawing;
-      build.renderProgress = startProgress("render", pagesToDraw(p), "pages");
+      build.renderProgress = startProgress("render", pagesToDraw(p, settings), "pages");
       return { feeds: p.feeds, sitemaps: p.sitemaps };
     }),
     tick: () => build.renderProgress?.tick(),

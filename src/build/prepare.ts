@@ -212,7 +212,9 @@ async function prepare(
   topicsFound.catch(() => undefined); // awaited below; a build failing first must not leave it unhandled
   // Written while the topics are weighed: on their thread, from 20,000 articles, the build's
   // thread would otherwise wait for them (1.3 s at 100,000 articles, as long as writing the cache
-  // takes), and nothing waits for the cache until the next build.
+  // takes). Done before the search indexers read bodies back (a body that fails to read is struck
+  // from the cache, which a write going on could undo) and before the output is touched, so that a cache
+  // that cannot be written fails the build with the output as it was.
   const cacheSaved = saveCache();
   cacheSaved.catch(() => undefined); // awaited below, or by prepareBuild if the build fails first
   writing.push(cacheSaved);
@@ -237,6 +239,7 @@ async function prepare(
   // and the topics 1.5 s, and a rebuild's thread waited for them with nothing to do.
   const early = relatedBefore ? archiveListings(articles, settings.pageSize) : undefined;
   const topics = await topicsFound;
+  await cacheSaved;
   // A search record is made from its article, the parser, searchRecord and these settings.
   const recordInputs = {
     code: [parser, await fingerprintFiles([SEARCH_RECORD_SOURCE])],
@@ -309,7 +312,6 @@ async function prepare(
   const feeds = archive.feeds.filter(feedChanged);
   const sitemaps = changed(archive.sitemaps.files);
 
-  await cacheSaved;
   const manifest = (): Manifest => ({ version: 3, templates, pages: pages.hashes(), search: search.hashes() });
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, relation.index);
   const writeWords = (): Promise<number> => directory.finish(search.hashes());
