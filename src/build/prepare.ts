@@ -213,8 +213,8 @@ async function prepare(
   // Written while the topics are weighed: on their thread, from 20,000 articles, the build's
   // thread would otherwise wait for them (1.3 s at 100,000 articles, as long as writing the cache
   // takes). Done before the search indexers read bodies back (a body that fails to read is struck
-  // from the cache, which a write going on could undo) and before the output is touched, so that a cache
-  // that cannot be written fails the build with the output as it was.
+  // from the cache, which a write going on could undo) and before the output is touched, so that
+  // a cache that cannot be written fails the build with the output as it was.
   const cacheSaved = saveCache();
   cacheSaved.catch(() => undefined); // awaited below, or by prepareBuild if the build fails first
   writing.push(cacheSaved);
