@@ -17,8 +17,6 @@ const TYPING_PAUSE_MS = 40;
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>("search-form");
-/** The archive's newest day (search.njk), to show the dates it takes by one it holds. */
-const EXAMPLE_DAY = form.dataset.exampleDay ?? "";
 const input = byId<HTMLInputElement>("search-q");
 const sortSelect = byId<HTMLSelectElement>("search-sort");
 const fromInput = byId<HTMLInputElement>("search-from");
@@ -32,6 +30,8 @@ const selects = Object.fromEntries(FACETS.map((f) => [f, byId<HTMLSelectElement>
 
 // Periods newest first, as the form lists them; the directory numbers them from the oldest.
 const data = form.dataset;
+/** The archive's newest day (search.njk), to show the dates it takes by one it holds. */
+const EXAMPLE_DAY = data.exampleDay ?? "";
 const bundles = data.bundles!.split(" ");
 const periods: Period[] = bundles.map((bundle, i) => {
   const [from, to] = data.spans!.split(" ")[i]!.split(",") as [string, string];
