@@ -14,21 +14,36 @@ const STOPWORDS = new Set(
 /** What relating articles reads of one. */
 export type RelatedInput = Pick<Article, "headline" | "standfirst" | "body" | "date" | "file">;
 
-/** The first LEAD_WORDS words of the body, scanning no further than they go. */
+const WORD = /\S+/gu;
+const TERM = /\p{L}[\p{L}\p{M}'’-]{2,}/gu;
+
+/**
+ * The first LEAD_WORDS words of the body, scanning no further than they go. Each paragraph's share
+ * is cut from its text rather than gathered word by word: what lies between two words is kept as
+ * written, which no term can span.
+ */
 function lead(a: RelatedInput): string {
-  const words: string[] = [];
-  for (const block of a.body) {
-    const word = /\S+/gu;
-    for (let m = word.exec(block.text); m !== null && words.length < LEAD_WORDS; m = word.exec(block.text)) words.push(m[0]);
-    if (words.length >= LEAD_WORDS) break;
+  const parts: string[] = [];
+  let taken = 0;
+  for (const { text } of a.body) {
+    if (taken >= LEAD_WORDS) break;
+    WORD.lastIndex = 0;
+    let start = -1;
+    let end = 0;
+    for (let m = WORD.exec(text); m !== null; m = taken < LEAD_WORDS ? WORD.exec(text) : null) {
+      if (start < 0) start = m.index;
+      end = WORD.lastIndex;
+      taken++;
+    }
+    if (start >= 0) parts.push(text.slice(start, end));
   }
-  return words.join(" ");
+  return parts.join(" ");
 }
 
+/** The words that may say what an article is about: its own, but for the commonest. */
 function terms(a: RelatedInput): string[] {
   const text = `${a.headline} ${a.standfirst ?? ""} ${lead(a)}`.toLowerCase();
-  const words = text.match(/\p{L}[\p{L}\p{M}'’-]{2,}/gu) ?? [];
-  return [...new Set(words.filter((w) => !STOPWORDS.has(w)))];
+  return (text.match(TERM) ?? []).filter((word) => !STOPWORDS.has(word));
 }
 
 /**
@@ -147,10 +162,28 @@ export function relatedArticles(
     }
     return k;
   };
+  // An article's words by number, each once, in the order first written. Told apart by number
+  // (the article that last had each), not by a set of strings: this is half of relating afresh.
+  let lastHad = new Int32Array(1024).fill(-1);
+  const numbered = (i: number): number[] => {
+    const ids: number[] = [];
+    for (const word of terms(articles[i]!)) {
+      const k = numberOf(word);
+      if (k >= lastHad.length) {
+        const grown = new Int32Array(Math.max(lastHad.length * 2, k + 1)).fill(-1);
+        grown.set(lastHad);
+        lastHad = grown;
+      }
+      if (lastHad[k] === i) continue;
+      lastHad[k] = i;
+      ids.push(k);
+    }
+    return ids;
+  };
   const docWords = new Lists(n, before ? before.wordIds.length : n * 48);
   for (let i = 0; i < n; i++) {
     const j = oldOf[i]!;
-    docWords.push(i, j >= 0 ? slice(before!.wordStarts, before!.wordIds, j) : terms(articles[i]!).map(numberOf));
+    docWords.push(i, j >= 0 ? slice(before!.wordStarts, before!.wordIds, j) : numbered(i));
   }
   const wordStarts = docWords.starts;
   const wordIds = docWords.flat();
@@ -216,13 +249,19 @@ export function relatedArticles(
   const scores = new Float64Array(n);
   const touched = new Int32Array(n);
   const isTouched = new Uint8Array(n);
-  /** Higher score first; then newer; then by file, so ties break the same way in every build. */
-  const better = (a: number, b: number): boolean => {
-    if (scores[a] !== scores[b]) return scores[a]! > scores[b]!;
-    const x = articles[a]!;
-    const y = articles[b]!;
-    return x.date !== y.date ? x.date > y.date : x.file < y.file;
-  };
+  // Ties are broken by a rank, newer first and then by file, so that they break the same way in
+  // every build. Taken once: scores tie often (many candidates share one key word and nothing
+  // else), and comparing the two articles' dates and files for each tie was half of scoring.
+  const rank = new Int32Array(n);
+  Array.from({ length: n }, (_, i) => i)
+    .sort((a, b) => {
+      const x = articles[a]!;
+      const y = articles[b]!;
+      return x.date !== y.date ? (x.date > y.date ? -1 : 1) : x.file < y.file ? -1 : x.file > y.file ? 1 : 0;
+    })
+    .forEach((article, position) => (rank[article] = position));
+  /** Higher score first; then by rank. */
+  const better = (a: number, b: number): boolean => (scores[a] !== scores[b] ? scores[a]! > scores[b]! : rank[a]! < rank[b]!);
   // One headline is shown once in a list: a reader cannot tell two copies apart, whether the wire
   // sent a story twice (457 same-day pairs in the Reuters stories) or again the next day, or
   // runs a daily report under one headline. A copy sent within a day of the page's own story is

@@ -233,7 +233,7 @@ async function prepare(
   const relatedBefore = await loadRelatedIndex(CACHE_DIR, settings.articles, relatedCode);
   const relate = (): Related => relatedArticles(articles, (a) => `${a.file}\n${digestOf(a.file) ?? ""}`, relatedBefore);
   // From the last build's index relating takes about 1 s at 100,000 articles, done while the topics
-  // are found; from none, 4 s, done once the search indexers have what they wait for.
+  // are found; from none, 3.5 s, done once the search indexers have what they wait for.
   const related = relatedBefore ? relate() : null;
   // Likewise the listings, which owe nothing to the topics: at 100,000 articles relating took 1 s
   // and the topics 1.5 s, and a rebuild's thread waited for them with nothing to do.

@@ -52,6 +52,15 @@ describe("related articles", () => {
     expect(related.get("Desalination plant opens")).toEqual(["Desalination tender awarded", "Desalination costs questioned"]);
   });
 
+  it("breaks a tie between articles of one day by file, whatever order they are given in", () => {
+    const same = [story(3, "Desalination tender awarded"), story(1, "Desalination plant opens"), story(2, "Desalination costs questioned")];
+    for (const order of [same, [...same].reverse()]) {
+      const related = relatedHeadlines([...order, ...filler]);
+      expect(related.get("Desalination tender awarded")).toEqual(["Desalination plant opens", "Desalination costs questioned"]);
+      expect(related.get("Desalination plant opens")).toEqual(["Desalination costs questioned", "Desalination tender awarded"]);
+    }
+  });
+
   it("lists each relative once even when a word is in every article of a tiny archive", () => {
     const related = relatedHeadlines([story(1, "Ferry strike Monday"), story(2, "Ferry strike Tuesday"), story(3, "Ferry strike Wednesday")]);
     expect(related.get("Ferry strike Monday")).toEqual(["Ferry strike Tuesday", "Ferry strike Wednesday"]);
