@@ -23,7 +23,7 @@ export default async function (config: EleventyConfig) {
   // kept); the `override:` prefix replaces it instead.
   config.addGlobalData("override:site", settings);
   // A site without topics has no topics page, nor the topic names the search page offers.
-  if (!settings.topics) for (const { template } of TOPICS_ONLY_PAGES) config.ignores.add(template);
+  if (!settings.topics) for (const template of TOPICS_ONLY_PAGES) config.ignores.add(template);
 
   /* WATCH */
   // Settings shape everything, the plugin's plan included: a change reloads this file, as Eleventy

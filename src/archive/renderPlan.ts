@@ -4,13 +4,38 @@ import type { ArticlePage } from "./articlePages.js";
 
 /** What a build leaves for the next one: the fingerprint of everything it wrote. */
 export interface Manifest {
-  readonly version: 3;
+  readonly version: 4;
   /** Fingerprint of the templates, settings and code: when it changes, every page is redrawn. */
   readonly templates: string;
   /** Site path → fingerprint of the data the page was drawn from, or PENDING. */
   readonly pages: Readonly<Record<string, string>>;
   /** Search bundle folder → fingerprint of the records indexed in it, or PENDING. */
   readonly search: Readonly<Record<string, string>>;
+  /**
+   * The files of the site's single pages (`/index.html`, `/robots.txt`: what Eleventy's own run
+   * writes, but for the feeds and sitemaps in `pages`), drawn every build.
+   */
+  readonly singles: readonly string[];
+}
+
+/** The file a page's site path is written to, as a site path: `/a/` → `/a/index.html`. */
+const fileOf = (key: string): string => (key.endsWith("/") ? `${key}index.html` : key);
+
+/**
+ * This build's single pages, for its manifest, and the files of the last build's that it no
+ * longer writes (a page template deleted, topics switched off), to be removed as a clean build
+ * would not have them. `written`: the files Eleventy's own run wrote, as site paths; `pages`:
+ * this build's archive pages, which a former single page's file may have become. An incremental
+ * run of Eleventy writes only the pages a change touches: then nothing is taken to be gone.
+ */
+export function planSingles(recorded: readonly string[], written: readonly string[], pages: Readonly<Record<string, string>>, incremental: boolean): { singles: string[]; stale: string[] } {
+  const archiveFiles = new Set<string>();
+  for (const key of Object.keys(pages)) archiveFiles.add(fileOf(key));
+  const single = (file: string): boolean => !archiveFiles.has(file);
+  const writtenNow = new Set(written.filter(single));
+  const stale = recorded.filter((file) => single(file) && !writtenNow.has(file));
+  if (incremental) return { singles: [...new Set([...recorded.filter(single), ...writtenNow])].sort(), stale: [] };
+  return { singles: [...writtenNow].sort(), stale };
 }
 
 /**

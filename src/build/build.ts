@@ -1,7 +1,10 @@
+import path from "node:path";
+import { planSingles, type Manifest } from "../archive/renderPlan.js";
 import { startProgress, type Progress } from "../io/progress.js";
 import type { Settings } from "../settings.js";
 import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
 import { PageDrawing, type DrawHere } from "./draw.js";
+import { removeStale } from "./incremental.js";
 import { clearUnrecordedOutput, lockOutput, readOutputRecord, recordCompleted } from "./outputRecord.js";
 import { parseOptionsOf, prepareBuild, refuseEmptyFolder, TOPICS_ONLY_PAGES, type BuildOptions, type PreparedBuild } from "./prepare.js";
 import { SearchIndexer, startIndexers } from "./searchIndex.js";
@@ -37,7 +40,7 @@ export interface BuildSetup extends BuildOptions {
 
 export interface Build {
   /** Resolves once the output is claimed (step 1): Eleventy may copy into it then. */
-  readonly claimed: Promise<unknown>;
+  readonly claimed: Promise<Manifest | null>;
   readonly prepared: Promise<PreparedBuild>;
   /** What Eleventy's own run draws besides the single pages: the changed feeds and sitemaps. */
   readonly eleventyRun: Promise<Pick<PreparedBuild, "feeds" | "sitemaps">>;
@@ -130,12 +133,25 @@ export function startBuild(setup: BuildSetup): Build {
   return build;
 }
 
+/** Files written into the output, as site paths: `_site/search/index.html` → `/search/index.html`. */
+function sitePaths(output: string, written: readonly WrittenPage[]): string[] {
+  const root = path.resolve(output);
+  return written.flatMap(({ outputPath }) => {
+    if (outputPath === false) return [];
+    const relative = path.relative(root, path.resolve(outputPath));
+    // Eleventy writes where a permalink says, even outside the output: not the build's to remove.
+    return relative.startsWith("..") || path.isAbsolute(relative) ? [] : [`/${relative.split(path.sep).join("/")}`];
+  });
+}
+
 /**
  * Steps 5 to 7, once Eleventy's own run is done: the build's thread draws runs still waiting,
  * with `drawHere`; then indexing ends and everything is recorded. Returns the build's summary.
- * `written`: the pages Eleventy's own run wrote.
+ * `written`: the pages Eleventy's own run wrote; `incremental`: whether it drew only what a change
+ * touched (Eleventy's `--incremental`), so that a page it did not write may still be wanted.
  */
-export async function finishBuild(build: Build, drawHere: DrawHere, written: readonly WrittenPage[]): Promise<string> {
+export async function finishBuild(build: Build, drawHere: DrawHere, written: readonly WrittenPage[], incremental = false): Promise<string> {
+  const recorded = await build.claimed;
   const prepared = await build.prepared;
   const { read, pages: plan, manifest, seconds, archive } = prepared;
   const drawing = await build.drawing;
@@ -150,18 +166,22 @@ export async function finishBuild(build: Build, drawHere: DrawHere, written: rea
   const progress = startProgress("search index", indexer.total, "articles", process.stdout, indexer.indexed);
   indexer.onShard = (records) => progress.tick(records);
   // Taken while Pagefind works (a clean build fingerprints its pages only now), written once it is done.
-  const next = manifest();
+  const taken = manifest();
+  // A single page the last build wrote and this one did not: its template is gone (or left out,
+  // as the topics page of a site without topics), and a clean build would not have it.
+  const singles = planSingles(recorded?.singles ?? [], sitePaths(build.setup.output, written), taken.pages, incremental);
+  await removeStale(build.setup.output, singles.stale);
   // The related index depends on the articles alone: it is kept while Pagefind works, too.
   const relatedSaved = prepared.saveRelated();
   relatedSaved.catch(() => undefined); // awaited below, unless indexing fails first
   const indexed = await indexer.finished();
   progress.done();
   await prepared.writeWords();
-  await recordCompleted(build.setup.output, next);
+  await recordCompleted(build.setup.output, { ...taken, singles: singles.singles });
   await relatedSaved;
   const pages = pagesByKind([...written, ...drawn]);
   const kept = plan.count - plan.changed.size;
   const timing = `read ${seconds.read.toFixed(1)} s, plan ${seconds.plan.toFixed(1)} s, render ${render.toFixed(1)} s, search index ${((performance.now() - searchStarted) / 1000).toFixed(1)} s more`;
   const search = { shards: archive.searchShards.length, indexed, articles: archive.articles.length };
-  return `${buildSummary(read, pages, search, kept, plan.stale.length)}\nbroadsheet: phases: ${timing}\n`;
+  return `${buildSummary(read, pages, search, kept, plan.stale.length + singles.stale.length)}\nbroadsheet: phases: ${timing}\n`;
 }

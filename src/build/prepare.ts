@@ -56,8 +56,11 @@ export interface PreparedBuild {
   readonly feeds: readonly Feed[];
   /** The sitemap files whose entries changed, likewise. */
   readonly sitemaps: Sitemaps["files"];
-  /** For the next build, once this one succeeds; on a clean build its fingerprints are taken then. */
-  readonly manifest: () => Manifest;
+  /**
+   * For the next build, once this one succeeds; on a clean build its fingerprints are taken then.
+   * The single pages are added once Eleventy's own run has written them (build.ts).
+   */
+  readonly manifest: () => Omit<Manifest, "singles">;
   /** Keeps the related-articles index for the next build. */
   readonly saveRelated: () => Promise<void>;
   /** Once every shard is indexed: writes what changed of the search page's word directory; the number of files written. */
@@ -110,14 +113,11 @@ const SEARCH_RECORD_SOURCE = "src/build/searchIndex.ts";
 const RELATED_SOURCE = "src/archive/related.ts";
 
 /**
- * Pages Eleventy draws only for a site with topics: the topics page, and the names the search
- * page offers (.eleventy.ts leaves their templates out otherwise). Not in any build's record, so a
- * build without topics removes them itself, as a clean build would not have them.
+ * Templates of pages only a site with topics has: the topics page, and the names the search page
+ * offers (.eleventy.ts leaves them out otherwise). A build that no longer draws them removes their
+ * files, as it does any single page the last build wrote and this one does not (build.ts).
  */
-export const TOPICS_ONLY_PAGES: readonly { readonly template: string; readonly url: string }[] = [
-  { template: "pages/topics.njk", url: "/topics/" },
-  { template: "pages/topic-names.njk", url: "/topics/names.json" },
-];
+export const TOPICS_ONLY_PAGES: readonly string[] = ["pages/topics.njk", "pages/topic-names.njk"];
 
 /** How articles are parsed for a site: the names they give are found only for its topics. */
 export function parseOptionsOf(settings: Pick<Settings, "boilerplate" | "topics">): ParseOptions {
@@ -297,7 +297,7 @@ async function prepare(
     reuse,
   );
   if (recorded) await markPending(outputDir, { pages: [...pages.changed, ...pages.stale] });
-  await removeStale(outputDir, [...pages.stale, ...(settings.topics ? [] : TOPICS_ONLY_PAGES.map((page) => page.url))]);
+  await removeStale(outputDir, pages.stale);
   const changed = <T extends { readonly url: string }>(list: readonly T[]): T[] => list.filter((p) => pages.changed.has(p.url));
   const feedChanged = (feed: Feed): boolean => pages.changed.has(feed.atomUrl) || pages.changed.has(feed.jsonUrl);
   const render: RenderLists = {
@@ -312,7 +312,7 @@ async function prepare(
   const feeds = archive.feeds.filter(feedChanged);
   const sitemaps = changed(archive.sitemaps.files);
 
-  const manifest = (): Manifest => ({ version: 3, templates, pages: pages.hashes(), search: search.hashes() });
+  const manifest = (): Omit<Manifest, "singles"> => ({ version: 4, templates, pages: pages.hashes(), search: search.hashes() });
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, relation.index);
   const writeWords = (): Promise<number> => directory.finish(search.hashes());
   return { read, archive, pages, render, feeds, sitemaps, manifest, saveRelated, writeWords, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };

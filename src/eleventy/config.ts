@@ -26,4 +26,6 @@ export interface EleventyEvent {
   readonly directories: { readonly input: string; readonly includes: string; readonly output: string };
   readonly runMode: "build" | "serve" | "watch";
   readonly results?: ReadonlyArray<{ readonly url: string; readonly inputPath: string; readonly outputPath: string | false }>;
+  /** Whether this run draws only what a change touched (`--incremental`). */
+  readonly incremental?: boolean;
 }

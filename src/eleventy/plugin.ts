@@ -65,7 +65,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
   config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   filtersPlugin(config, settings);
 
-  config.on("eleventy.after", async ({ results }) => {
+  config.on("eleventy.after", async ({ results, incremental }) => {
     const b = current();
     // Made for each build, so that a template changed under --serve is read again, and only if
     // this thread draws a run.
@@ -79,7 +79,7 @@ export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOpti
       return drawRun(render, place, env, () => b.tick());
     };
     const eleventyWrote = (results ?? []).map(writtenByEleventy);
-    const summary = await finishBuild(b, drawHere, eleventyWrote).catch(reported);
+    const summary = await finishBuild(b, drawHere, eleventyWrote, incremental === true).catch(reported);
     process.stdout.write(summary);
   });
 }

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite, type BuiltSite } from "../support/buildSite.js";
+import { buildSite, projectCopy, type BuiltSite } from "../support/buildSite.js";
 import { articleText, fixtureArticles, writeArchive } from "../support/fixtureArchive.js";
 import { siteTree, treeDifferences } from "../support/siteTree.js";
 
@@ -114,6 +114,25 @@ describe("rebuilding an archive that changed", () => {
     const second = await buildSite(dir, { cache, output: first.output });
     expect(second.code).toBe(0);
     expect(await pageUrlOf(first.output, gone.headline)).toBe(before);
+  });
+
+  it("removes the page of a page template deleted from the project, as a clean build would not have it", async () => {
+    const project = await projectCopy();
+    const about = path.join(project, "pages", "about.njk");
+    await writeFile(about, "---\npermalink: /about/\n---\n<!doctype html><title>About</title><p>About this archive.</p>\n");
+    const dir = await writeArchive(articles);
+    const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
+    const first = await buildSite(dir, { cache, project });
+    expect(first.code, first.stderr).toBe(0);
+    expect(await first.page("/about/")).toContain("About this archive.");
+
+    await rm(about);
+    const again = await buildSite(dir, { cache, project, output: first.output });
+    expect(again.code, again.stderr).toBe(0);
+    expect(existsSync(path.join(first.output, "about"))).toBe(false);
+    expect(again.stdout).toMatch(/\b1 removed\b/u);
+    const clean = await buildSite(dir, { project });
+    expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
   });
 
   it("writes byte-identical output for the same input, build after build", async () => {

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -22,13 +22,15 @@ export interface BuildOptions {
   readonly output?: string;
   /** The build cache folder; a new temporary one by default, so tests never share caches. */
   readonly cache?: string;
+  /** The project to build with (its pages, templates and settings); this one by default. */
+  readonly project?: string;
 }
 
 export async function buildSite(articles: string, options: BuildOptions = {}): Promise<BuiltSite> {
   const output = options.output ?? (await mkdtemp(path.join(os.tmpdir(), "broadsheet-site-")));
   const cache = options.cache ?? (await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-")));
-  const child = spawn(process.execPath, ["bin/broadsheet.js", "build", "--quiet", `--output=${output}`, ...(options.args ?? [])], {
-    cwd: PROJECT,
+  const child = spawn(process.execPath, [path.join(PROJECT, "bin/broadsheet.js"), "build", "--quiet", `--output=${output}`, ...(options.args ?? [])], {
+    cwd: options.project ?? PROJECT,
     env: { ...process.env, BROADSHEET_ARTICLES: articles, BROADSHEET_CACHE: cache, ...options.env },
   });
   let stdout = "";
@@ -43,4 +45,17 @@ export async function buildSite(articles: string, options: BuildOptions = {}): P
     stderr,
     page: (sitePath) => readFile(path.join(output, sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath), "utf8"),
   };
+}
+
+/**
+ * A copy of this project a test may change: its own `pages/` (the site's page templates),
+ * everything else linked to this one's (templates, settings, code, node_modules).
+ */
+export async function projectCopy(): Promise<string> {
+  const copy = await mkdtemp(path.join(os.tmpdir(), "broadsheet-project-"));
+  for (const name of await readdir(PROJECT)) {
+    if (name === "pages") await cp(path.join(PROJECT, name), path.join(copy, name), { recursive: true });
+    else if (![".git", ".cache", "_site", "scratch"].includes(name)) await symlink(path.join(PROJECT, name), path.join(copy, name));
+  }
+  return copy;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.js";
 import { teaser } from "../../src/archive/articlePages.js";
-import { articlePageFingerprint, articleStandIns, fingerprint, listingFingerprint, PENDING, planUpdates, type StandIn } from "../../src/archive/renderPlan.js";
+import { articlePageFingerprint, articleStandIns, fingerprint, listingFingerprint, PENDING, planSingles, planUpdates, type StandIn } from "../../src/archive/renderPlan.js";
 import { iso, parsed } from "./helpers.js";
 
 const item = (key: string, model: unknown) => ({ key, hash: () => fingerprint(model) });
@@ -115,5 +115,27 @@ describe("listing fingerprints: which section fronts and date pages a changed fi
     const day = archive.datePages.find((page) => page.kind === "day")!;
     expect(fingerprint({ ...day, period: "2019-04-30" }, names)).not.toBe(fingerprint(day, names));
     expect(fingerprint({ ...day, next: null }, names)).not.toBe(fingerprint(day, names));
+  });
+});
+
+describe("planSingles: the site's single pages, from one build to the next", () => {
+  const pages = { "/feed.xml": "f1", "/2017/": "y1", "/article/one/": "a1" };
+
+  it("takes a single page the last build wrote and this one did not to be gone, and records the rest in order", () => {
+    const plan = planSingles(["/index.html", "/about/index.html", "/robots.txt"], ["/robots.txt", "/index.html", "/search/index.html"], pages, false);
+    expect(plan.stale).toEqual(["/about/index.html"]);
+    expect(plan.singles).toEqual(["/index.html", "/robots.txt", "/search/index.html"]);
+  });
+
+  it("leaves out the archive's pages Eleventy drew (feeds), and never takes a single page that became an archive page to be gone", () => {
+    const plan = planSingles(["/index.html", "/2017/index.html"], ["/index.html", "/feed.xml"], pages, false);
+    expect(plan.stale).toEqual([]);
+    expect(plan.singles).toEqual(["/index.html"]);
+  });
+
+  it("takes nothing to be gone after an incremental run, which writes only what a change touched", () => {
+    const plan = planSingles(["/index.html", "/about/index.html"], ["/index.html"], pages, true);
+    expect(plan.stale).toEqual([]);
+    expect(plan.singles).toEqual(["/about/index.html", "/index.html"]);
   });
 });
