@@ -124,6 +124,19 @@ function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true;
 }
 
+/** Each article's place in the archive, newest first, then by file. */
+function newerFirstRank(articles: readonly RelatedInput[]): Int32Array {
+  const rank = new Int32Array(articles.length);
+  Array.from({ length: articles.length }, (_, i) => i)
+    .sort((a, b) => {
+      const x = articles[a]!;
+      const y = articles[b]!;
+      return x.date !== y.date ? (x.date > y.date ? -1 : 1) : x.file < y.file ? -1 : x.file > y.file ? 1 : 0;
+    })
+    .forEach((article, position) => (rank[article] = position));
+  return rank;
+}
+
 /**
  * For each article, up to RELATED_COUNT others sharing its rarest words, scored by the sum of the
  * shared words' weights: ranking from the archive itself, with no service.
@@ -250,18 +263,12 @@ export function relatedArticles(
   const touched = new Int32Array(n);
   const isTouched = new Uint8Array(n);
   // Ties are broken by a rank, newer first and then by file, so that they break the same way in
-  // every build. Taken once: scores tie often (many candidates share one key word and nothing
-  // else), and comparing the two articles' dates and files for each tie was half of scoring.
-  const rank = new Int32Array(n);
-  Array.from({ length: n }, (_, i) => i)
-    .sort((a, b) => {
-      const x = articles[a]!;
-      const y = articles[b]!;
-      return x.date !== y.date ? (x.date > y.date ? -1 : 1) : x.file < y.file ? -1 : x.file > y.file ? 1 : 0;
-    })
-    .forEach((article, position) => (rank[article] = position));
+  // every build. Taken once, when the first list is scored: scores tie often (many candidates
+  // share one key word and nothing else), and comparing the two articles' dates and files for
+  // each tie was half of scoring.
+  let rank: Int32Array | null = null;
   /** Higher score first; then by rank. */
-  const better = (a: number, b: number): boolean => (scores[a] !== scores[b] ? scores[a]! > scores[b]! : rank[a]! < rank[b]!);
+  const better = (a: number, b: number): boolean => (scores[a] !== scores[b] ? scores[a]! > scores[b]! : (rank ??= newerFirstRank(articles))[a]! < rank[b]!);
   // One headline is shown once in a list: a reader cannot tell two copies apart, whether the wire
   // sent a story twice (457 same-day pairs in the Reuters stories) or again the next day, or
   // runs a daily report under one headline. A copy sent within a day of the page's own story is
