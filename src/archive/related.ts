@@ -175,8 +175,8 @@ export function relatedArticles(
     }
     return k;
   };
-  // An article's words by number, each once, in the order first written. Told apart by number
-  // (the article that last had each), not by a set of strings: this is half of relating afresh.
+  // An article's words by number, each once, in the order first written: told apart by number
+  // (the article that last had each), not through a set of strings made for every article.
   let lastHad = new Int32Array(1024).fill(-1);
   const numbered = (i: number): number[] => {
     const ids: number[] = [];
