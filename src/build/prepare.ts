@@ -209,7 +209,12 @@ async function prepare(
   const articles = publishArchive(read.articles, { sectionNames: settings.sectionNames });
   // Each search record carries the names of its article's topics, and most pages show some.
   const topicsFound = settings.topics ? topicThread.topics(articles, topicMinimum(settings.topicMinArticles, articles.length)) : Promise.resolve(topicIndex([], 1));
-  topicsFound.catch(() => undefined); // awaited below; a build failing first must not leave it unhandled
+  // Whether the topics are in by the time the listings could be made early (below).
+  let topicsIn = false;
+  topicsFound.then(
+    () => (topicsIn = true),
+    () => undefined, // awaited below; a build failing first must not leave it unhandled
+  );
   // Written while the topics are weighed: on their thread, from 20,000 articles, the build's
   // thread would otherwise wait for them (1.3 s at 100,000 articles, as long as writing the cache
   // takes). Done before the search indexers read bodies back (a body that fails to read is struck
@@ -236,8 +241,10 @@ async function prepare(
   // are found; from none, 3.5 s, done once the search indexers have what they wait for.
   const related = relatedBefore ? relate() : null;
   // Likewise the listings, which owe nothing to the topics: at 100,000 articles relating took 1 s
-  // and the topics 1.5 s, and a rebuild's thread waited for them with nothing to do.
-  const early = relatedBefore ? archiveListings(articles, settings.pageSize) : undefined;
+  // and the topics 1.5 s, and a rebuild's thread waited for them with nothing to do. A clean
+  // build's thread waits too, once the cache is written, while the topics are still on their
+  // thread; when they are in already (a small archive, or none), the indexers come first.
+  const early = relatedBefore || !topicsIn ? archiveListings(articles, settings.pageSize) : undefined;
   const topics = await topicsFound;
   await cacheSaved;
   // A search record is made from its article, the parser, searchRecord and these settings.
