@@ -2,7 +2,7 @@ import { broadsheetPlugin } from "./src/eleventy/plugin.js";
 import { searchScriptPlugin } from "./src/eleventy/searchScript.js";
 import type { EleventyConfig } from "./src/eleventy/config.js";
 import { loadSettings, settingsFile } from "./src/io/loadSettings.js";
-import { TOPICS_ONLY_PAGES } from "./src/build/prepare.js";
+import { TOPICS_ONLY_PAGES } from "./src/build/build.js";
 
 // Run through tsx (see README): `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`.
 export default async function (config: EleventyConfig) {

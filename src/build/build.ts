@@ -6,7 +6,7 @@ import { buildSummary, pagesByKind, type WrittenPage } from "./buildReport.js";
 import { PageDrawing, type DrawHere } from "./draw.js";
 import { removeStale } from "./incremental.js";
 import { clearUnrecordedOutput, lockOutput, readOutputRecord, recordCompleted } from "./outputRecord.js";
-import { parseOptionsOf, prepareBuild, refuseEmptyFolder, TOPICS_ONLY_PAGES, type BuildOptions, type PreparedBuild } from "./prepare.js";
+import { parseOptionsOf, prepareBuild, refuseEmptyFolder, type BuildOptions, type PreparedBuild } from "./prepare.js";
 import { SearchIndexer, startIndexers } from "./searchIndex.js";
 
 /**
@@ -60,6 +60,13 @@ const MAX_INDEXERS = 6;
 
 /** Pages drawn once per build: home, sections, sources, topics and their names, archive, search, 404, robots.txt. */
 const SINGLE_PAGES = 9;
+
+/**
+ * Templates of pages only a site with topics has: the topics page, and the names the search page
+ * offers (.eleventy.ts leaves them out otherwise). A build that no longer draws them removes their
+ * files, as it does any single page the last build wrote and this one does not (finishBuild).
+ */
+export const TOPICS_ONLY_PAGES: readonly string[] = ["pages/topics.njk", "pages/topic-names.njk"];
 
 /** Every page drawn this build: the changed paginated pages, feeds, sitemaps, singles (but the topics' on a site without). */
 function pagesToDraw({ render, archive, feeds, sitemaps }: PreparedBuild, settings: Settings): number {

@@ -112,13 +112,6 @@ const SEARCH_RECORD_SOURCE = "src/build/searchIndex.ts";
 /** What relates articles: its index is only reused by the same code. */
 const RELATED_SOURCE = "src/archive/related.ts";
 
-/**
- * Templates of pages only a site with topics has: the topics page, and the names the search page
- * offers (.eleventy.ts leaves them out otherwise). A build that no longer draws them removes their
- * files, as it does any single page the last build wrote and this one does not (build.ts).
- */
-export const TOPICS_ONLY_PAGES: readonly string[] = ["pages/topics.njk", "pages/topic-names.njk"];
-
 /** How articles are parsed for a site: the names they give are found only for its topics. */
 export function parseOptionsOf(settings: Pick<Settings, "boilerplate" | "topics">): ParseOptions {
   return { boilerplate: settings.boilerplate, ...(!settings.topics && { names: false }) };
