@@ -29,6 +29,8 @@ export interface Corpus {
    * a topic (`cocoa`), low for the wire's verbs (`suspends`). Empty where sections mean nothing.
    */
   readonly concentration: ReadonlyMap<string, number>;
+  /** The real stories' folder, for a corpus made of them. */
+  readonly seed?: string;
 }
 
 export interface CorpusOptions {
@@ -173,7 +175,7 @@ export async function makeCorpus({ projectRoot, articles, generated }: CorpusOpt
     const stories = readdirSync(seed).filter((n) => !n.startsWith(".")).length;
     const copies = Math.ceil(articles / stories);
     const description = `Reuters-21578 (${stories.toLocaleString("en")} stories${copies > 1 ? `, ${copies} copies with years shifted` : ""})`;
-    return { dir, source: "reuters", description, ...tally, concentration: tally.concentration };
+    return { dir, source: "reuters", description, ...tally, concentration: tally.concentration, seed };
   }
   const tally = generatedCorpus(dir, articles);
   const why = generated ? "--generated" : `${REUTERS_TARBALL} not found`;
@@ -234,4 +236,30 @@ export async function addArticle(corpus: Corpus, when: AddedWhen = "middle"): Pr
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, article.text);
   return { file, date, section, headline: article.headline };
+}
+
+export interface StoryOfTheDay {
+  /** The story's file name in the real corpus. */
+  readonly name: string;
+  readonly text: string;
+  readonly headline: string;
+}
+
+/**
+ * Up to `count` real stories the corpus left out (one smaller than the real set), dated the day
+ * after its newest: news of the day, names and all. A generated article names no one the archive
+ * knows, so it never brings a name two older articles gave to a topic's minimum; a real one may,
+ * and those articles' search shards are then indexed again (their records gain the topic). None
+ * for a generated corpus, or one holding every story already.
+ */
+export function storiesOfTheDay(corpus: Corpus, count: number): StoryOfTheDay[] {
+  if (corpus.seed === undefined) return [];
+  const names = readdirSync(corpus.seed).filter((n) => !n.startsWith(".")).sort();
+  const date = isoDay(Date.parse(`${corpus.lastDate}T00:00:00Z`) / 86_400_000 + 1);
+  return names.slice(corpus.articles, corpus.articles + count).flatMap((name) => {
+    const text = readFileSync(path.join(corpus.seed!, name), "utf8");
+    const header = HEADER.exec(text);
+    if (!header) return [];
+    return [{ name, text: header[1] + date + text.slice(header[1]!.length + 10), headline: headlineOf(text) }];
+  });
 }

@@ -10,13 +10,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { runBuild, type BuildRun } from "./build.js";
 import { compareTrees, type TreeComparison } from "./compareTrees.js";
-import { addArticle, makeCorpus, pickQueries, type Corpus } from "./corpus.js";
+import { addArticle, makeCorpus, pickQueries, storiesOfTheDay, type Corpus, type StoryOfTheDay } from "./corpus.js";
 import { outputSize, type OutputSize } from "./files.js";
 import * as f from "./format.js";
 import { GROUPS, measureSearch, type QueryCost, type SearchCost, type Transfer } from "./searchCost.js";
 
 const PROJECT = path.resolve(import.meta.dirname, "..");
 const MAX_DIFFERENCES_SHOWN = 20;
+/** Real stories added one by one as news of the day (step 4): enough to show how often one re-indexes older shards. */
+const REAL_STORIES = 5;
 
 const USAGE = `usage: npm run bench -- [--articles N] [--generated] [--keep]
   --articles N   articles in the corpus (default 10000; meant for 1,000 to 200,000)
@@ -163,18 +165,32 @@ async function main(): Promise<void> {
     describeBuild(newest);
 
     say();
-    say("4. One more new article, dated mid-archive (a late story), rebuilt with the cache kept");
+    say(`4. Real stories of the day: up to ${REAL_STORIES} Reuters stories the corpus left out, dated as in 3, added and rebuilt one at a time`);
+    const stories = storiesOfTheDay(corpus, REAL_STORIES);
+    if (stories.length === 0) say("  none: the corpus is generated, or holds every real story already");
+    const real: { readonly story: StoryOfTheDay; readonly run: BuildRun }[] = [];
+    for (const story of stories) {
+      await writeFile(path.join(corpus.dir, "bench-added", `real-${story.name}`), story.text);
+      const run = await runBuild({ projectRoot: PROJECT, articles: corpus.dir, output, cache, clean: false });
+      real.push({ story, run });
+      const indexed = run.report.search?.indexedThisBuild;
+      say(`  ${f.seconds(run.seconds).padStart(8)}  ${indexed === undefined ? "?" : f.int(indexed)} articles indexed, ${f.int(run.report.wrote?.pages ?? 0)} pages written: "${story.headline}"`);
+    }
+    const realSeconds = real.map(({ run }) => run.seconds).sort((a, b) => a - b);
+
+    say();
+    say("5. One more new article, dated mid-archive (a late story), rebuilt with the cache kept");
     const added = await addArticle(corpus, "middle");
     say(`  added ${path.relative(corpus.dir, added.file)} (${added.date}, ${added.section}): "${added.headline}"`);
     const incremental = await runBuild({ projectRoot: PROJECT, articles: corpus.dir, output, cache, clean: false });
     describeBuild(incremental);
 
     say();
-    say("5. That article edited (a paragraph added), rebuilt with the cache kept");
+    say("6. That article edited (a paragraph added), rebuilt with the cache kept");
     await appendFile(added.file, "\nA paragraph added when the story was updated, as a wire desk would.\n");
     const edited = await runBuild({ projectRoot: PROJECT, articles: corpus.dir, output, cache, clean: false });
     describeBuild(edited);
-    say(`  clean build of the same ${f.int(corpus.articles + 2)} files into ${cleanOutput}`);
+    say(`  clean build of the same ${f.int(corpus.articles + 2 + real.length)} files into ${cleanOutput}`);
     const reference = await runBuild({ projectRoot: PROJECT, articles: corpus.dir, output: cleanOutput, cache: cleanCache, clean: true });
     say(`  wall time ${f.seconds(reference.seconds)}; peak memory ${f.bytes(reference.peakRss)}`);
     say("  incremental output against the clean build's:");
@@ -189,6 +205,7 @@ async function main(): Promise<void> {
       ["cores busy, clean build (CPU time / wall time)", (clean.cpu / clean.seconds).toFixed(2), "≥ 1.7"],
       ["peak memory (process tree)", f.bytes(Math.max(clean.peakRss, newest.peakRss, incremental.peakRss, edited.peakRss, reference.peakRss)), "≤ 3.6 GB"],
       ["one new article, newest day", f.seconds(newest.seconds), "≤ 3 s at 10,000, ≤ 5 s at 100,000"],
+      [`real stories of the day (${real.length}): median, slowest`, real.length > 0 ? `${f.seconds(realSeconds[Math.floor((realSeconds.length - 1) / 2)]!)}, ${f.seconds(realSeconds.at(-1)!)}` : "–", "as one new article, newest day"],
       ["one new article, mid-archive", f.seconds(incremental.seconds), "≤ 10 s"],
       ["that article edited", f.seconds(edited.seconds), "≤ 10 s"],
       ["first query", search ? f.bytes(search.first.bytes) : "–", "≤ 300 kB"],
@@ -207,6 +224,7 @@ async function main(): Promise<void> {
       cleanBuild: { seconds: clean.seconds, cpu: clean.cpu, peakRss: clean.peakRss, phases: clean.phases, report: clean.report, output: size },
       search: search && { ...search, queries },
       newestArticle: { added: { ...addedNewest, file: path.relative(corpus.dir, addedNewest.file) }, seconds: newest.seconds, peakRss: newest.peakRss, phases: newest.phases, report: newest.report },
+      realStories: real.map(({ story, run }) => ({ name: story.name, headline: story.headline, seconds: run.seconds, phases: run.phases, report: run.report })),
       oneArticle: { added: { ...added, file: path.relative(corpus.dir, added.file) }, seconds: incremental.seconds, peakRss: incremental.peakRss, phases: incremental.phases, report: incremental.report },
       editedArticle: { seconds: edited.seconds, peakRss: edited.peakRss, phases: edited.phases, report: edited.report },
       referenceBuild: { seconds: reference.seconds, peakRss: reference.peakRss, report: reference.report },

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, readdir, rm, rmdir } from "node:fs/promises";
+import { readFile, readdir, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Settings } from "../settings.js";
@@ -29,13 +29,37 @@ async function filesUnder(target: string): Promise<string[]> {
   }
 }
 
+/**
+ * Files this process has hashed, with what the file system said of each then: the watch server
+ * fingerprints the same templates and code (some hundred files) every rebuild, where a `stat`
+ * says whether they changed.
+ */
+const hashed = new Map<string, { readonly stamp: string; readonly digest: Buffer }>();
+
+/**
+ * Within this long of its last change a file's stamp is not trusted: file systems keep times to
+ * a clock tick, and a second write of the same size within one would leave the stamp as it was.
+ */
+const SETTLE_MS = 2_000;
+
+async function fileDigest(file: string): Promise<Buffer> {
+  const s = await stat(file, { bigint: true });
+  const stamp = `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+  const known = hashed.get(file);
+  if (known?.stamp === stamp) return known.digest;
+  const digest = createHash("sha1").update(await readFile(file)).digest();
+  const changedMs = Number((s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs) / 1_000_000n);
+  if (Date.now() - changedMs > SETTLE_MS) hashed.set(file, { stamp, digest });
+  else hashed.delete(file);
+  return digest;
+}
+
 /** A hash of the named files and folders' contents, and of `extra`. */
 export async function fingerprintFiles(inputs: readonly string[], extra = "", skip = "\0"): Promise<string> {
   const hash = createHash("sha1").update(extra);
   for (const input of inputs) {
-    for (const file of await filesUnder(input)) {
-      if (!file.startsWith(skip)) hash.update(file).update(await readFile(file));
-    }
+    const files = (await filesUnder(input)).filter((file) => !file.startsWith(skip));
+    for (const [i, digest] of (await Promise.all(files.map(fileDigest))).entries()) hash.update(files[i]!).update(digest);
   }
   return hash.digest("base64url");
 }
