@@ -33,8 +33,8 @@ export interface Archive {
   readonly feeds: readonly Feed[];
   /** One per topic, headlines only. */
   readonly topicFeeds: readonly Feed[];
-  /** People, places and organisations the articles name (topics.ts), largest first. */
-  readonly topics: readonly TopicSummary[];
+  /** People, places and organisations the articles name (topics.ts), largest first, each with its match for the search page. */
+  readonly topics: readonly (TopicSummary & { readonly within: string })[];
   readonly topicPages: readonly TopicPage[];
   /** Each kind's index page, then its pages by letter. */
   readonly topicIndexPages: readonly TopicIndexPage[];
@@ -132,7 +132,7 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
     years: dates.filter((d) => d.kind === "year").reverse().map((d) => ({ year: d.period, url: d.url, count: d.count })),
     feeds: feeds(options.siteTitle, articles, all),
     topicFeeds: topicFeeds(options.siteTitle, found.topics),
-    topics: topicFronts.flatMap((p) => (p.about ? [p.about] : [])),
+    topics: topicFronts.flatMap((p) => (p.about ? [{ ...p.about, within: p.within }] : [])),
     topicPages: topicFronts,
     topicIndexPages: kindPages,
     topicKinds: topicKinds(found),

@@ -13,6 +13,7 @@ import type { Article } from "./article.js";
 import { teaser, type Teaser } from "./articlePages.js";
 import { paginate, type ListingPage } from "./paginate.js";
 import { slug } from "../slug.js";
+import { formatMatch, topicFilterName, type TopicMatch } from "../search/topicFilter.js";
 
 export type TopicKind = "person" | "place" | "organisation";
 
@@ -35,6 +36,8 @@ export interface Topic<A = Article> extends TopicLink {
   readonly slug: string;
   /** Articles naming it, newest first. */
   readonly articles: readonly A[];
+  /** How the search index finds exactly these articles (src/search/topicFilter.ts). */
+  readonly match: TopicMatch;
 }
 
 export interface TopicIndex<A = Article> {
@@ -214,9 +217,7 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
       seen.articles++;
       if (within) seen.within.add(nameKey(within));
     }
-    // An outlet named in its own copy ("told Reuters", "Reuters said") is its byline, not news:
-    // on the Reuters stories it made "Reuters" the largest organisation, 877 articles.
-    const credits = article.sources.length === 0 ? null : new Set(article.sources.map((s) => canonical(s).key));
+    const credits = creditsOf(article);
     eachMention(article.mentions, (name, count, personCues, saidCues, organisationCues, afterThe, lead) => {
       const { key, known, kind } = canonical(name);
       if (credits?.has(key)) return;
@@ -263,7 +264,7 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
   const bearers = new Map<string, { key: string; articles: number }[]>();
   for (const [key, { kind }] of kinds) {
     if (kind !== "person") continue;
-    const surname = key.split(" ").at(-1)!.replace(NAME_PARTICLES, "");
+    const surname = surnameOf(key);
     let list = bearers.get(surname);
     if (!list) bearers.set(surname, (list = []));
     list.push({ key, articles: weighed.get(key)!.articles });
@@ -302,6 +303,13 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
   chosen.sort(([a, an], [b, bn]) => bn - an || (a < b ? -1 : a > b ? 1 : 0));
   const taken = new Set<string>();
   const topics: (Topic<A> & { articles: A[] })[] = [];
+  // A topic's values in the search index: its key, and its surname alone where that counts for it
+  // (a surname that is a topic's own key counts for that topic instead: see \`resolved\`).
+  const matchOf = (key: string): TopicMatch => {
+    const surname = surnameOf(key);
+    const values = [key, ...(bySurname.get(surname) === key && !kinds.has(surname) ? [`${SURNAME_ALONE}${surname}`] : [])];
+    return { filter: topicFilterName(surname), values };
+  };
   const byKey = new Map<string, { topic: Topic<A> & { articles: A[] }; link: TopicLink; number: number }>();
   for (const [key] of chosen) {
     const { kind, name } = kinds.get(key)!;
@@ -309,7 +317,7 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
     if (taken.has(s)) s = `${s}-${kind}`;
     for (let n = 2; taken.has(s); n++) s = `${slug(name, "topic")}-${n}`;
     taken.add(s);
-    const topic = { name, kind, slug: s, url: topicUrl(s), articles: [] as A[] };
+    const topic = { name, kind, slug: s, url: topicUrl(s), articles: [] as A[], match: matchOf(key) };
     topics.push(topic);
     byKey.set(key, { topic, link: { name, kind, url: topic.url }, number: topics.length - 1 });
   }
@@ -350,13 +358,45 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
 const LEAD = 1;
 const CUED = 2;
 
+/** A name's last word, less a particle: "assad" of "bashar al-assad", as a surname alone is written. */
+const surnameOf = (key: string): string => key.slice(key.lastIndexOf(" ") + 1).replace(NAME_PARTICLES, "");
+
+/** An outlet named in its own copy ("told Reuters", "Reuters said") is its byline, not news: on the Reuters stories it made "Reuters" the largest organisation, 877 articles. */
+function creditsOf(article: Pick<Article, "sources">): ReadonlySet<string> | null {
+  return article.sources.length === 0 ? null : new Set(article.sources.map((s) => canonical(s).key));
+}
+
+/** Marks a one-word name the article shows to be a person's ("Reagan said"): a surname alone, which may count for a person's topic. */
+const SURNAME_ALONE = "~";
+
+/**
+ * An article's values for the search index's topic filters, by filter: the key of every name it
+ * gives, and each one-word name it shows to be a person's, marked as a surname alone. They owe
+ * nothing to the rest of the archive, and a topic's \`match\` finds in them exactly the articles
+ * topicIndex gives it: a name counts for a topic as its key, or as the surname alone it owns.
+ */
+export function topicFilterValues(article: Pick<Article, "sources" | "mentions">): Record<string, string[]> {
+  const credits = creditsOf(article);
+  const values = new Set<string>();
+  eachMention(article.mentions, (name, _count, personCues, saidCues) => {
+    const { key } = canonical(name);
+    if (credits?.has(key)) return;
+    values.add(key);
+    if (!key.includes(" ") && personCues + saidCues > 0) values.add(`${SURNAME_ALONE}${key}`);
+  });
+  const filters: Record<string, string[]> = {};
+  // A surname alone is filed under itself, as the topic owning it files it (matchOf).
+  for (const value of [...values].sort()) (filters[topicFilterName(value.startsWith(SURNAME_ALONE) ? value.slice(SURNAME_ALONE.length) : surnameOf(value))] ??= []).push(value);
+  return filters;
+}
+
 /**
  * A topic index as typed arrays and plain records, articles by their place in the archive's
  * list: what a thread finding topics sends back (src/build/topicThread.ts), its arrays moved
  * rather than copied.
  */
 export interface PackedTopics {
-  readonly topics: readonly (TopicLink & { readonly slug: string })[];
+  readonly topics: readonly (TopicLink & { readonly slug: string; readonly match: TopicMatch })[];
   /** Each topic's articles, topic after topic; those of topic k from `memberStarts[k]`. */
   readonly members: Int32Array<ArrayBuffer>;
   readonly memberStarts: Int32Array<ArrayBuffer>;
@@ -383,7 +423,7 @@ export function packTopics<A extends Pick<Article, "url">>(index: TopicIndex<A>,
     for (const t of index.ofArticle.get(a.url) ?? []) named.push(number.get(t.topic.url)!, t.count, t.lead ? 1 : 0);
   });
   namedStarts[articles.length] = named.length / 3;
-  const topics = index.topics.map(({ name, kind, url, slug: s }) => ({ name, kind, url, slug: s }));
+  const topics = index.topics.map(({ name, kind, url, slug: s, match }) => ({ name, kind, url, slug: s, match }));
   return { topics, members, memberStarts, named: Int32Array.from(named), namedStarts };
 }
 
@@ -492,6 +532,8 @@ export interface TopicFrontAbout extends TopicSummary {
 
 export interface TopicPage extends ListingPage<Teaser> {
   readonly topic: TopicLink;
+  /** Its match for the search page's link, "search within" it (src/search/topicFilter.ts). */
+  readonly within: string;
   /** On the front only, as a section front's: its size, span, timeline and companions. */
   readonly about: TopicFrontAbout | null;
 }
@@ -511,7 +553,8 @@ export function topicPages(index: TopicIndex, pageSize: number): TopicPage[] {
       timeline: timeline(t.articles.map((a) => a.date)),
       companions: companionsOf.get(t.url) ?? [],
     };
-    return paginate(t.articles.map(teaser), pageSize, t.url).map((page) => ({ topic: link, about: page.pageNumber === null ? about : null, ...page }));
+    const within = formatMatch(t.match);
+    return paginate(t.articles.map(teaser), pageSize, t.url).map((page) => ({ topic: link, within, about: page.pageNumber === null ? about : null, ...page }));
   });
 }
 

@@ -8,7 +8,7 @@ import type { DatePage } from "../archive/dates.js";
 import type { Feed, Sitemaps } from "../archive/feeds.js";
 import type { SectionFrontPage } from "../archive/sections.js";
 import type { SourcePage } from "../archive/sources.js";
-import { topicIndex, topicMinimum, topicNames, type TopicIndexPage, type TopicPage } from "../archive/topics.js";
+import { topicIndex, topicMinimum, type TopicIndex, type TopicIndexPage, type TopicPage } from "../archive/topics.js";
 import type { ParseOptions } from "../article/parse.js";
 import { formatProblem } from "../article/types.js";
 import { relatedArticles, type Related } from "../archive/related.js";
@@ -107,8 +107,8 @@ const PARSER_SOURCES = [
   "node_modules/countries-list/package.json",
   "node_modules/human-names/package.json",
 ];
-/** What makes a search record of an article. */
-const SEARCH_RECORD_SOURCE = "src/build/searchIndex.ts";
+/** What makes a search record of an article: the record, and its names for the topic filters. */
+const SEARCH_RECORD_SOURCES = ["src/build/searchIndex.ts", "src/archive/topics.ts", "src/search/topicFilter.ts"];
 /** What relates articles: its index is only reused by the same code. */
 const RELATED_SOURCE = "src/archive/related.ts";
 
@@ -200,19 +200,17 @@ async function prepare(
   }
   const t1 = performance.now();
   const articles = publishArchive(read.articles, { sectionNames: settings.sectionNames });
-  // Each search record carries the names of its article's topics, and most pages show some.
-  const topicsFound = settings.topics ? topicThread.topics(articles, topicMinimum(settings.topicMinArticles, articles.length)) : Promise.resolve(topicIndex([], 1));
-  // Whether the topics are in by the time the listings could be made early (below).
-  let topicsIn = false;
-  topicsFound.then(
-    () => (topicsIn = true),
-    () => undefined, // awaited below; a build failing first must not leave it unhandled
-  );
-  // Written while the topics are weighed: on their thread, from 20,000 articles, the build's
-  // thread would otherwise wait for them (1.3 s at 100,000 articles, as long as writing the cache
-  // takes). Done before the search indexers read bodies back (a body that fails to read is struck
-  // from the cache, which a write going on could undo) and before the output is touched, so that
-  // a cache that cannot be written fails the build with the output as it was.
+  // Most pages show some topics; no search record waits for them (src/search/topicFilter.ts). On
+  // their own thread (a large archive) they are weighed from here on, while the build's thread
+  // plans the search shards, relates the articles and makes the listings; on the build's thread,
+  // once the search indexers are started.
+  const weighTopics = (): Promise<TopicIndex> => (settings.topics ? topicThread.topics(articles, topicMinimum(settings.topicMinArticles, articles.length)) : Promise.resolve(topicIndex([], 1)));
+  const topicsOnThread = topicThread.started ? weighTopics() : null;
+  topicsOnThread?.catch(() => undefined); // awaited below; a build failing first must not leave it unhandled
+  // Written while the topics are weighed on their thread, or the rest is planned. Done before the
+  // search indexers read bodies back (a body that fails to read is struck from the cache, which a
+  // write going on could undo) and before the output is touched, so that a cache that cannot be
+  // written fails the build with the output as it was.
   const cacheSaved = saveCache();
   cacheSaved.catch(() => undefined); // awaited below, or by prepareBuild if the build fails first
   writing.push(cacheSaved);
@@ -230,20 +228,12 @@ async function prepare(
   const relatedCode = `${parser}${await fingerprintFiles([RELATED_SOURCE])}`;
   const relatedBefore = await loadRelatedIndex(CACHE_DIR, settings.articles, relatedCode);
   const relate = (): Related => relatedArticles(articles, (a) => `${a.file}\n${digestOf(a.file) ?? ""}`, relatedBefore);
-  // From the last build's index relating takes about 1 s at 100,000 articles, done while the topics
-  // are found; from none, 3.5 s, done once the search indexers have what they wait for.
-  const related = relatedBefore ? relate() : null;
-  // Likewise the listings, which owe nothing to the topics: at 100,000 articles relating took 1 s
-  // and the topics 1.5 s, and a rebuild's thread waited for them with nothing to do. A clean
-  // build's thread waits too, once the cache is written, while the topics are still on their
-  // thread; when they are in already (a small archive, or none), the indexers come first.
-  const early = relatedBefore || !topicsIn ? archiveListings(articles, settings.pageSize) : undefined;
-  const topics = await topicsFound;
   await cacheSaved;
   // A search record is made from its article, the parser, searchRecord and these settings.
   const recordInputs = {
-    code: [parser, await fingerprintFiles([SEARCH_RECORD_SOURCE])],
-    settings: [settings.pathPrefix, settings.language, settings.sectionNames, settings.boilerplate],
+    code: [parser, await fingerprintFiles(SEARCH_RECORD_SOURCES)],
+    // Topics off, articles are read without their names, and records have no topic filters.
+    settings: [settings.pathPrefix, settings.language, settings.sectionNames, settings.boilerplate, settings.topics],
   };
   // Built once: search shards are fingerprinted by these names, pages by these and their teasers'.
   const names = articleStandIns(articles, digestOf, teaser);
@@ -252,7 +242,8 @@ async function prepare(
   const words = await loadKeptWords(outputDir);
   const wordsKept = (bundle: string): boolean => wordsKeptFor(outputDir, words, bundle, recorded?.search[bundle]);
   const search = planUpdates(
-    shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles, topics: shard.articles.map((a) => topicNames(topics, a)) }, names.standIn) })),
+    // The articles alone: a record owes nothing to the rest of the archive, its topics included.
+    shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn) })),
     recorded?.search ?? null,
     (bundle) => written(`/${bundle}/pagefind-entry.json`) && wordsKept(bundle),
   );
@@ -269,12 +260,17 @@ async function prepare(
   startIndexing(
     shards
       .filter((shard) => search.changed.has(shard.bundle))
-      .map((shard) => ({ bundle: shard.bundle, size: shard.articles.length, records: () => shard.articles.map((a) => recordSource(a, digestOf(a.file) ?? "", topicNames(topics, a))) })),
+      .map((shard) => ({ bundle: shard.bundle, size: shard.articles.length, records: () => shard.articles.map((a) => recordSource(a, digestOf(a.file) ?? "")) })),
     () => directory.port(),
   );
 
-  const relation = related ?? relate();
-  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, topics: settings.topics, siteTitle: settings.title }, { shards, related: relation.lists, topics, ...(early && { listings: early }) });
+  // From the last build's index relating takes about 1 s at 100,000 articles; from none, 3.5 s.
+  // With the listings, which owe nothing to the topics either, it fills the wait for the topics
+  // on their thread.
+  const relation = relate();
+  const early = archiveListings(articles, settings.pageSize);
+  const topics = await (topicsOnThread ?? weighTopics());
+  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, topics: settings.topics, siteTitle: settings.title }, { shards, related: relation.lists, topics, listings: early });
 
   const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.topicPages];
   const pages = planUpdates(

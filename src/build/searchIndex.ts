@@ -2,6 +2,7 @@ import path from "node:path";
 import type { MessagePort, Worker } from "node:worker_threads";
 import type * as pagefind from "pagefind";
 import type { Article } from "../archive/article.js";
+import { topicFilterValues } from "../archive/topics.js";
 import type { ParseOptions } from "../article/parse.js";
 import type { Block } from "../article/types.js";
 import { ifMade } from "../io/lazyList.js";
@@ -12,8 +13,11 @@ import type { ShardJob, WorkerReply } from "./searchWorker.js";
 /** What a search record says of the site: where pages live, and in which language. */
 export type RecordSettings = Pick<Settings, "pathPrefix" | "language">;
 
-/** What a reader searches: the article's words, and nothing of the page around them. */
-export function searchRecord(article: Omit<Article, "mentions">, settings: RecordSettings, topics: readonly string[] = []): pagefind.CustomRecord {
+/**
+ * What a reader searches: the article's words, and nothing of the page around them. Made from the
+ * article alone, so that a change elsewhere in the archive never indexes it again.
+ */
+export function searchRecord(article: Article, settings: RecordSettings): pagefind.CustomRecord {
   const lead = [article.headline, article.standfirst ?? "", article.dateline ?? ""].filter(Boolean);
   return {
     url: settings.pathPrefix + article.url.slice(1),
@@ -27,8 +31,8 @@ export function searchRecord(article: Omit<Article, "mentions">, settings: Recor
       year: [article.date.slice(0, 4)],
       // For a date range that cuts through a period: its days (src/searchPage/periods.ts).
       day: [article.date],
-      // The people, places and organisations it names (src/archive/topics.ts): "search within" a topic.
-      ...(topics.length > 0 ? { topic: [...topics] } : {}),
+      // The names it gives, for "search within" a topic (src/search/topicFilter.ts).
+      ...topicFilterValues(article),
       // How many words open the text before the body, so that an excerpt can start past them
       // (src/search/excerpt.ts), counted as Pagefind counts words. A filter, not meta: Pagefind
       // indexes every meta field's words, and "12" would find every article with a lead of 12.
@@ -59,17 +63,15 @@ export function startIndexers(count: number): Worker[] {
  * on the indexer's thread: reading back a 5,000-article shard would otherwise hold up the pages.
  */
 export interface RecordSource {
-  readonly article: Omit<Article, "body" | "mentions">;
+  readonly article: Omit<Article, "body">;
   readonly body: readonly Block[] | null;
   /** The file's digest, which the body read back must match. */
   readonly digest: string;
-  /** The names of the archive's topics it names. */
-  readonly topics: readonly string[];
 }
 
-export function recordSource(article: Article, digest: string, topics: readonly string[]): RecordSource {
-  const { body, mentions: _mentions, ...rest } = article;
-  return { article: rest, body: ifMade(body), digest, topics };
+export function recordSource(article: Article, digest: string): RecordSource {
+  const { body, ...rest } = article;
+  return { article: rest, body: ifMade(body), digest };
 }
 
 export interface ShardToIndex {

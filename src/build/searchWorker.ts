@@ -55,8 +55,8 @@ async function indexShard(job: ShardJob): Promise<{ records: number; words: Peri
   for (let i = 0; i < job.sources.length; i += BATCH) {
     const records = job.sources
       .slice(i, i + BATCH)
-      .map(({ article, body, digest, topics }) =>
-        searchRecord({ ...article, body: body ?? readBackOrForget(CACHE_DIR, article.file, () => readBody(article.file, digest, job.parseOptions)) }, job.settings, topics),
+      .map(({ article, body, digest }) =>
+        searchRecord({ ...article, body: body ?? readBackOrForget(CACHE_DIR, article.file, () => readBody(article.file, digest, job.parseOptions)) }, job.settings),
       );
     await Promise.all(records.map((r) => service!.addRecord(index, r)));
   }

@@ -29,6 +29,11 @@ export class TopicThread {
     private readonly few = FEW_FOR_A_THREAD,
   ) {}
 
+  /** Whether its thread is started (the archive is large enough), and not failed: the topics are then best asked for early. */
+  get started(): boolean {
+    return this.worker !== null && !this.gone;
+  }
+
   /** Told how many files the archive holds: starts the thread if it will pay. */
   expect(files: number): void {
     if (this.worker !== null || this.gone || this.cores <= 1 || files < this.few) return;

@@ -6,6 +6,7 @@ import { fileNumberOf, pagesOf, parseEntry } from "../search/directory.js";
 import { pageScore, type Counts, type PageScoring } from "../search/ranking.js";
 import { isPhrase, matches, routeQuery, type Candidate, type DirectoryFile, type TermMatch } from "../search/routing.js";
 import { daysWithin, overlaps, type DateRange, type Period } from "./periods.js";
+import type { TopicMatch } from "../search/topicFilter.js";
 import type { PagefindResult, PagefindWorker, PeriodIndex } from "./pagefindWorker.js";
 
 /**
@@ -34,6 +35,8 @@ export type Order = "best" | "newest" | "oldest";
 export interface Query {
   readonly text: string;
   readonly filters: Readonly<Record<string, string>>;
+  /** The topic searched within, as the index finds its articles (src/search/topicFilter.ts). */
+  readonly topic?: TopicMatch;
   readonly range: DateRange;
   readonly order: Order;
 }
@@ -146,6 +149,7 @@ export class ArchiveSearch {
         const filters: Record<string, unknown> = { ...query.filters };
         const days = daysWithin(period, query.range);
         if (days !== null) filters.day = { any: days };
+        if (query.topic) filters[query.topic.filter] = { any: query.topic.values };
         const sort = query.order === "best" && text !== null ? undefined : { date: query.order === "oldest" ? ("asc" as const) : ("desc" as const) };
         const response = await index.search(text, { filters, sort });
         return response.results.map((result, place) => ({ period, result, index, place }));

@@ -9,6 +9,7 @@ import type { DirectorySummary } from "../search/directory.js";
 import { ArchiveSearch, periodsAtOnce, SCREEN, type Answer, type Order, type Query } from "./archiveSearch.js";
 import { PagefindWorker, type PageData } from "./pagefindWorker.js";
 import { dayOf, type Period } from "./periods.js";
+import { formatMatch, parseMatch, type TopicMatch } from "../search/topicFilter.js";
 
 const PAGE_SIZE = SCREEN;
 const FACETS = ["section", "source", "year"] as const;
@@ -106,7 +107,8 @@ function currentQuery(): Query | string {
   }
   const filters: Record<string, string> = {};
   for (const f of FACETS) if (selects[f].value) filters[f] = selects[f].value;
-  if (topic) filters.topic = topic;
+  // A topic from an address without its match is searched once the topics' list gives it.
+  if (topic && topicMatch === null) return `Looking up the topic “${topic}”…`;
   const from = dayOf(fromInput.value, "from");
   const to = dayOf(toInput.value, "to");
   const reversed = typeof from === "string" && typeof to === "string" && from > to;
@@ -120,7 +122,7 @@ function currentQuery(): Query | string {
   const text = input.value.trim();
   // With no words there is nothing to rank by: the newest come first, unless the oldest are asked for.
   const order: Order = sortSelect.value === "oldest" ? "oldest" : sortSelect.value === "newest" || text === "" ? "newest" : "best";
-  return { text, filters, range: { from, to }, order };
+  return { text, filters, ...(topicMatch && { topic: topicMatch }), range: { from, to }, order };
 }
 
 /** Keeps the address bar in step, so a search can be shared as a link. */
@@ -154,7 +156,7 @@ function spanOf(some: readonly Period[]): { from: string; to: string } {
   };
 }
 
-const narrowed = (query: Query): boolean => Object.keys(query.filters).length > 0 || query.range.from !== null || query.range.to !== null;
+const narrowed = (query: Query): boolean => Object.keys(query.filters).length > 0 || query.topic !== undefined || query.range.from !== null || query.range.to !== null;
 
 function describe({ query, answer }: Shown): string {
   const words = query.text ? ` for “${query.text}”` : "";
@@ -299,28 +301,38 @@ for (const f of FACETS) {
  * it is a topic's name, so that a name half typed never empties the results.
  */
 let topic = "";
-function setTopic(name: string): void {
+/** How the index finds its articles; null until known (an address may give the name alone). */
+let topicMatch: TopicMatch | null = null;
+function setTopic(name: string, match: TopicMatch | null): void {
   topic = name;
+  topicMatch = name === "" ? null : match;
   topicInput.value = name;
   topicInput.setCustomValidity("");
   byId("search-topic-name").textContent = name;
   topicNote.hidden = name === "";
 }
 const linkedTopic = params.get("topic")?.trim() ?? "";
-setTopic(linkedTopic);
+// A topic page's link gives the match too: the search starts without the topics' list.
+const linkedMatch = parseMatch(params.get("in") ?? "");
+setTopic(linkedTopic, linkedMatch);
 byId("search-topic-clear").addEventListener("click", () => {
-  setTopic("");
+  setTopic("", null);
   input.focus();
   void run();
 });
 
+interface KnownTopic {
+  readonly name: string;
+  readonly match: TopicMatch | null;
+}
+
 /** The archive's topics by their names in lower case, fetched once the topic field is first used; its list offers them. */
-let topicNames: Promise<Map<string, string>> | null = null;
-function knownTopics(): Promise<Map<string, string>> {
+let topicNames: Promise<Map<string, KnownTopic>> | null = null;
+function knownTopics(): Promise<Map<string, KnownTopic>> {
   // A site without topics has no list to fetch (`"topics": false`): no name is a topic's.
   if (data.topics === undefined) return (topicNames ??= Promise.resolve(new Map()));
   topicNames ??= fetch(data.topics)
-    .then((r) => (r.ok ? (r.json() as Promise<[string, number][]>) : Promise.reject(new Error(`${r.status} for ${r.url}`))))
+    .then((r) => (r.ok ? (r.json() as Promise<[string, number, string][]>) : Promise.reject(new Error(`${r.status} for ${r.url}`))))
     .then((list) => {
       const options = document.createDocumentFragment();
       for (const [name, articles] of list) {
@@ -331,7 +343,7 @@ function knownTopics(): Promise<Map<string, string>> {
       }
       // An archive with no topics has no list to fill.
       document.getElementById("search-topic-names")?.append(options);
-      return new Map(list.map(([name]) => [name.toLowerCase(), name]));
+      return new Map(list.map(([name, , match]) => [name.toLowerCase(), { name, match: parseMatch(match) }]));
     });
   topicNames.catch(() => (topicNames = null));
   return topicNames;
@@ -341,19 +353,19 @@ if (topicInput.type !== "hidden") {
   topicInput.addEventListener("change", () => {
     const typed = topicInput.value.trim();
     if (typed === "") {
-      setTopic("");
+      setTopic("", null);
       void run();
       return;
     }
     knownTopics().then(
       (known) => {
-        const name = known.get(typed.toLowerCase());
-        if (name === undefined) {
+        const found = known.get(typed.toLowerCase());
+        if (found === undefined) {
           topicInput.setCustomValidity("No topic of that name: pick one from the list.");
           topicInput.reportValidity();
           return;
         }
-        setTopic(name);
+        setTopic(found.name, found.match);
         void run();
       },
       () => {
@@ -384,20 +396,23 @@ if (linkedTopic !== "") {
     (known) => {
       // Left alone once the reader has picked another topic.
       if (topic !== linkedTopic) return;
-      const name = known.get(linkedTopic.toLowerCase());
-      if (name === linkedTopic) return;
-      if (name !== undefined) {
-        setTopic(name);
+      const found = known.get(linkedTopic.toLowerCase());
+      // The link's match held, or a link made before a rebuild: the list's is the archive's now.
+      if (found?.name === linkedTopic && found.match !== null && linkedMatch !== null && formatMatch(found.match) === formatMatch(linkedMatch)) return;
+      if (found !== undefined) {
+        setTopic(found.name, found.match);
         void run();
         return;
       }
       generation++;
-      setTopic("");
+      setTopic("", null);
       topicInput.value = linkedTopic;
       topicInput.setCustomValidity("No topic of that name: pick one from the list.");
       showNothing(`No topic is named “${linkedTopic}”.${topicInput.type === "hidden" ? " This archive has no topics." : " Pick one from the Topic field’s list, or empty it to search every article."}`);
     },
-    // Without the list, the name is searched as it came.
-    () => undefined,
+    // Without the list, a link's match is searched as it came; a name alone cannot be.
+    () => {
+      if (topic === linkedTopic && topicMatch === null) showNothing(`The list of topics could not be loaded, so “${linkedTopic}” cannot be searched within: try again later.`);
+    },
   );
 }

@@ -121,6 +121,27 @@ describe("the word directory of a sharded search index", () => {
     expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
   });
 
+  it("indexes only a new article's year when it makes a topic of a name two older years' articles gave, and the topic page lists all three", async () => {
+    // Two articles, of 2015 and 2016, name a firm; the minimum for a topic is three articles.
+    const naming = (a: (typeof articles)[number]) => ({ ...a, paragraphs: [...a.paragraphs, "Zephyrine Holdings Inc said it would bid for the company."] });
+    const named = [articles.find((a) => a.date.startsWith("2015"))!, articles.find((a) => a.date.startsWith("2016"))!];
+    const dir = await writeArchive(articles.map((a) => (named.includes(a) ? naming(a) : a)));
+    const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
+    const first = await buildSite(dir, { cache, env: SHARDED });
+    expect(first.code).toBe(0);
+    await expect(first.page("/topic/zephyrine-holdings/")).rejects.toThrow();
+    const model = articles.find((a) => a.date.startsWith("2018"))!;
+    await writeFile(path.join(dir, "2018/added.txt"), articleText(naming({ ...model, file: "2018/added.txt", headline: "Bid for the mill" })));
+    const second = await buildSite(dir, { cache, output: first.output, env: SHARDED });
+    expect(second.code).toBe(0);
+    // 2018 alone: the older articles' search records name the firm as they did, topic or not.
+    expect(second.stdout).toMatch(/in 4 shards, 10 indexed this build/u);
+    const topicPage = await second.page("/topic/zephyrine-holdings/");
+    for (const a of [...named, { ...model, headline: "Bid for the mill" }]) expect(topicPage).toContain(a.headline);
+    const clean = await buildSite(dir, { env: SHARDED });
+    expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
+  });
+
   it("indexes every year again when the words kept in the build cache are lost, and writes the same site", async () => {
     const { dir, cache, first } = await builtOnce();
     const tree = await siteTree(first.output);

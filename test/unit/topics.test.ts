@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.js";
-import { filingName, letterOf, timeline, topicIndex, topicPages, type Topic } from "../../src/archive/topics.js";
+import { filingName, letterOf, timeline, topicFilterValues, topicIndex, topicPages, type Topic } from "../../src/archive/topics.js";
 import { publishArchive } from "../../src/archive/archive.js";
 import { TopicThread } from "../../src/build/topicThread.js";
 import type { Article } from "../../src/archive/article.js";
@@ -54,6 +54,34 @@ describe("the archive's topics", () => {
     expect(filesOf("Ronald Reagan")).toEqual(["r01.txt", "r02.txt", "r03.txt", "r04.txt", "r05.txt", "r07.txt", "r08.txt", "r09.txt"]);
     expect(filesOf("James Baker")).toEqual(["r10.txt", "r11.txt", "r12.txt"]);
     expect(filesOf("Howard Baker")).toEqual(["r13.txt", "r14.txt"]);
+  });
+
+  it("finds through the search index's topic filters exactly each topic's articles, from values each article gives alone", () => {
+    const mine = (n: number, text: string, sources: string[] = []) => parsed({ file: `f${String(n).padStart(2, "0")}.txt`, headline: `Story ${n}`, sources, ...(sources[0] && { source: sources[0] }), body: [{ type: "paragraph", text }] });
+    const stories = [
+      ...[1, 2, 3, 4, 5].map((n) => mine(n, `President Ronald Reagan met the committee on day ${n} and Reagan said talks would go on.`)),
+      mine(6, "First lady Nancy Reagan opened the new clinic, Mrs Reagan said in a statement."),
+      ...[7, 8].map((n) => mine(n, `President Reagan signed the bill on day ${n}, officials said.`)),
+      // Named, but shown to be no one's: not Ronald Reagan's, though its surname is his.
+      mine(9, "The Reagan plan was discussed again on Thursday by the committee of the council."),
+      ...[10, 11].map((n) => mine(n, `President Bashar al-Assad met envoys on day ${n} and Assad said the talks had gone well.`)),
+      mine(12, "President Assad said on Monday that the border would stay open to traffic."),
+      ...[13, 14].map((n) => mine(n, `Texaco Inc said on day ${n} that Reuters had asked it about the sale.`, ["Reuters"])),
+      mine(15, "Reuters reported on Friday that Texaco Inc would sell the refinery in the spring."),
+    ];
+    for (const min of [1, 2, 3]) {
+      const articles = publishArchive(stories, {});
+      const index = topicIndex(articles, min);
+      expect(index.topics.map((t) => t.name)).toEqual(expect.arrayContaining(min <= 2 ? ["Ronald Reagan", "Bashar al-Assad", "Texaco"] : ["Ronald Reagan"]));
+      for (const topic of index.topics) {
+        const found = articles.filter((a) => (topicFilterValues(a)[topic.match.filter] ?? []).some((v) => topic.match.values.includes(v)));
+        expect(found.map((a) => a.file).sort(), topic.name).toEqual(topic.articles.map((a) => a.file).sort());
+      }
+    }
+    const reagan = topicIndex(publishArchive(stories, {}), 2).topics.find((t) => t.name === "Ronald Reagan")!;
+    // The surname alone, where a story shows a person, counts: stories 7 and 8, and not 6 or 9.
+    expect(reagan.articles.map((a) => a.file).sort()).toEqual(["f01.txt", "f02.txt", "f03.txt", "f04.txt", "f05.txt", "f07.txt", "f08.txt"]);
+    expect(reagan.match.values).toHaveLength(2);
   });
 
   it("leaves out an outlet named in its own copy, and counts it named in another's", () => {
@@ -250,7 +278,7 @@ describe("the archive's topics", () => {
   });
 
   it("keeps a topic of 10,000 articles light: 30 articles a page", () => {
-    const many: Topic = { name: "Texaco", kind: "organisation", slug: "texaco", url: "/topic/texaco/", articles: Array.from({ length: 10_000 }, (_, i) => ({ ...archive.articles[0]!, url: `/a/${i}/`, date: iso(`19${String(10 + (i % 80)).padStart(2, "0")}-01-01`) })) };
+    const many: Topic = { name: "Texaco", kind: "organisation", slug: "texaco", url: "/topic/texaco/", match: { filter: "topic-0", values: ["texaco"] }, articles: Array.from({ length: 10_000 }, (_, i) => ({ ...archive.articles[0]!, url: `/a/${i}/`, date: iso(`19${String(10 + (i % 80)).padStart(2, "0")}-01-01`) })) };
     const pages = topicPages({ topics: [many], ofArticle: new Map() }, 30);
     expect(pages).toHaveLength(Math.floor(10_000 / 30));
     expect(Math.max(...pages.map((p) => p.items.length))).toBeLessThan(60);
