@@ -9,6 +9,7 @@ import { sourcePages, sources, type Source, type SourcePage } from "./sources.js
 import { sectionFronts, sections, type Section, type SectionFrontPage } from "./sections.js";
 import { directoryFileCount } from "../search/directory.js";
 import { publish, type PublishOptions } from "./urls.js";
+import { formatMatch, plainMatch } from "../search/topicFilter.js";
 import { DEFAULT_TOPIC_MIN_ARTICLES, mainTopics, topicIndex, topicMinimum, type TopicIndex, topicIndexPages, topicKinds, topicPages, type TopicIndexPage, type TopicKindSummary, type TopicPage, type TopicSummary } from "./topics.js";
 
 /** Everything the site is made of, computed once per build from the parsed articles. */
@@ -33,8 +34,8 @@ export interface Archive {
   readonly feeds: readonly Feed[];
   /** One per topic, headlines only. */
   readonly topicFeeds: readonly Feed[];
-  /** People, places and organisations the articles name (topics.ts), largest first, each with its match for the search page. */
-  readonly topics: readonly (TopicSummary & { readonly within: string })[];
+  /** People, places and organisations the articles name (topics.ts), largest first, each with its match for the search page where it is not the plain one. */
+  readonly topics: readonly (TopicSummary & { readonly within: string | null })[];
   readonly topicPages: readonly TopicPage[];
   /** Each kind's index page, then its pages by letter. */
   readonly topicIndexPages: readonly TopicIndexPage[];
@@ -132,7 +133,7 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
     years: dates.filter((d) => d.kind === "year").reverse().map((d) => ({ year: d.period, url: d.url, count: d.count })),
     feeds: feeds(options.siteTitle, articles, all),
     topicFeeds: topicFeeds(options.siteTitle, found.topics),
-    topics: topicFronts.flatMap((p) => (p.about ? [{ ...p.about, within: p.within }] : [])),
+    topics: topicFronts.flatMap((p) => (p.about ? [{ ...p.about, within: p.within === formatMatch(plainMatch(p.topic.name)) ? null : p.within }] : [])),
     topicPages: topicFronts,
     topicIndexPages: kindPages,
     topicKinds: topicKinds(found),

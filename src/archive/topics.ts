@@ -13,7 +13,7 @@ import type { Article } from "./article.js";
 import { teaser, type Teaser } from "./articlePages.js";
 import { paginate, type ListingPage } from "./paginate.js";
 import { slug } from "../slug.js";
-import { formatMatch, topicFilterName, type TopicMatch } from "../search/topicFilter.js";
+import { formatMatch, surnameOf, topicFilterName, type TopicMatch } from "../search/topicFilter.js";
 
 export type TopicKind = "person" | "place" | "organisation";
 
@@ -358,8 +358,6 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
 const LEAD = 1;
 const CUED = 2;
 
-/** A name's last word, less a particle: "assad" of "bashar al-assad", as a surname alone is written. */
-const surnameOf = (key: string): string => key.slice(key.lastIndexOf(" ") + 1).replace(NAME_PARTICLES, "");
 
 /** An outlet named in its own copy ("told Reuters", "Reuters said") is its byline, not news: on the Reuters stories it made "Reuters" the largest organisation, 877 articles. */
 function creditsOf(article: Pick<Article, "sources">): ReadonlySet<string> | null {

@@ -6,21 +6,12 @@
  */
 import { createRequire } from "node:module";
 import { continents, countries } from "countries-list";
+import { nameKey } from "./nameKey.js";
+
+// Light enough for the search page, which files a topic by its key: src/search/topicFilter.ts.
+export { NAME_PARTICLES, nameKey } from "./nameKey.js";
 
 const words = (text: string): Set<string> => new Set(text.split(/\s+/u).filter(Boolean));
-
-/** The key a name is compared by: lower case, one kind of apostrophe, no full stops (`U.S.` → `us`). */
-export function nameKey(name: string): string {
-  // Called for every run and candidate of every article: each replacement only where it changes
-  // something, as most names have no curly quote, no dot and single spaces.
-  let key = name.toLowerCase();
-  if (key.includes("’")) key = key.replace(/’/gu, "'");
-  if (key.includes(".")) key = key.replace(/\./gu, "");
-  return ODD_SPACING.test(key) ? key.replace(/\s+/gu, " ").trim() : key;
-}
-
-/** Spacing that `nameKey` makes one plain space: runs, tabs and the like, or any at either end. */
-const ODD_SPACING = /[^\S ]|  |^ | $/u;
 
 export const MONTHS = words("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec");
 export const WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday");
@@ -93,9 +84,6 @@ export const CONNECTORS = words("of de del della der den di da do dos das du la 
 
 /** A word made only of initials: "J.P.", "U.S.", "S." */
 export const INITIALS = /^(?:\p{L}\.)+$/u;
-
-/** Particles that mark a person's name from the Arabic world: "Bashar al-Assad", "Osama bin Laden". */
-export const NAME_PARTICLES = /^(?:al|el|bin|ibn|abu|abd)(?:-|$)/iu;
 
 /**
  * Legal endings of a company's name, dropped from its topic: "Texaco Inc" and "Texaco" are one

@@ -9,7 +9,7 @@ import type { DirectorySummary } from "../search/directory.js";
 import { ArchiveSearch, periodsAtOnce, SCREEN, type Answer, type Order, type Query } from "./archiveSearch.js";
 import { PagefindWorker, type PageData } from "./pagefindWorker.js";
 import { dayOf, type Period } from "./periods.js";
-import { formatMatch, parseMatch, type TopicMatch } from "../search/topicFilter.js";
+import { formatMatch, parseMatch, plainMatch, type TopicMatch } from "../search/topicFilter.js";
 
 const PAGE_SIZE = SCREEN;
 const FACETS = ["section", "source", "year"] as const;
@@ -332,7 +332,7 @@ function knownTopics(): Promise<Map<string, KnownTopic>> {
   // A site without topics has no list to fetch (`"topics": false`): no name is a topic's.
   if (data.topics === undefined) return (topicNames ??= Promise.resolve(new Map()));
   topicNames ??= fetch(data.topics)
-    .then((r) => (r.ok ? (r.json() as Promise<[string, number, string][]>) : Promise.reject(new Error(`${r.status} for ${r.url}`))))
+    .then((r) => (r.ok ? (r.json() as Promise<[string, number, string?][]>) : Promise.reject(new Error(`${r.status} for ${r.url}`))))
     .then((list) => {
       const options = document.createDocumentFragment();
       for (const [name, articles] of list) {
@@ -343,7 +343,7 @@ function knownTopics(): Promise<Map<string, KnownTopic>> {
       }
       // An archive with no topics has no list to fill.
       document.getElementById("search-topic-names")?.append(options);
-      return new Map(list.map(([name, , match]) => [name.toLowerCase(), { name, match: parseMatch(match) }]));
+      return new Map(list.map(([name, , match]) => [name.toLowerCase(), { name, match: match === undefined ? plainMatch(name) : parseMatch(match) }]));
     });
   topicNames.catch(() => (topicNames = null));
   return topicNames;

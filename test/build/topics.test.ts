@@ -5,6 +5,7 @@ import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { HtmlValidate, type ConfigData } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatMatch, parseMatch, plainMatch } from "../../src/search/topicFilter.js";
 import { buildSite, PROJECT, type BuiltSite } from "../support/buildSite.js";
 import { articleText, writeArchive } from "../support/fixtureArchive.js";
 import { checkLinks, formatBroken } from "../support/links.js";
@@ -65,6 +66,24 @@ describe("topic pages", () => {
     expect(names.map(([, n]) => n)).toEqual(names.map(([, n]) => n).sort((a, b) => b - a));
     const search = await site.page("/search/");
     expect(search).toMatch(/<label for="search-topic">Topic<\/label>\s*<input id="search-topic" name="topic" type="text" list="search-topic-names"/u);
+  });
+
+  it("tell the search page how its index finds each topic: on the topic page's link, and in the list where not made from the name", async () => {
+    const names = JSON.parse(await site.page("/topics/names.json")) as [string, number, string?][];
+    let given = 0;
+    for (const [name, , match] of names) {
+      const html = await site.page(`/topic/${TOPIC_PAGES[name]!.slug}/`);
+      const link = /href="\/search\/\?topic=[^"&]*&amp;in=([^"]*)"/u.exec(html)?.[1];
+      expect(link, name).toBeDefined();
+      const linked = parseMatch(decodeURIComponent(link!));
+      expect(linked, name).not.toBeNull();
+      // The list gives a match only where the page could not make it from the name.
+      if (match !== undefined) given++;
+      expect(match === undefined ? plainMatch(name) : parseMatch(match), name).toEqual(linked);
+      expect(match === undefined || formatMatch(plainMatch(name)) !== match, name).toBe(true);
+    }
+    // James Baker's surname alone counts for him ("Baker said"): his match is given.
+    expect(given).toBeGreaterThan(0);
   });
 
   it("are linked from the articles naming them, and named in their structured data", async () => {
