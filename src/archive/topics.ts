@@ -304,7 +304,7 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
   const taken = new Set<string>();
   const topics: (Topic<A> & { articles: A[] })[] = [];
   // A topic's values in the search index: its key, and its surname alone where that counts for it
-  // (a surname that is a topic's own key counts for that topic instead: see \`resolved\`).
+  // (a surname that is a topic's own key counts for that topic instead: see `resolved`).
   const matchOf = (key: string): TopicMatch => {
     const surname = surnameOf(key);
     const values = [key, ...(bySurname.get(surname) === key && !kinds.has(surname) ? [`${SURNAME_ALONE}${surname}`] : [])];
@@ -358,7 +358,6 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
 const LEAD = 1;
 const CUED = 2;
 
-
 /** An outlet named in its own copy ("told Reuters", "Reuters said") is its byline, not news: on the Reuters stories it made "Reuters" the largest organisation, 877 articles. */
 function creditsOf(article: Pick<Article, "sources">): ReadonlySet<string> | null {
   return article.sources.length === 0 ? null : new Set(article.sources.map((s) => canonical(s).key));
@@ -370,7 +369,7 @@ const SURNAME_ALONE = "~";
 /**
  * An article's values for the search index's topic filters, by filter: the key of every name it
  * gives, and each one-word name it shows to be a person's, marked as a surname alone. They owe
- * nothing to the rest of the archive, and a topic's \`match\` finds in them exactly the articles
+ * nothing to the rest of the archive, and a topic's `match` finds in them exactly the articles
  * topicIndex gives it: a name counts for a topic as its key, or as the surname alone it owns.
  */
 export function topicFilterValues(article: Pick<Article, "sources" | "mentions">): Record<string, string[]> {

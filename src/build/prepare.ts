@@ -268,9 +268,9 @@ async function prepare(
   // With the listings, which owe nothing to the topics either, it fills the wait for the topics
   // on their thread.
   const relation = relate();
-  const early = archiveListings(articles, settings.pageSize);
+  const listed = archiveListings(articles, settings.pageSize);
   const topics = await (topicsOnThread ?? weighTopics());
-  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, topics: settings.topics, siteTitle: settings.title }, { shards, related: relation.lists, topics, listings: early });
+  const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, topics: settings.topics, siteTitle: settings.title }, { shards, related: relation.lists, topics, listings: listed });
 
   const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.topicPages];
   const pages = planUpdates(
