@@ -249,8 +249,8 @@ export interface StoryOfTheDay {
  * Up to `count` real stories the corpus left out (one smaller than the real set), dated the day
  * after its newest: news of the day, names and all. A generated article names no one the archive
  * knows, so it never brings a name two older articles gave to a topic's minimum; a real one may,
- * and those articles' search shards are then indexed again (their records gain the topic). None
- * for a generated corpus, or one holding every story already.
+ * and while search records carried their topics' names, those articles' shards were indexed
+ * again. None for a generated corpus, or one holding every story already.
  */
 export function storiesOfTheDay(corpus: Corpus, count: number): StoryOfTheDay[] {
   if (corpus.seed === undefined) return [];
