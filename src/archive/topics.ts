@@ -13,7 +13,7 @@ import type { Article } from "./article.js";
 import { teaser, type Teaser } from "./articlePages.js";
 import { paginate, type ListingPage } from "./paginate.js";
 import { slug } from "../slug.js";
-import { formatMatch, surnameOf, topicFilterName, type TopicMatch } from "../search/topicFilter.js";
+import { filterOf, formatMatch, SURNAME_ALONE, surnameOf, type TopicMatch } from "../search/topicFilter.js";
 
 export type TopicKind = "person" | "place" | "organisation";
 
@@ -308,7 +308,7 @@ export function topicIndex<A extends TopicInput>(articles: readonly A[], minArti
   const matchOf = (key: string): TopicMatch => {
     const surname = surnameOf(key);
     const values = [key, ...(bySurname.get(surname) === key && !kinds.has(surname) ? [`${SURNAME_ALONE}${surname}`] : [])];
-    return { filter: topicFilterName(surname), values };
+    return { filter: filterOf(key), values };
   };
   const byKey = new Map<string, { topic: Topic<A> & { articles: A[] }; link: TopicLink; number: number }>();
   for (const [key] of chosen) {
@@ -363,9 +363,6 @@ function creditsOf(article: Pick<Article, "sources">): ReadonlySet<string> | nul
   return article.sources.length === 0 ? null : new Set(article.sources.map((s) => canonical(s).key));
 }
 
-/** Marks a one-word name the article shows to be a person's ("Reagan said"): a surname alone, which may count for a person's topic. */
-const SURNAME_ALONE = "~";
-
 /**
  * An article's values for the search index's topic filters, by filter: the key of every name it
  * gives, and each one-word name it shows to be a person's, marked as a surname alone. They owe
@@ -382,8 +379,7 @@ export function topicFilterValues(article: Pick<Article, "sources" | "mentions">
     if (!key.includes(" ") && personCues + saidCues > 0) values.add(`${SURNAME_ALONE}${key}`);
   });
   const filters: Record<string, string[]> = {};
-  // A surname alone is filed under itself, as the topic owning it files it (matchOf).
-  for (const value of [...values].sort()) (filters[topicFilterName(value.startsWith(SURNAME_ALONE) ? value.slice(SURNAME_ALONE.length) : surnameOf(value))] ??= []).push(value);
+  for (const value of [...values].sort()) (filters[filterOf(value)] ??= []).push(value);
   return filters;
 }
 
@@ -449,11 +445,6 @@ export function unpackTopics<A extends Pick<Article, "url">>(packed: PackedTopic
  */
 export function topicMinimum(setting: number, articles: number): number {
   return Math.max(1, Math.min(setting, articles));
-}
-
-/** The names of an article's topics, all of them, for the search index's topic filter. */
-export function topicNames(index: TopicIndex, article: Pick<Article, "url">): string[] {
-  return index.ofArticle.get(article.url)?.map((t) => t.topic.name) ?? [];
 }
 
 /** Topics an article page links: its main ones, those its lead names first. */

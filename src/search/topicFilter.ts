@@ -20,8 +20,17 @@ export const TOPIC_FILTERS = 16;
 /** A name's last word, less a particle: "assad" of "bashar al-assad", as a surname alone is written. */
 export const surnameOf = (key: string): string => key.slice(key.lastIndexOf(" ") + 1).replace(NAME_PARTICLES, "");
 
+/** Marks a one-word name an article shows to be a person's ("Reagan said"): a surname alone, which may count for a person's topic. */
+export const SURNAME_ALONE = "~";
+
+/**
+ * The filter a value is filed in, on the build and in the browser alike: a name by its surname, a
+ * surname alone by itself, so that a topic's full name and the surname alone it owns share one.
+ */
+export const filterOf = (value: string): string => topicFilterName(value.startsWith(SURNAME_ALONE) ? value.slice(SURNAME_ALONE.length) : surnameOf(value));
+
 /** The filter holding the names whose last word is `surname`: `topic-0` to `topic-15`. */
-export function topicFilterName(surname: string): string {
+function topicFilterName(surname: string): string {
   // FNV-1a over the UTF-16 units: a few lines, and the same on the build and in the browser.
   let hash = 0x811c9dc5;
   for (let i = 0; i < surname.length; i++) hash = Math.imul(hash ^ surname.charCodeAt(i), 0x01000193);
@@ -41,7 +50,7 @@ export interface TopicMatch {
  */
 export function plainMatch(name: string): TopicMatch {
   const key = nameKey(name);
-  return { filter: topicFilterName(surnameOf(key)), values: [key] };
+  return { filter: filterOf(key), values: [key] };
 }
 
 /** As a topic page's link and the topics' list give it: `topic-7:ronald reagan|~reagan`. */
