@@ -256,6 +256,7 @@ async function prepare(
     shards: shards.map(({ bundle }) => ({ bundle, kept: search.changed.has(bundle) ? null : recorded!.search[bundle]! })),
     fileCount: directoryFileCount(articles.length),
     keepInMemory: keepingInMemory,
+    previous: words,
   });
   startIndexing(
     shards

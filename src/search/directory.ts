@@ -10,6 +10,7 @@
  * grows with the archive, so that a query fetches one small file a word, and every word that
  * begins with a query's word is in that word's file. Shared by the build and the search page.
  */
+import { fnv1a } from "./fnv1a.js";
 import { LISTED_MAX, type PeriodWords } from "./periodWords.js";
 
 export const PREFIX_LENGTH = 3;
@@ -24,11 +25,9 @@ export function directoryFileCount(articles: number): number {
   return Math.min(4096, Math.max(16, 2 ** Math.round(Math.log2(4 * Math.sqrt(Math.max(1, articles))))));
 }
 
-/** The file holding a word: its first PREFIX_LENGTH characters hashed (32-bit FNV-1a, by UTF-16 unit). */
+/** The file holding a word: its first PREFIX_LENGTH characters hashed. */
 export function fileNumberOf(word: string, fileCount: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < Math.min(PREFIX_LENGTH, word.length); i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193) >>> 0;
-  return hash % fileCount;
+  return fnv1a(word, PREFIX_LENGTH) % fileCount;
 }
 
 /**
@@ -128,11 +127,56 @@ export function parseEntry(text: string): Entry {
 }
 
 /**
- * A word's entry as the directory is made: period number, then what it holds, for each period
- * holding it, in the order periods are added (ascending). Flat arrays, not a Map per word: at
- * 100,000 articles there are some 660,000 of them, and a Map each took half the directory's time.
+ * A key's entry as the directory is made: period number, then what it holds, for each period
+ * holding it, periods ascending. Flat arrays, not a Map per key: at 100,000 articles there are
+ * some 660,000 of them, and a Map each took half the directory's time.
  */
 type Held = (number | readonly number[])[];
+
+/** What one period holds of a key: its pages, or how many. */
+type PeriodHeld = readonly number[] | number;
+
+const isTitleKey = (key: string): boolean => key.startsWith("#");
+const isBeginningKey = (key: string): boolean => key.startsWith(" ");
+
+/**
+ * Calls `visit` with every key a period gives the directory (its words, its headline words, the
+ * beginnings of its words) and what the period holds of it: each key once.
+ */
+function eachEntry(period: PeriodWords, visit: (key: string, held: PeriodHeld) => void): void {
+  for (const [word, held] of period.titles) visit(titleKey(word), held);
+  const beginnings = new Map<string, number>();
+  for (const [word, held] of period.words) {
+    visit(word, held);
+    const count = heldPages(held);
+    for (let length = 1; length < PREFIX_LENGTH && length <= word.length; length++) {
+      const prefix = word.slice(0, length);
+      beginnings.set(prefix, (beginnings.get(prefix) ?? 0) + count);
+    }
+  }
+  // A beginning's count adds up its words' pages: an upper bound, all that routing needs of it.
+  for (const [prefix, count] of beginnings) visit(beginningKey(prefix), Math.min(count, period.pages));
+}
+
+/**
+ * An entry's text. Pages are listed only where the whole archive holds the word on few pages: a
+ * page list for a common word would be long, and routing needs lists only to narrow by rare
+ * words. Headline pages are always listed: they are few.
+ */
+function entryText(key: string, entry: Held): string {
+  let total = 0;
+  for (let j = 1; j < entry.length; j += 2) total += heldPages(entry[j] as PeriodHeld);
+  const listed = total <= LISTED_MAX || isTitleKey(key);
+  const groups: string[] = [];
+  for (let j = 0; j < entry.length; j += 2) {
+    const held = entry[j + 1] as PeriodHeld;
+    groups.push(groupText(entry[j] as number, listed ? held : heldPages(held)));
+  }
+  return groups.join(" ");
+}
+
+/** A file's text from its entries, `[key, entry text]`: keys in order, so that any build writes the same bytes. */
+const fileText = (items: [string, string][]): string => JSON.stringify(Object.fromEntries(items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))));
 
 /**
  * The directory's files, made from each period's words, oldest first (period i is the i-th added).
@@ -140,59 +184,30 @@ type Held = (number | readonly number[])[];
  * for the one being indexed.
  */
 export class DirectoryMaker {
-  private readonly byWord = new Map<string, Held>();
-  private readonly titleKeys = new Set<string>();
+  private readonly byKey = new Map<string, Held>();
   private added = 0;
 
   /** Adds the next period, numbered in the order of adding. */
   add(period: PeriodWords): void {
     const i = this.added++;
-    const put = (key: string, held: readonly number[] | number): void => {
-      const entry = this.byWord.get(key);
+    eachEntry(period, (key, held) => {
+      const entry = this.byKey.get(key);
       if (entry) entry.push(i, held);
-      else this.byWord.set(key, [i, held]);
-    };
-    const beginnings = new Map<string, number>();
-    for (const [word, held] of period.titles) {
-      put(titleKey(word), held);
-      this.titleKeys.add(titleKey(word));
-    }
-    for (const [word, held] of period.words) {
-      put(word, held);
-      const count = heldPages(held);
-      for (let length = 1; length < PREFIX_LENGTH && length <= word.length; length++) {
-        const prefix = word.slice(0, length);
-        beginnings.set(prefix, (beginnings.get(prefix) ?? 0) + count);
-      }
-    }
-    // A beginning's count adds up its words' pages: an upper bound, all that routing needs of it.
-    for (const [prefix, count] of beginnings) put(beginningKey(prefix), Math.min(count, period.pages));
+      else this.byKey.set(key, [i, held]);
+    });
   }
 
-  /** File number to JSON text `{"word": entry}`. Words in order, so that any build writes the same bytes. */
+  /** File number to JSON text `{"word": entry}`. */
   files(fileCount: number): Map<number, string> {
     const byFile = new Map<number, [string, string][]>();
-    for (const [word, entry] of this.byWord) {
-      let total = 0;
-      for (let j = 1; j < entry.length; j += 2) total += heldPages(entry[j] as readonly number[] | number);
-      // Listed only where the whole archive holds the word on few pages: a page list for a common
-      // word would be long, and routing needs lists only to narrow by rare words. Headline pages
-      // are always listed: they are few.
-      const listed = total <= LISTED_MAX || this.titleKeys.has(word);
-      const groups: string[] = [];
-      for (let j = 0; j < entry.length; j += 2) {
-        const held = entry[j + 1] as readonly number[] | number;
-        groups.push(groupText(entry[j] as number, listed ? held : heldPages(held)));
-      }
-      const file = fileNumberOf(wordOfKey(word), fileCount);
+    for (const [key, entry] of this.byKey) {
+      const file = fileNumberOf(wordOfKey(key), fileCount);
       const list = byFile.get(file);
-      const item: [string, string] = [word, groups.join(" ")];
+      const item: [string, string] = [key, entryText(key, entry)];
       if (list) list.push(item);
       else byFile.set(file, [item]);
     }
-    return new Map(
-      [...byFile].map(([file, items]) => [file, JSON.stringify(Object.fromEntries(items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))))]),
-    );
+    return new Map([...byFile].map(([file, items]) => [file, fileText(items)]));
   }
 }
 
@@ -201,6 +216,78 @@ export function directoryFiles(periods: readonly PeriodWords[], fileCount: numbe
   const maker = new DirectoryMaker();
   for (const period of periods) maker.add(period);
   return maker.files(fileCount);
+}
+
+/** What one period's new words change: each key whose entry they change, with what the period now holds of it (null: nothing). */
+export type PeriodChanges = ReadonlyMap<string, PeriodHeld | null>;
+
+const sameHeld = (a: PeriodHeld, b: PeriodHeld): boolean =>
+  typeof a === "number" || typeof b === "number" ? a === b : a.length === b.length && a.every((page, i) => page === b[i]);
+
+/** The keys whose entry a period's words change from `before` to `after`. */
+export function periodChanges(before: PeriodWords, after: PeriodWords): PeriodChanges {
+  const was = new Map<string, PeriodHeld>();
+  eachEntry(before, (key, held) => was.set(key, held));
+  const changes = new Map<string, PeriodHeld | null>();
+  eachEntry(after, (key, held) => {
+    const old = was.get(key);
+    if (old === undefined || !sameHeld(old, held)) changes.set(key, held);
+    was.delete(key);
+  });
+  for (const key of was.keys()) changes.set(key, null);
+  return changes;
+}
+
+/** The files a set of period changes touches, and in each, what each changed key now holds by period. */
+export function changesByFile(changes: ReadonlyMap<number, PeriodChanges>, fileCount: number): Map<number, Map<string, Map<number, PeriodHeld | null>>> {
+  const byFile = new Map<number, Map<string, Map<number, PeriodHeld | null>>>();
+  for (const [period, keys] of changes) {
+    for (const [key, held] of keys) {
+      const file = fileNumberOf(wordOfKey(key), fileCount);
+      let inFile = byFile.get(file);
+      if (!inFile) byFile.set(file, (inFile = new Map()));
+      let byPeriod = inFile.get(key);
+      if (!byPeriod) inFile.set(key, (byPeriod = new Map()));
+      byPeriod.set(period, held);
+    }
+  }
+  return byFile;
+}
+
+/**
+ * A directory file after some periods' words changed, from its text before (null: there was no
+ * such file), as DirectoryMaker would write it from every period's words: unchanged keys keep
+ * their text. `unpatchable` where the file cannot tell: a word whose pages the archive now holds
+ * few enough times to list them, in a period of which the file kept only a count.
+ */
+export type PatchedFile = { readonly kind: "text"; readonly text: string } | { readonly kind: "empty" } | { readonly kind: "unpatchable" };
+
+export function patchFile(before: string | null, changes: ReadonlyMap<string, ReadonlyMap<number, PeriodHeld | null>>): PatchedFile {
+  const entries = new Map(Object.entries(before === null ? {} : (JSON.parse(before) as Record<string, string>)));
+  // Whether a key is new to the file: else its keys keep the order they were written in.
+  let added = false;
+  for (const [key, byPeriod] of changes) {
+    const held = new Map<number, PeriodHeld>();
+    const text = entries.get(key);
+    if (text !== undefined) for (const [period, pages] of parseEntry(text).periods) held.set(period, pages);
+    for (const [period, now] of byPeriod) {
+      if (now === null) held.delete(period);
+      else held.set(period, now);
+    }
+    if (held.size === 0) {
+      entries.delete(key);
+      continue;
+    }
+    const entry: Held = [...held].sort((a, b) => a[0] - b[0]).flat(1);
+    let total = 0;
+    for (const pages of held.values()) total += heldPages(pages);
+    // Listed now, but counted before in a period this change leaves alone: its pages are unknown here.
+    if (total <= LISTED_MAX && !isBeginningKey(key) && !isTitleKey(key) && [...held].some(([period, pages]) => typeof pages === "number" && !byPeriod.has(period))) return { kind: "unpatchable" };
+    added ||= text === undefined;
+    entries.set(key, entryText(key, entry));
+  }
+  if (entries.size === 0) return { kind: "empty" };
+  return { kind: "text", text: added ? fileText([...entries]) : JSON.stringify(Object.fromEntries(entries)) };
 }
 
 /** What the search page needs of the archive as a whole, written beside the directory's files. */

@@ -154,6 +154,24 @@ describe("the word directory of a sharded search index", () => {
     expect(treeDifferences(await siteTree(first.output), tree)).toEqual([]);
   });
 
+  // A 2015 word's file deleted; the file of "offici", a word of every year and of the new article, cut short.
+  it.each([
+    { how: "deleted from the output", word: uniqueWordOf(articles.find((a) => a.date.startsWith("2015"))!), damage: (file: string) => rm(file) },
+    { how: "cut short", word: "offici", damage: async (file: string) => writeFile(file, (await readFile(file, "utf8")).slice(0, 20)) },
+  ])("writes again a directory file $how, as a clean build would, when a new article changes others", async ({ word, damage }) => {
+    const { dir, cache, first } = await builtOnce();
+    const model = articles.find((a) => a.date.startsWith("2017"))!;
+    await damage(path.join(first.output, "search-words", await fileOfWord(first.output, word)));
+    await writeFile(path.join(dir, "2017/added.txt"), articleText({ ...model, file: "2017/added.txt", headline: "Wombat census", paragraphs: ["Officials counted the wombats."] }));
+    const second = await buildSite(dir, { cache, output: first.output, env: SHARDED });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/in 4 shards, 10 indexed this build/u);
+    // Changing only what 2017's words change would leave the file as it was left.
+    expect((await directoryOf(first.output)).words.get(word)).toBeDefined();
+    const clean = await buildSite(dir, { env: SHARDED });
+    expect(treeDifferences(await siteTree(first.output), await siteTree(clean.output))).toEqual([]);
+  });
+
   it("writes a directory of one period for an archive in one index, in place of the larger archive's", async () => {
     const { dir, cache, first } = await builtOnce();
     const second = await buildSite(dir, { cache, output: first.output });
@@ -175,9 +193,9 @@ describe("the word directory's kept words", () => {
     const kept = (await readdir(cache)).find((f) => f.startsWith("search-words-"))!;
     const list = path.join(cache, kept, "pagefind-2016.v8");
     await writeFile(list, (await readFile(list)).subarray(0, 100));
-    // A new article in 2018: the directory is written again from every year's words.
+    // A new year, 2019: the directory is made whole from every year's words, 2016's read again.
     const model = articles.find((a) => a.date.startsWith("2018"))!;
-    await writeFile(path.join(dir, "2018/added.txt"), articleText({ ...model, file: "2018/added.txt", headline: "Quokka census", paragraphs: ["Officials counted the quokkas."] }));
+    await writeFile(path.join(dir, "2018/added.txt"), articleText({ ...model, file: "2018/added.txt", date: "2019-05-01", headline: "Quokka census", paragraphs: ["Officials counted the quokkas."] }));
     const second = await buildSite(dir, { cache, output: first.output, env: SHARDED });
     expect(second.code).toBe(0);
     const clean = await buildSite(dir, { env: SHARDED });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { beginningKey, decodePages, directoryFiles, encodePages, fileNumberOf, parseEntry } from "../../src/search/directory.js";
+import { beginningKey, changesByFile, decodePages, directoryFiles, encodePages, fileNumberOf, parseEntry, patchFile, periodChanges, type PeriodChanges } from "../../src/search/directory.js";
 import { LISTED_MAX, type PeriodWords } from "../../src/search/periodWords.js";
 import { matches, matchTerm, route, type DirectoryFile } from "../../src/search/routing.js";
 
@@ -60,6 +60,122 @@ describe("the word directory", () => {
     expect([...entry.periods.keys()].sort()).toEqual([0, 1]);
   });
 
+});
+
+/** A period's words as Pagefind would give them, from each page's words and headline words. */
+function periodOf(pages: readonly { readonly words: readonly string[]; readonly title: readonly string[] }[]): PeriodWords {
+  const words = new Map<string, number[]>();
+  const titles = new Map<string, number[]>();
+  pages.forEach((page, n) => {
+    for (const w of new Set(page.words)) words.set(w, [...(words.get(w) ?? []), n]);
+    for (const w of new Set(page.title)) titles.set(w, [...(titles.get(w) ?? []), n]);
+  });
+  return {
+    pages: pages.length,
+    length: pages.reduce((sum, p) => sum + p.words.length, 0),
+    words: new Map([...words].map(([w, list]) => [w, list.length <= LISTED_MAX ? list : list.length])),
+    titles,
+  };
+}
+
+describe("a word directory changed in place", () => {
+  // Few words, sharing beginnings, over few files: every kind of entry meets every other. Numbers
+  // too: JavaScript puts keys that read as integers before the others, whatever their order.
+  const vocabulary = ["oil", "oils", "opec", "o", "alcoa", "al", "declin", "dec", "trade", "tr", "£3", "überall", "1987", "3", "30"];
+  const page = fc.record({ words: fc.subarray(vocabulary, { minLength: 1 }), title: fc.subarray(vocabulary, { maxLength: 3 }) });
+  const FILES = 8;
+
+  /** The directory made whole from `periods`: each file's text by number (a file with no entries is not written). */
+  const whole = (periods: readonly PeriodWords[]): Map<number, string> => directoryFiles(periods, FILES);
+
+  /** The files after the periods of `changes` (by number) take their new words, each patched from its text before, or "unpatchable". */
+  function patched(before: Map<number, string>, changes: ReadonlyMap<number, PeriodChanges>): Map<number, string> | "unpatchable" {
+    const after = new Map(before);
+    for (const [file, keys] of changesByFile(changes, FILES)) {
+      const result = patchFile(before.get(file) ?? null, keys);
+      if (result.kind === "unpatchable") return "unpatchable";
+      if (result.kind === "empty") after.delete(file);
+      else after.set(file, result.text);
+    }
+    return after;
+  }
+
+  /** Whether some word counted before (the archive held it on too many pages to list) is listed after. */
+  function listedAgain(before: Map<number, string>, after: Map<number, string>): boolean {
+    const entries = (files: Map<number, string>) => new Map([...files.values()].flatMap((text) => Object.entries(JSON.parse(text) as Record<string, string>)));
+    const was = entries(before);
+    return [...entries(after)].some(([key, text]) => text.includes(":") && (was.get(key)?.includes("=") ?? false) && !key.startsWith(" "));
+  }
+
+  it("writes what the whole directory would, whichever periods gain, lose or change pages", () => {
+    let unpatchable = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(page, { maxLength: 160 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ period: fc.nat(), at: fc.nat(), page, drop: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+        (pagesOf, edits) => {
+          const before = pagesOf.map(periodOf);
+          const edited = pagesOf.map((pages) => [...pages]);
+          for (const edit of edits) {
+            const pages = edited[edit.period % edited.length]!;
+            // An article added where Pagefind numbers it, so that the pages after it move up; or one taken out.
+            if (edit.drop && pages.length > 0) pages.splice(edit.at % pages.length, 1);
+            else pages.splice(edit.at % (pages.length + 1), 0, edit.page);
+          }
+          const after = edited.map(periodOf);
+          const changes = new Map(after.flatMap((words, i) => (edits.some((e) => e.period % edited.length === i) ? [[i, periodChanges(before[i]!, words)] as const] : [])));
+          const result = patched(whole(before), changes);
+          if (result === "unpatchable") {
+            unpatchable++;
+            expect(listedAgain(whole(before), whole(after))).toBe(true);
+          } else expect(result).toEqual(whole(after));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Only a word falling back under the listing threshold makes a file unpatchable: rare.
+    expect(unpatchable).toBeLessThan(30);
+  });
+
+  it("lists a word's pages again when the archive holds it on few enough, or says it cannot", () => {
+    let unpatchable = 0;
+    let listed = 0;
+    // "oil" on every page of two periods of 120 to 140: the archive's count hovers around LISTED_MAX.
+    const periodPages = fc.integer({ min: 120, max: 140 }).chain((n) => fc.array(page.map((p) => ({ ...p, words: ["oil", ...p.words] })), { minLength: n, maxLength: n }));
+    fc.assert(
+      fc.property(fc.tuple(periodPages, periodPages), fc.integer({ min: -12, max: 12 }), (pagesOf, change) => {
+        const before = pagesOf.map(periodOf);
+        const edited = pagesOf.map((pages) => [...pages]);
+        if (change < 0) edited[0]!.splice(0, -change);
+        else edited[0]!.push(...Array.from({ length: change }, () => ({ words: ["oil"], title: [] })));
+        const after = edited.map(periodOf);
+        const result = patched(whole(before), new Map([[0, periodChanges(before[0]!, after[0]!)]]));
+        if (result === "unpatchable") {
+          unpatchable++;
+          expect(listedAgain(whole(before), whole(after))).toBe(true);
+        } else {
+          if (JSON.parse(result.get(fileNumberOf("oil", FILES))!)["oil"].includes(":")) listed++;
+          expect(result).toEqual(whole(after));
+        }
+      }),
+      { numRuns: 200 },
+    );
+    // Both sides of the threshold were met.
+    expect(unpatchable).toBeGreaterThan(0);
+    expect(listed).toBeGreaterThan(0);
+  });
+
+  it("changes no key a period's words leave alone, and every key they change", () => {
+    const before = periodOf([{ words: ["oil", "opec"], title: ["oil"] }, { words: ["oil", "trade"], title: [] }]);
+    // A page added after the others: the pages before keep their numbers.
+    const after = periodOf([{ words: ["oil", "opec"], title: ["oil"] }, { words: ["oil", "trade"], title: [] }, { words: ["alcoa"], title: ["alcoa"] }]);
+    const changes = periodChanges(before, after);
+    // " o" too: its words' pages add up to 3 (oil 2, opec 1), capped by the period's pages, 2 before.
+    expect([...changes.keys()].sort()).toEqual([" a", " al", " o", "#alcoa", "alcoa"].sort());
+    expect(changes.get("alcoa")).toEqual([2]);
+    expect(changes.get(" o")).toBe(3);
+    expect(periodChanges(after, before).get("alcoa")).toBeNull();
+  });
 });
 
 describe("routing a query to periods", () => {
