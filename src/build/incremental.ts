@@ -4,6 +4,7 @@ import { readFile, readdir, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Settings } from "../settings.js";
+import { stampOf } from "../io/keptInMemory.js";
 
 /**
  * Build caches live here, outside the output: never deployed, never committed.
@@ -44,7 +45,7 @@ const SETTLE_MS = 2_000;
 
 async function fileDigest(file: string): Promise<Buffer> {
   const s = await stat(file, { bigint: true });
-  const stamp = `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+  const stamp = stampOf(s);
   const known = hashed.get(file);
   if (known?.stamp === stamp) return known.digest;
   const digest = createHash("sha1").update(await readFile(file)).digest();

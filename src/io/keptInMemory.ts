@@ -1,16 +1,19 @@
+import type { BigIntStats } from "node:fs";
 import { stat } from "node:fs/promises";
 
-/** A file's identity as the file system reports it; "none" when it is not there. */
-async function stampOf(file: string): Promise<string> {
+/** A file's identity as the file system reports it: size, times and inode. */
+export const stampOf = (s: BigIntStats): string => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+
+/** A file's stamp; "none" when it is not there. */
+async function stampOfFile(file: string): Promise<string> {
   try {
-    const s = await stat(file, { bigint: true });
-    return `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+    return stampOf(await stat(file, { bigint: true }));
   } catch {
     return "none";
   }
 }
 
-const stampsOf = (files: readonly string[]): Promise<string> => Promise.all(files.map(stampOf)).then((stamps) => stamps.join("\n"));
+const stampsOf = (files: readonly string[]): Promise<string> => Promise.all(files.map(stampOfFile)).then((stamps) => stamps.join("\n"));
 
 /**
  * What a long-running process (the watch server) last wrote to cache files, kept in memory and

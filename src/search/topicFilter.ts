@@ -1,4 +1,5 @@
 import { NAME_PARTICLES, nameKey } from "../article/nameKey.js";
+import { fnv1a } from "./fnv1a.js";
 
 /**
  * The search index's topic filter. A search record must depend on its article alone: if it
@@ -31,10 +32,7 @@ export const filterOf = (value: string): string => topicFilterName(value.startsW
 
 /** The filter holding the names whose last word is `surname`: `topic-0` to `topic-15`. */
 function topicFilterName(surname: string): string {
-  // FNV-1a over the UTF-16 units: a few lines, and the same on the build and in the browser.
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < surname.length; i++) hash = Math.imul(hash ^ surname.charCodeAt(i), 0x01000193);
-  return `topic-${(hash >>> 0) % TOPIC_FILTERS}`;
+  return `topic-${fnv1a(surname) % TOPIC_FILTERS}`;
 }
 
 /** What a search within a topic asks of the index: any of `values` in `filter`. */
