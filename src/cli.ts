@@ -8,7 +8,6 @@ import { loadSettings } from "./io/loadSettings.js";
 import { SettingsError } from "./settings.js";
 import { readArchive } from "./io/readArchive.js";
 import { readOnThreads } from "./io/readers.js";
-import { broadsheetWatches } from "./eleventy/watch.js";
 import type { Article } from "./archive/article.js";
 
 const USAGE = `usage: broadsheet build [--lenient] [--allow-empty] [eleventy options]   build the site into _site/
@@ -27,7 +26,8 @@ async function eleventy(args: readonly string[], serve: boolean): Promise<void> 
   if (args.includes("--strict")) process.env.BROADSHEET_MODE = "strict";
   if (args.includes("--allow-empty")) process.env.BROADSHEET_ALLOW_EMPTY = "1";
   const passed = args.filter((a) => !own.has(a));
-  if (serve) broadsheetWatches();
+  // Loaded here: it loads Eleventy, which `parse` and `check` have no use for.
+  if (serve) (await import("./eleventy/watch.js")).broadsheetWatches();
   process.argv = [process.argv[0]!, "eleventy", "--config=.eleventy.ts", ...(serve ? ["--serve"] : []), ...passed];
   // cmd.cjs is not in Eleventy's package exports: load it by path.
   const require = createRequire(import.meta.url);
