@@ -1,10 +1,14 @@
 import { Worker, type Transferable } from "node:worker_threads";
+import { workerBundle } from "./workerBundle.js";
 
 /**
- * A worker thread running a TypeScript module: tsx's loader is registered inside the worker first
- * (a worker shares no module loader with the thread that starts it).
+ * A worker thread running a TypeScript module: bundled as JavaScript (workerBundle.ts) or, if it
+ * cannot be, through tsx, whose loader is then registered inside the worker first (a worker
+ * shares no module loader with the thread that starts it).
  */
 export function startTypeScriptWorker(script: URL): Worker {
+  const bundle = workerBundle(script);
+  if (bundle !== null) return new Worker(bundle);
   const tsx = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
   return new Worker(boot, { eval: true });
