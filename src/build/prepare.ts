@@ -3,7 +3,7 @@ import { archiveListings, indexArchive, publishArchive, type Archive } from "../
 import { searchShards } from "../archive/searchShards.js";
 import { directoryFileCount } from "../search/directory.js";
 import { teaser, type ArticlePage } from "../archive/articlePages.js";
-import { articlePageFingerprint, articleStandIns, fingerprint, listingFingerprint, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
+import { articlePageFingerprint, articleStandIns, fingerprint, listingFingerprint, outputs, planUpdates, type Manifest, type UpdatePlan } from "../archive/renderPlan.js";
 import type { DatePage } from "../archive/dates.js";
 import type { Feed, Sitemaps } from "../archive/feeds.js";
 import type { SectionFrontPage } from "../archive/sections.js";
@@ -243,7 +243,7 @@ async function prepare(
   const wordsKept = (bundle: string): boolean => wordsKeptFor(outputDir, words, bundle, recorded?.search[bundle]);
   const search = planUpdates(
     // The articles alone: a record owes nothing to the rest of the archive, its topics included.
-    shards.map((shard) => ({ key: shard.bundle, hash: () => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn) })),
+    outputs(shards, (shard) => shard.bundle, (shard) => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn)),
     recorded?.search ?? null,
     (bundle) => written(`/${bundle}/pagefind-entry.json`) && wordsKept(bundle),
   );
@@ -274,20 +274,25 @@ async function prepare(
   const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, topics: settings.topics, siteTitle: settings.title }, { shards, related: relation.lists, topics, listings: listed });
 
   const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.topicPages];
+  // A feed is two files from the same data: both are drawn if either must be.
+  const feedPrints = new Map<Feed, string>();
+  const feedPrint = (feed: Feed): string => {
+    let print = feedPrints.get(feed);
+    if (print === undefined) feedPrints.set(feed, (print = fingerprint(feed, names.standIn)));
+    return print;
+  };
+  const allFeeds = [...archive.feeds, ...archive.topicFeeds];
+  const url = (page: { readonly url: string }): string => page.url;
   const pages = planUpdates(
     [
-      ...archive.articlePages.map((page) => ({ key: page.url, hash: () => articlePageFingerprint(page, names) })),
-      ...listings.map((page) => ({ key: page.url, hash: () => listingFingerprint(page, names.standIn) })),
+      ...outputs(archive.articlePages, url, (page) => articlePageFingerprint(page, names)),
+      ...outputs(listings, url, (page) => listingFingerprint(page, names.standIn)),
       // Teasers in groups, and topics: names where there are articles, the rest as it is.
-      ...[...archive.datePages, ...archive.topicIndexPages].map((page) => ({ key: page.url, hash: () => fingerprint(page, names.standIn) })),
-      // A feed is two files from the same data: both are drawn if either must be.
-      ...[...archive.feeds, ...archive.topicFeeds].flatMap((feed) => {
-        let taken: string | undefined;
-        const hash = (): string => (taken ??= fingerprint(feed, names.standIn));
-        return [feed.atomUrl, feed.jsonUrl].map((key) => ({ key, hash }));
-      }),
+      ...outputs<DatePage | TopicIndexPage>([...archive.datePages, ...archive.topicIndexPages], url, (page) => fingerprint(page, names.standIn)),
+      ...outputs(allFeeds, (feed) => feed.atomUrl, feedPrint),
+      ...outputs(allFeeds, (feed) => feed.jsonUrl, feedPrint),
       // Plain data: no names to stand in, so the fast path of JSON.stringify.
-      ...archive.sitemaps.files.map((file) => ({ key: file.url, hash: () => fingerprint(file) })),
+      ...outputs(archive.sitemaps.files, url, (file) => fingerprint(file)),
     ],
     recorded?.pages ?? null,
     await pagesWritten,

@@ -4,7 +4,7 @@ import { teaser } from "../../src/archive/articlePages.js";
 import { articlePageFingerprint, articleStandIns, fingerprint, listingFingerprint, PENDING, planSingles, planUpdates, type StandIn } from "../../src/archive/renderPlan.js";
 import { iso, parsed } from "./helpers.js";
 
-const item = (key: string, model: unknown) => ({ key, hash: () => fingerprint(model) });
+const item = (key: string, model: unknown) => ({ key, fingerprint: () => fingerprint(model) });
 const everyFileThere = (): boolean => true;
 
 describe("planUpdates: what a rebuild draws again", () => {
