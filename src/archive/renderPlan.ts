@@ -4,11 +4,15 @@ import type { ArticlePage } from "./articlePages.js";
 
 /** What a build leaves for the next one: the fingerprint of everything it wrote. */
 export interface Manifest {
-  readonly version: 4;
+  readonly version: 5;
   /** Fingerprint of the templates, settings and code: when it changes, every page is redrawn. */
   readonly templates: string;
-  /** Site path → fingerprint of the data the page was drawn from, or PENDING. */
-  readonly pages: Readonly<Record<string, string>>;
+  /**
+   * Site path → fingerprint of the data the page was drawn from, or PENDING. A map, kept on disk
+   * as a list of paths and a list of fingerprints: as an object of 266,000 keys it took 0.7 s a
+   * rebuild to read and write.
+   */
+  readonly pages: ReadonlyMap<string, string>;
   /** Search bundle folder → fingerprint of the records indexed in it, or PENDING. */
   readonly search: Readonly<Record<string, string>>;
   /**
@@ -25,9 +29,9 @@ export interface Manifest {
  * this build's archive pages, which a former single page's file may have become. An incremental
  * run of Eleventy writes only the pages a change touches: then nothing is taken to be gone.
  */
-export function planSingles(recorded: readonly string[], written: readonly string[], pages: Readonly<Record<string, string>>, incremental: boolean): { singles: string[]; stale: string[] } {
+export function planSingles(recorded: readonly string[], written: readonly string[], pages: ReadonlyMap<string, string>, incremental: boolean): { singles: string[]; stale: string[] } {
   // Looked up by file, a few hundred of them, rather than a set made of 265,000 pages' files.
-  const single = (file: string): boolean => !Object.hasOwn(pages, file) && !(file.endsWith("/index.html") && Object.hasOwn(pages, file.slice(0, -"index.html".length)));
+  const single = (file: string): boolean => !pages.has(file) && !(file.endsWith("/index.html") && pages.has(file.slice(0, -"index.html".length)));
   const writtenNow = new Set(written.filter(single));
   const stale = recorded.filter((file) => single(file) && !writtenNow.has(file));
   if (incremental) return { singles: [...new Set([...recorded.filter(single), ...writtenNow])].sort(), stale: [] };
@@ -49,7 +53,7 @@ export interface UpdatePlan {
   /** How many keys this build has, written or kept. */
   readonly count: number;
   /** Key → fingerprint, for the next build's manifest. */
-  hashes(): Readonly<Record<string, string>>;
+  hashes(): ReadonlyMap<string, string>;
 }
 
 /** Says what short string may stand for an object in a fingerprint, if any. */
@@ -236,25 +240,24 @@ export function outputs<T>(items: readonly T[], key: (item: T) => string, hash: 
  */
 export function planUpdates(
   items: readonly Output[],
-  recorded: Readonly<Record<string, string>> | null,
+  recorded: ReadonlyMap<string, string> | null,
   written: (key: string) => boolean,
   reuse = true,
 ): UpdatePlan {
   const keys = new Set(items.map((item) => item.key));
-  const stale = recorded ? Object.keys(recorded).filter((key) => !keys.has(key)) : [];
+  const stale = recorded ? [...recorded.keys()].filter((key) => !keys.has(key)) : [];
   if (recorded === null || !reuse) {
-    let hashes: Record<string, string> | null = null;
-    return { changed: keys, stale, count: keys.size, hashes: () => (hashes ??= Object.fromEntries(items.map((output) => [output.key, output.fingerprint()]))) };
+    let hashes: Map<string, string> | null = null;
+    return { changed: keys, stale, count: keys.size, hashes: () => (hashes ??= new Map(items.map((output) => [output.key, output.fingerprint()]))) };
   }
-  // One pass, into a Map: a 100,000-key object built and then walked again cost a second.
   const hashes = new Map<string, string>();
   const changed = new Set<string>();
   for (const output of items) {
     const fingerprint = output.fingerprint();
     hashes.set(output.key, fingerprint);
-    if (recorded[output.key] !== fingerprint || !written(output.key)) changed.add(output.key);
+    if (recorded.get(output.key) !== fingerprint || !written(output.key)) changed.add(output.key);
   }
-  return { changed, stale, count: keys.size, hashes: () => Object.fromEntries(hashes) };
+  return { changed, stale, count: keys.size, hashes: () => hashes };
 }
 
 /**

@@ -219,7 +219,7 @@ async function prepare(
   // After a change to templates or code every page is drawn, whatever the output holds.
   const reuse = recorded?.templates === templates;
   // Checked while the pages are planned, and only when there are fingerprints to compare.
-  const pagesWritten = stillWritten(outputDir, reuse ? Object.keys(recorded.pages) : []);
+  const pagesWritten = stillWritten(outputDir, reuse ? [...recorded.pages.keys()] : []);
   pagesWritten.catch(() => undefined); // awaited below; a build failing first must not leave it unhandled
 
   const digestOf = (file: string): string | undefined => read.digests.get(file);
@@ -244,7 +244,7 @@ async function prepare(
   const search = planUpdates(
     // The articles alone: a record owes nothing to the rest of the archive, its topics included.
     outputs(shards, (shard) => shard.bundle, (shard) => fingerprint({ ...recordInputs, articles: shard.articles }, names.standIn)),
-    recorded?.search ?? null,
+    recorded ? new Map(Object.entries(recorded.search)) : null,
     (bundle) => written(`/${bundle}/pagefind-entry.json`) && wordsKept(bundle),
   );
   // With no record the output was emptied, and the journal already says this build writes there.
@@ -314,8 +314,8 @@ async function prepare(
   const feeds = archive.feeds.filter(feedChanged);
   const sitemaps = changed(archive.sitemaps.files);
 
-  const manifest = (): Omit<Manifest, "singles"> => ({ version: 4, templates, pages: pages.hashes(), search: search.hashes() });
+  const manifest = (): Omit<Manifest, "singles"> => ({ version: 5, templates, pages: pages.hashes(), search: Object.fromEntries(search.hashes()) });
   const saveRelated = (): Promise<void> => saveRelatedIndex(CACHE_DIR, settings.articles, relatedCode, relation.index);
-  const writeWords = (): Promise<number> => directory.finish(search.hashes());
+  const writeWords = (): Promise<number> => directory.finish(Object.fromEntries(search.hashes()));
   return { read, archive, pages, render, feeds, sitemaps, manifest, saveRelated, writeWords, seconds: { read: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

@@ -36,7 +36,7 @@ describe("planUpdates: what a rebuild draws again", () => {
 
   it("draws again the pages an unfinished build marked pending, and removes those it had added", () => {
     // A killed build had set out to redraw /b/ and to add /d/; the articles were then put back.
-    const recorded = { ...previous, "/b/": PENDING, "/d/": PENDING };
+    const recorded = new Map([...previous, ["/b/", PENDING], ["/d/", PENDING]]);
     const plan = planUpdates(before, recorded, everyFileThere);
     expect([...plan.changed]).toEqual(["/b/"]);
     expect(plan.stale).toEqual(["/d/"]);
@@ -119,7 +119,7 @@ describe("listing fingerprints: which section fronts and date pages a changed fi
 });
 
 describe("planSingles: the site's single pages, from one build to the next", () => {
-  const pages = { "/feed.xml": "f1", "/2017/": "y1", "/article/one/": "a1" };
+  const pages = new Map(Object.entries({ "/feed.xml": "f1", "/2017/": "y1", "/article/one/": "a1" }));
 
   it("takes a single page the last build wrote and this one did not to be gone, and records the rest in order", () => {
     const plan = planSingles(["/index.html", "/about/index.html", "/robots.txt"], ["/robots.txt", "/index.html", "/search/index.html"], pages, false);
