@@ -232,7 +232,9 @@ async function patchedDirectory({ outputDir, fileCount, previous }: DirectoryJob
   });
   const newSummary = JSON.stringify({ pages, length } satisfies DirectorySummary);
   if (newSummary !== summaryText) write.push([SUMMARY_FILE, newSummary]);
-  return { write, remove, files: [...present], words: oldestFirst.map((_, i) => (changed.includes(i) ? { words: now[changed.indexOf(i)]!, write: true } : null)) };
+  const words: (ShardWords | null)[] = oldestFirst.map(() => null);
+  changed.forEach((i, k) => (words[i] = { words: now[k]!, write: true }));
+  return { write, remove, files: [...present], words };
 }
 
 /** The directory's summary as a file holds it, or null if it holds something else. */
