@@ -6,6 +6,7 @@ import { keepInMemory } from "../io/keptInMemory.js";
 import type { Settings } from "../settings.js";
 import type { EleventyConfig } from "./config.js";
 import { filtersPlugin } from "./filters.js";
+import { speedUpNunjucks } from "./nunjucksRuntime.js";
 import { archiveEnvironment, collectGarbage, drawRun } from "./runs.js";
 import { followArticles, watchingArticles } from "./watch.js";
 
@@ -32,6 +33,8 @@ export interface BroadsheetOptions extends BuildOptions {
  */
 export function broadsheetPlugin(config: EleventyConfig, options: BroadsheetOptions): void {
   const { settings } = options;
+  // Eleventy's own run draws with the same Nunjucks as the archive's runs.
+  speedUpNunjucks();
   let build: Build | null = null;
   const current = (): Build => {
     if (build === null) throw new Error("broadsheet: archive data requested outside a build");

@@ -9,6 +9,7 @@ import { outputFile } from "../build/incremental.js";
 import type { RenderLists } from "../build/prepare.js";
 import type { Settings } from "../settings.js";
 import { broadsheetFilters } from "./filters.js";
+import { speedUpNunjucks } from "./nunjucksRuntime.js";
 
 /**
  * The archive's own pages (articles, fronts, dates, topics, topic feeds: all but a few hundred of
@@ -71,6 +72,8 @@ export interface RunPlace {
  * templates are then those the build's templates fingerprint stands for, even under `--serve`.
  */
 export function archiveEnvironment(settings: Settings, includes: string): nunjucks.Environment {
+  // On whatever thread draws: a worker's Nunjucks is its own.
+  speedUpNunjucks();
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(includes), { dev: true });
   for (const [name, filter] of Object.entries(broadsheetFilters(settings))) env.addFilter(name, filter);
   return env;
