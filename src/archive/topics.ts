@@ -497,7 +497,20 @@ function monthsBetween(from: string, to: string): number {
  */
 export function timeline(dates: readonly IsoDate[]): Timeline {
   const counts = new Map<string, number>();
-  for (const date of dates) counts.set(date.slice(0, 7), (counts.get(date.slice(0, 7)) ?? 0) + 1);
+  // Counted by runs of one month: a topic's dates come newest first, so a month is looked up
+  // once, not once an article (0.1 s a build at 100,000 articles).
+  let month = "";
+  let run = 0;
+  for (const date of dates) {
+    if (run > 0 && date.startsWith(month)) {
+      run++;
+      continue;
+    }
+    if (run > 0) counts.set(month, (counts.get(month) ?? 0) + run);
+    month = date.slice(0, 7);
+    run = 1;
+  }
+  if (run > 0) counts.set(month, (counts.get(month) ?? 0) + run);
   const months = [...counts.keys()].sort();
   let max = 0;
   for (const c of counts.values()) max = Math.max(max, c);
@@ -548,26 +561,46 @@ export function topicPages(index: TopicIndex, pageSize: number): TopicPage[] {
 
 /** For each topic (by URL), the topics named with it most often, ties by name. */
 function companions(index: TopicIndex): Map<string, (TopicLink & { count: number })[]> {
-  const together = new Map<string, Map<string, { link: TopicLink; count: number }>>();
+  // Topics by number, each article's main topics as numbers, and each topic's articles (their
+  // place in `lists`): counted in an array per topic, where maps of maps by URL took 0.3 s a
+  // build at 100,000 articles.
+  const numbers = new Map<string, number>();
+  const links: TopicLink[] = [];
+  const lists: Int32Array[] = [];
+  const listsOf: number[][] = [];
   for (const all of index.ofArticle.values()) {
     // An article's main topics only: pairs grow with the square of its topics, and a hostile
     // file naming thousands would take gigabytes.
-    const own = all.slice(0, COMPANION_SOURCES);
-    for (const a of own) {
-      let row = together.get(a.topic.url);
-      if (!row) together.set(a.topic.url, (row = new Map()));
-      for (const b of own) {
-        if (b === a) continue;
-        const cell = row.get(b.topic.url);
-        if (cell) cell.count++;
-        else row.set(b.topic.url, { link: b.topic, count: 1 });
+    const own = all.length > COMPANION_SOURCES ? all.slice(0, COMPANION_SOURCES) : all;
+    const list = new Int32Array(own.length);
+    for (let i = 0; i < own.length; i++) {
+      const link = own[i]!.topic;
+      let n = numbers.get(link.url);
+      if (n === undefined) {
+        numbers.set(link.url, (n = links.length));
+        links.push(link);
+        listsOf.push([]);
       }
+      list[i] = n;
+      listsOf[n]!.push(lists.length);
     }
+    lists.push(list);
   }
+  const counts = new Int32Array(links.length);
+  const byCount = (a: number, b: number): number => {
+    const x = links[a]!;
+    const y = links[b]!;
+    return counts[b]! - counts[a]! || (x.name < y.name ? -1 : x.name > y.name ? 1 : x.url < y.url ? -1 : 1);
+  };
   const out = new Map<string, (TopicLink & { count: number })[]>();
-  for (const [url, row] of together) {
-    const list = [...row.values()].sort((a, b) => b.count - a.count || (a.link.name < b.link.name ? -1 : a.link.name > b.link.name ? 1 : a.link.url < b.link.url ? -1 : 1)).slice(0, COMPANIONS);
-    out.set(url, list.map(({ link, count }) => ({ ...link, count })));
+  for (let a = 0; a < links.length; a++) {
+    const named: number[] = [];
+    for (const l of listsOf[a]!) {
+      for (const b of lists[l]!) if (b !== a && counts[b]!++ === 0) named.push(b);
+    }
+    named.sort(byCount);
+    out.set(links[a]!.url, named.slice(0, COMPANIONS).map((b) => ({ ...links[b]!, count: counts[b]! })));
+    for (const b of named) counts[b] = 0;
   }
   return out;
 }
