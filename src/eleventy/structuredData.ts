@@ -7,7 +7,8 @@ import type { Settings } from "../settings.js";
 
 /** The absolute URL of a site path, with the path prefix: what canonical links and feeds need. */
 export function absoluteUrl(settings: Settings, path: string): string {
-  return `${settings.url}${settings.pathPrefix}${path.replace(/^\//u, "")}`;
+  // Not `replace(/^\//u, "")`: called for every link of every feed and page's structured data.
+  return `${settings.url}${settings.pathPrefix}${path.startsWith("/") ? path.slice(1) : path}`;
 }
 
 /** A site path (`/assets/share.png`) as an absolute URL; a URL as it is. */
