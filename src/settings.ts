@@ -25,7 +25,7 @@ export interface Settings {
   readonly pageSize: number;
   /**
    * Whether the names articles give are found, each with a page, a timeline and feeds (topics):
-   * off, a clean build of 100,000 articles takes about a seventh less time (README).
+   * off, a clean build of 100,000 articles takes about a fifth less time (README).
    */
   readonly topics: boolean;
   /** Articles that must name a person, place or organisation for it to be a topic. */
