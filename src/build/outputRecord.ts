@@ -3,7 +3,7 @@ import { appendFile, link, mkdir, readFile, readdir, rename, rm, writeFile } fro
 import path from "node:path";
 import { PENDING, type Manifest } from "../archive/renderPlan.js";
 import { readChecked, writeChecked } from "../io/checkedFile.js";
-import { displayPath } from "../io/readArchive.js";
+import { displayPath } from "../io/listFiles.js";
 import { removeLeftoverTemporaries, running } from "../io/staleCaches.js";
 import { CACHE_DIR, outputCacheFile } from "./incremental.js";
 import { KeptInMemory } from "../io/keptInMemory.js";

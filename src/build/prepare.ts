@@ -15,7 +15,9 @@ import { relatedArticles, type Related } from "../archive/related.js";
 import { loadParseCache, saveParseCache } from "../io/parseCache.js";
 import { loadRelatedIndex, saveRelatedIndex } from "../io/relatedCache.js";
 import { startProgress } from "../io/progress.js";
-import { listArticleFiles, readArchive, readBody, type ReadResult } from "../io/readArchive.js";
+import { readArchive, readBody, type ReadResult } from "../io/readArchive.js";
+import { listArticleFiles, type Listing } from "../io/listFiles.js";
+import { listOnThread } from "../io/listOnThread.js";
 import { readOnThreads } from "../io/readers.js";
 import type { Settings } from "../settings.js";
 import { CACHE_DIR, fingerprintFiles, isWritten, removeStale, removeStaleBundles, stillWritten, templatesFingerprint } from "./incremental.js";
@@ -112,6 +114,18 @@ const SEARCH_RECORD_SOURCES = ["src/build/searchIndex.ts", "src/archive/topics.t
 /** What relates articles: its index is only reused by the same code. */
 const RELATED_SOURCE = "src/archive/related.ts";
 
+/**
+ * Pages a build must have recorded for the next to list its articles on a thread (listOnThread.ts):
+ * some 30,000 articles. The thread lists while this one loads the parse cache from disk (0.7 s at
+ * 100,000 files). With fewer files, or under the watch server, which keeps the cache in memory,
+ * the read would only wait for the thread to start.
+ */
+const LISTED_ON_A_THREAD = 50_000;
+
+function listsOnAThread(recorded: Manifest | null): boolean {
+  return recorded !== null && recorded.pages.size >= LISTED_ON_A_THREAD && !keepingInMemory && availableParallelism() > 1;
+}
+
 /** How articles are parsed for a site: the names they give are found only for its topics. */
 export function parseOptionsOf(settings: Pick<Settings, "boilerplate" | "topics">): ParseOptions {
   return { boilerplate: settings.boilerplate, ...(!settings.topics && { names: false }) };
@@ -123,7 +137,7 @@ interface Reading {
   readonly saveCache: () => Promise<void>;
 }
 
-async function readWithProgress(settings: Settings, parser: string, onListed: (files: number) => void): Promise<Reading> {
+async function readWithProgress(settings: Settings, parser: string, listing: Promise<Listing | null> | undefined, onListed: (files: number) => void): Promise<Reading> {
   const options = parseOptionsOf(settings);
   const loaded = await loadParseCache(CACHE_DIR, options, parser, (file, digest) => readBody(file, digest, options));
   // Read in place: what was loaded is kept apart, to find what changed.
@@ -134,6 +148,7 @@ async function readWithProgress(settings: Settings, parser: string, onListed: (f
     cache,
     // Nothing else of the build runs yet: every core reads.
     readMany: readOnThreads(availableParallelism()),
+    ...(listing && { listing }),
     onListed: (n) => {
       onListed(n);
       progress = startProgress("read", n, "files");
@@ -184,8 +199,11 @@ async function prepare(
   writing: Promise<unknown>[],
 ): Promise<PreparedBuild> {
   const t0 = performance.now();
+  const listing = listsOnAThread(recorded) ? listOnThread([settings.articles]) : undefined;
+  // Awaited by the read; a build failing first must not leave it unhandled.
+  listing?.catch(() => undefined);
   const parser = await fingerprintFiles(PARSER_SOURCES);
-  const { read, saveCache } = await readWithProgress(settings, parser, (files) => {
+  const { read, saveCache } = await readWithProgress(settings, parser, listing, (files) => {
     if (settings.topics) topicThread.expect(files);
   });
   for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);

@@ -1,6 +1,6 @@
 import Eleventy from "@11ty/eleventy";
 import { watchFolder, type FolderWatcher } from "../io/folderWatcher.js";
-import { displayPath } from "../io/readArchive.js";
+import { displayPath } from "../io/listFiles.js";
 
 interface Watching {
   watcher: { on(event: "unlink", listener: (file: string) => void): void };

@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { displayPath, walkArticleFolder } from "./readArchive.js";
+import { displayPath, walkArticleFolder } from "./listFiles.js";
 
 /** How often a missing articles folder is looked for. */
 const ROOT_RETRY_MS = 500;

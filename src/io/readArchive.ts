@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Dirent, type Stats } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import path from "node:path";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { decodeArticle } from "../article/decode.js";
 import { articleBody, parseArticle, type ParseOptions } from "../article/parse.js";
 import { printable, type Block, type ParsedArticle, type Problem } from "../article/types.js";
+import { brokenLink, displayPath, errorCode, kindOf, listAll, type FileStamp, type Listing } from "./listFiles.js";
 
 export interface ReadResult {
   /** Every file looked at, as displayed (relative to the working directory), sorted. */
@@ -26,17 +25,6 @@ export interface FileOutcome {
   readonly digest: string;
 }
 
-/**
- * What a file's stat said when it was read. ctime and the inode as well as size and mtime: mtime
- * can be set back (`touch -d`, `cp -p`, an editor keeping it), ctime cannot, and every write,
- * chmod or replacement of the file moves one or the other (what git's index relies on too).
- */
-export interface FileStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
-  readonly ino: number;
-}
 
 /** A file's outcome as cached, with its stamp when it was read. */
 export interface CachedOutcome extends FileStamp {
@@ -59,16 +47,13 @@ export interface ReadOptions extends ParseOptions {
   readonly onListed?: (count: number) => void;
   /** How files to read afresh are read: on this thread unless given. */
   readonly readMany?: ReadMany;
+  /**
+   * The files, listed and stat'd ahead (listOnThread.ts), while this thread did other work; null
+   * or not given: listed here.
+   */
+  readonly listing?: Promise<Listing | null>;
 }
 
-/** An entry of an articles folder: a file to read, or something not read, and why. */
-export interface Listed {
-  readonly path: string;
-  /** Not read, and counted as a rejected file: a folder that cannot be listed. */
-  readonly error?: string;
-  /** Not read, not counted, but said: a FIFO, a link back to a folder already walked. */
-  readonly skipped?: string;
-}
 
 /**
  * Timestamps are coarse (a kernel tick; 2 s on FAT), so a file written again within the same
@@ -78,107 +63,7 @@ export interface Listed {
  */
 const RACY_MS = 3_000;
 
-/** What a directory entry or a stat is, in a message: "a FIFO". */
-function kindOf(info: Dirent | Stats): string {
-  if (info.isFIFO()) return "a FIFO";
-  if (info.isSocket()) return "a socket";
-  if (info.isCharacterDevice()) return "a character device";
-  if (info.isBlockDevice()) return "a block device";
-  if (info.isDirectory()) return "a folder";
-  if (info.isSymbolicLink()) return "a symbolic link";
-  return "of unknown type";
-}
 
-const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? String(e);
-
-/**
- * Every non-hidden regular file under `root` (file names carry no meaning, so no extension
- * filter), sorted, with what is not read and why. Symbolic links are followed: to a file, it is
- * read under the link's name; to a folder, it is walked unless it was walked already (a link to
- * an ancestor would never end). Links are followed once the real folders are walked, so that a
- * link to one of them is what is left out, and a tree without links costs no stat at all.
- */
-export async function listArticleFiles(root: string): Promise<Listed[]> {
-  return (await walkArticleFolder(root)).files;
-}
-
-/** The files of `listArticleFiles`, and the folders walked to find them, links to folders included. */
-export async function walkArticleFolder(root: string): Promise<{ readonly files: Listed[]; readonly folders: readonly string[] }> {
-  const found: Listed[] = [];
-  const links: string[] = [];
-  const folders: string[] = [];
-  const walk = async (dir: string): Promise<boolean> => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (e) {
-      if (dir === root) throw new Error(`${printable(root)}: unreadable folder (${errorCode(e)})`);
-      found.push({ path: dir, error: `unreadable folder (${errorCode(e)})` });
-      return false;
-    }
-    folders.push(dir);
-    const subfolders: string[] = [];
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isFile()) found.push({ path: full });
-      else if (entry.isDirectory()) subfolders.push(full);
-      else if (entry.isSymbolicLink()) links.push(full);
-      else found.push({ path: full, skipped: `not a regular file (${kindOf(entry)}): skipped` });
-    }
-    for (const sub of subfolders) await walk(sub);
-    return true;
-  };
-  await walk(root);
-  if (links.length === 0) return { files: sortByPath(found), folders };
-
-  // The folders walked, by device and inode of the real folder, with the path walked under.
-  const walked = new Map<string, string>();
-  const mark = async (from: number): Promise<void> => {
-    for (const dir of folders.slice(from)) {
-      const info = await stat(dir);
-      walked.set(`${info.dev}:${info.ino}`, dir);
-    }
-  };
-  await mark(0);
-  // In rounds, each sorted, so that which of two links to one folder is followed does not hang on
-  // readdir's order; links found in a linked folder make the next round.
-  for (let round = links.splice(0).sort(); round.length > 0; round = links.splice(0).sort()) {
-    for (const link of round) {
-      let info: Stats;
-      try {
-        info = await stat(link);
-      } catch {
-        // A broken link is a file that cannot be read: reading it says so.
-        found.push({ path: link });
-        continue;
-      }
-      const seen = info.isDirectory() ? walked.get(`${info.dev}:${info.ino}`) : undefined;
-      if (info.isFile()) found.push({ path: link });
-      else if (!info.isDirectory()) found.push({ path: link, skipped: `not a regular file (${kindOf(info)}): skipped` });
-      else if (seen === undefined) {
-        const from = folders.length;
-        if (await walk(link)) await mark(from);
-      } else if (isInside(seen, link)) found.push({ path: link, skipped: "symlink loop: not followed" });
-      else found.push({ path: link, skipped: `symlink to a folder read already (${displayPath(seen)}): not followed` });
-    }
-  }
-  return { files: sortByPath(found), folders };
-}
-
-/** Whether `file` lies under `folder` (both relative to the same place, or both absolute). */
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
-}
-
-const sortByPath = (listed: Listed[]): Listed[] => listed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-
-/** How a path appears in messages and in `file`: relative to the working directory, like a compiler. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") ? file : relative;
-}
 
 const sha1 = (bytes: Uint8Array): string => createHash("sha1").update(bytes).digest("hex");
 
@@ -223,15 +108,6 @@ function readWhole(file: string): { readonly bytes: Uint8Array; readonly stamp: 
   }
 }
 
-/** Whether `file`, which could not be opened with `code`, is a link to nothing (or to itself). */
-function brokenLink(file: string, code: string): boolean {
-  if (code !== "ENOENT" && code !== "ELOOP") return false;
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
 
 /** Why `file` could not be read, as a message: `unreadable file (EACCES)`. */
 function unreadable(file: string, e: unknown): string {
@@ -311,12 +187,16 @@ function settle(shown: string, fresh: FreshRead, cache: ParseCache | undefined):
   return outcome;
 }
 
-/** The cached outcome of a file whose stamp is unchanged, or what to read afresh. */
-function cachedOrToRead(file: string, shown: string, cache: ParseCache | undefined): FileOutcome | ToRead {
+/**
+ * The cached outcome of a file whose stamp is unchanged, or what to read afresh. `listedStamp`:
+ * the stamp taken when it was listed (null if it could not be); not given, it is taken now.
+ */
+function cachedOrToRead(file: string, shown: string, cache: ParseCache | undefined, listedStamp?: FileStamp | null): FileOutcome | ToRead {
   const cached = cache?.get(shown);
   try {
     // A cached file costs one stat; a new, changed or racy one a single open for its stat and its read.
-    if (cached && !cached.racy && sameStamp(cached, statSync(file))) return cached.outcome;
+    const stamp = cached && !cached.racy ? (listedStamp === undefined ? statSync(file) : listedStamp) : null;
+    if (cached && stamp && sameStamp(cached, stamp)) return cached.outcome;
   } catch {
     // Gone or unreadable: reading it says why.
   }
@@ -344,34 +224,14 @@ export function readInTurn(toRead: readonly ToRead[], options: ParseOptions, sta
 
 const readHere: ReadMany = async (...args) => readInTurn(...args);
 
-/**
- * The entries `paths` (files or folders, in any mix) stand for. A path that is neither, or none,
- * fails the whole read: a FIFO given as the folder would otherwise block its reader for ever.
- */
-async function listAll(paths: readonly string[]): Promise<Listed[]> {
-  const listed: Listed[] = [];
-  for (const p of paths) {
-    let info: Stats;
-    try {
-      info = await stat(p);
-    } catch (e) {
-      const code = errorCode(e);
-      const why = brokenLink(p, code) ? `broken symbolic link (${code})` : code === "ENOENT" ? "no such file or folder (ENOENT)" : `unreadable (${code})`;
-      throw new Error(`${printable(p)}: ${why}`);
-    }
-    if (info.isDirectory()) listed.push(...(await listArticleFiles(p)));
-    else if (info.isFile()) listed.push({ path: path.resolve(p) });
-    else throw new Error(`${printable(p)}: not a regular file or folder (${kindOf(info)})`);
-  }
-  return listed;
-}
 
 /** Reads `paths` (files or folders, in any mix). */
 export async function readArchive(paths: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
   const started = Date.now();
-  const listed = await listAll(paths);
+  const given = (await options.listing) ?? null;
+  const listed = given?.listed ?? (await listAll(paths));
   options.onListed?.(listed.filter((entry) => !entry.skipped).length);
-  const shownPaths = listed.map((entry) => displayPath(entry.path));
+  const shownPaths = given?.shown ?? listed.map((entry) => displayPath(entry.path));
   options.readMany?.expect?.(listed.filter((entry, i) => !entry.skipped && !options.cache?.has(shownPaths[i]!)).length);
   const files: string[] = [];
   const articles: ParsedArticle[] = [];
@@ -388,7 +248,7 @@ export async function readArchive(paths: readonly string[], options: ReadOptions
       if (entry.skipped) return null;
       const shown = shownPaths[i]!;
       if (entry.error) return { article: null, problems: [{ file: shown, line: 0, message: entry.error, severity: "error" }], digest: "" };
-      return cachedOrToRead(entry.path, shown, options.cache);
+      return cachedOrToRead(entry.path, shown, options.cache, given ? given.stamps[i] : undefined);
     });
     for (const f of found) if (f !== null && !("file" in f)) options.onFile?.();
   } catch (e) {

@@ -5,8 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/article/types.js";
-import { listArticleFiles, readArchive, readBody, type ParseCache } from "../../src/io/readArchive.js";
+import { listArticleFiles } from "../../src/io/listFiles.js";
+import { readArchive, readBody, type ParseCache } from "../../src/io/readArchive.js";
 import { readOnThreads } from "../../src/io/readers.js";
+import { listOnThread } from "../../src/io/listOnThread.js";
 import { file, HEADLINE, PROSE, STANDFIRST } from "./helpers.js";
 
 let root: string;
@@ -420,4 +422,57 @@ describe("readArchive on several threads", () => {
     (toRead as unknown[])[300] = null;
     await expect(readOnThreads(2)(toRead, {}, Date.now(), () => undefined)).rejects.toThrow(/^article reader failed: /);
   }, 60_000);
+});
+
+describe("readArchive with its files listed on a thread", () => {
+  /** Reads `root` both ways, each with its own copy of `cache`; returns both reads and caches. */
+  async function bothWays(cache: ParseCache): Promise<{ here: unknown; there: unknown; hereCache: ParseCache; thereCache: ParseCache }> {
+    const hereCache = new Map(cache);
+    const thereCache = new Map(cache);
+    const here = await readArchive([root], { cache: hereCache });
+    const there = await readArchive([root], { cache: thereCache, listing: listOnThread([root]) });
+    return { here, there, hereCache, thereCache };
+  }
+
+  it("reads what a listing of its own reads, skipped and broken entries included, with and without a cache", async () => {
+    await put("2019/03/a.txt", story("First story"));
+    await put("2019/03/b.txt", story("Second story", "SPORT"));
+    await put("2019/.hidden.txt", story("Never read"));
+    await put("bad\nname\t.txt", story("A bad date", "MALTA NEWS", "2017-02-30"));
+    await put("twin.txt", story("Second story", "SPORT"));
+    await put("latin.txt", Buffer.from(story("Caf\xe9 reopens"), "latin1"));
+    execFileSync("mkfifo", [at("pipe.txt")]);
+    await symlink(at("gone.txt"), at("dangling.txt"));
+    await symlink("2019/03/a.txt", at("linked.txt"));
+    await symlink("..", at("2019/up"));
+    const cache: ParseCache = new Map();
+    const first = await bothWays(cache);
+    expect(first.there).toEqual(first.here);
+    expect([...first.thereCache]).toEqual([...first.hereCache]);
+    expect((first.here as { problems: unknown[] }).problems.length).toBeGreaterThan(3);
+
+    // Changed after the cache was filled: one edited, one removed, one added. Its entries are
+    // trusted by their stamps, as a minute after the files were written (the racy rule aside):
+    // the thread's stamps must send the edited file to be read afresh, as a stat of the read's own would.
+    const trusted: ParseCache = new Map([...first.hereCache].map(([key, { racy: _racy, ...entry }]) => [key, entry]));
+    await put("2019/03/a.txt", story("First story, rewritten at length"));
+    await rm(at("2019/03/b.txt"));
+    await put("2019/04/c.txt", story("Third story"));
+    const second = await bothWays(trusted);
+    expect(second.there).toEqual(second.here);
+    expect([...second.thereCache]).toEqual([...second.hereCache]);
+    const headlines = (second.there as { articles: { headline: string }[] }).articles.map((a) => a.headline);
+    expect(headlines).toContain("First story, rewritten at length");
+    expect(headlines).not.toContain("First story");
+  }, 30_000);
+
+  it("reads an empty folder as an empty archive", async () => {
+    const read = await readArchive([root], { listing: listOnThread([root]) });
+    expect(read).toEqual(await readArchive([root]));
+    expect(read.files).toEqual([]);
+  });
+
+  it("refuses a folder that is not there with the listing's own words", async () => {
+    await expect(readArchive([at("articles")], { listing: listOnThread([at("articles")]) })).rejects.toThrow(`${at("articles")}: no such file or folder (ENOENT)`);
+  });
 });
