@@ -25,7 +25,6 @@ export interface FileOutcome {
   readonly digest: string;
 }
 
-
 /** A file's outcome as cached, with its stamp when it was read. */
 export interface CachedOutcome extends FileStamp {
   /**
@@ -54,7 +53,6 @@ export interface ReadOptions extends ParseOptions {
   readonly listing?: Promise<Listing | null>;
 }
 
-
 /**
  * Timestamps are coarse (a kernel tick; 2 s on FAT), so a file written again within the same
  * tick as the write before keeps its stamp. A file that changed less than this before the build
@@ -62,8 +60,6 @@ export interface ReadOptions extends ParseOptions {
  * Cheap: reading again and hashing 19,043 such files took 0.25 s, against 0.1 s for their stats.
  */
 const RACY_MS = 3_000;
-
-
 
 const sha1 = (bytes: Uint8Array): string => createHash("sha1").update(bytes).digest("hex");
 
@@ -107,7 +103,6 @@ function readWhole(file: string): { readonly bytes: Uint8Array; readonly stamp: 
     closeSync(fd);
   }
 }
-
 
 /** Why `file` could not be read, as a message: `unreadable file (EACCES)`. */
 function unreadable(file: string, e: unknown): string {
@@ -223,7 +218,6 @@ export function readInTurn(toRead: readonly ToRead[], options: ParseOptions, sta
 }
 
 const readHere: ReadMany = async (...args) => readInTurn(...args);
-
 
 /** Reads `paths` (files or folders, in any mix). */
 export async function readArchive(paths: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
