@@ -17,6 +17,11 @@ export interface FileStamp {
   readonly ino: number;
 }
 
+/** A stat's stamp: what the parse cache keeps and compares, from a listing or from a read. */
+export function fileStamp({ size, mtimeMs, ctimeMs, ino }: Stats): FileStamp {
+  return { size, mtimeMs, ctimeMs, ino };
+}
+
 /** What `paths` stand for, listed and stat'd: the listing's work, done away from the read. */
 export interface Listing {
   readonly listed: readonly Listed[];
@@ -175,8 +180,7 @@ export async function listWithStamps(paths: readonly string[]): Promise<Listing>
   const stamps = listed.map((entry): FileStamp | null => {
     if (entry.skipped || entry.error) return null;
     try {
-      const { size, mtimeMs, ctimeMs, ino } = statSync(entry.path);
-      return { size, mtimeMs, ctimeMs, ino };
+      return fileStamp(statSync(entry.path));
     } catch {
       return null;
     }

@@ -1,3 +1,4 @@
+import type { Worker } from "node:worker_threads";
 import { unpackListing, type Listing, type ListReply } from "./listFiles.js";
 import { ask, closeWorker, startTypeScriptWorker } from "./typeScriptWorker.js";
 
@@ -9,7 +10,7 @@ import { ask, closeWorker, startTypeScriptWorker } from "./typeScriptWorker.js";
  * thread itself fails, and the read then lists the files itself.
  */
 export async function listOnThread(paths: readonly string[]): Promise<Listing | null> {
-  let worker;
+  let worker: Worker;
   try {
     worker = startTypeScriptWorker(new URL("./listWorker.ts", import.meta.url));
   } catch {

@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "n
 import { decodeArticle } from "../article/decode.js";
 import { articleBody, parseArticle, type ParseOptions } from "../article/parse.js";
 import { printable, type Block, type ParsedArticle, type Problem } from "../article/types.js";
-import { brokenLink, displayPath, errorCode, kindOf, listAll, type FileStamp, type Listing } from "./listFiles.js";
+import { brokenLink, displayPath, errorCode, fileStamp, kindOf, listAll, type FileStamp, type Listing } from "./listFiles.js";
 
 export interface ReadResult {
   /** Every file looked at, as displayed (relative to the working directory), sorted. */
@@ -98,7 +98,7 @@ function readWhole(file: string): { readonly bytes: Uint8Array; readonly stamp: 
       if (n === 0) break;
       filled += n;
     }
-    return { bytes: bytes.subarray(0, filled), stamp: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } };
+    return { bytes: bytes.subarray(0, filled), stamp: fileStamp(info) };
   } finally {
     closeSync(fd);
   }
