@@ -99,14 +99,27 @@ class Lists {
 
   /** Appends the next item's values (items are added in order). */
   push(item: number, values: ArrayLike<number>): void {
-    if (this.length + values.length > this.values.length) {
-      const grown = new Int32Array(Math.max(this.values.length * 2, this.length + values.length));
-      grown.set(this.values.subarray(0, this.length));
-      this.values = grown;
-    }
+    this.room(values.length);
     this.values.set(values, this.length);
     this.length += values.length;
     this.starts[item + 1] = this.length;
+  }
+
+  /**
+   * Appends the next item's values, copied from `from` up to `to` of `source`: an item carried
+   * over from the last build's index, with no view made of it (100,000 views a rebuild).
+   */
+  pushRange(item: number, source: Int32Array, from: number, to: number): void {
+    this.room(to - from);
+    for (let k = from; k < to; k++) this.values[this.length++] = source[k]!;
+    this.starts[item + 1] = this.length;
+  }
+
+  private room(more: number): void {
+    if (this.length + more <= this.values.length) return;
+    const grown = new Int32Array(Math.max(this.values.length * 2, this.length + more));
+    grown.set(this.values.subarray(0, this.length));
+    this.values = grown;
   }
 
   flat(): Int32Array {
@@ -118,11 +131,24 @@ function slice(starts: Int32Array, values: Int32Array, i: number): Int32Array {
   return values.subarray(starts[i]!, starts[i + 1]!);
 }
 
+/** Whether item i of a flat list of lists has any value flagged. */
+function anyFlagged(starts: Int32Array, values: Int32Array, i: number, flagged: Uint8Array): boolean {
+  for (let k = starts[i]!, end = starts[i + 1]!; k < end; k++) if (flagged[values[k]!] === 1) return true;
+  return false;
+}
+
 function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
   return true;
 }
+
+/**
+ * Articles not found near their place in the last index that are looked for one by one, before a
+ * map of every id is made: a scan of 100,000 ids costs a fraction of making the map, which one
+ * new article would otherwise need.
+ */
+const SEARCHED_ONE_BY_ONE = 16;
 
 /** Each article's place in the archive, newest first, then by file. */
 function newerFirstRank(articles: readonly RelatedInput[]): Int32Array {
@@ -161,8 +187,26 @@ export function relatedArticles(
   // Each article's words: carried over by identity, extracted only for articles new to the index.
   const oldOf = new Int32Array(n).fill(-1);
   if (before) {
-    const position = new Map(before.ids.map((id, j) => [id, j]));
-    ids.forEach((id, i) => (oldOf[i] = position.get(id) ?? -1));
+    // Each article looked for where the one before it was found says, then one place either side:
+    // between two builds most keep their order, shifted by one for each added or removed ahead
+    // of them. Those not found so (new ones, mostly) are looked for through the whole index: one
+    // by one while they are few, then by a map of every id.
+    const old = before.ids;
+    let position: Map<string, number> | null = null;
+    let searched = 0;
+    const find = (id: string): number => {
+      if (position === null && searched++ < SEARCHED_ONE_BY_ONE) return old.indexOf(id);
+      position ??= new Map(old.map((known, j) => [known, j]));
+      return position.get(id) ?? -1;
+    };
+    let shift = 0;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      const guess = i + shift;
+      const j = old[guess] === id ? guess : old[guess + 1] === id ? guess + 1 : old[guess - 1] === id ? guess - 1 : find(id);
+      oldOf[i] = j;
+      if (j >= 0) shift = j - i;
+    }
   }
   const words = before ? [...before.words] : [];
   let wordNumber: Map<string, number> | null = null;
@@ -196,7 +240,8 @@ export function relatedArticles(
   const docWords = new Lists(n, before ? before.wordIds.length : n * 48);
   for (let i = 0; i < n; i++) {
     const j = oldOf[i]!;
-    docWords.push(i, j >= 0 ? slice(before!.wordStarts, before!.wordIds, j) : numbered(i));
+    if (j >= 0) docWords.pushRange(i, before!.wordIds, before!.wordStarts[j]!, before!.wordStarts[j + 1]!);
+    else docWords.push(i, numbered(i));
   }
   const wordStarts = docWords.starts;
   const wordIds = docWords.flat();
@@ -205,7 +250,11 @@ export function relatedArticles(
   const df = new Int32Array(words.length);
   for (const w of wordIds) df[w]!++;
 
-  // The words whose counts changed: those of added and removed articles, where they differ.
+  // The words whose counts changed, of those that could be a key before or after (keysFor): those
+  // of added and removed articles, where they differ. A word in more articles than the cap is no
+  // one's key either side, and changes neither keys nor scores: most of a new article's words
+  // are such, and counted changed they had every article's keys worked out again.
+  const keyCount = (d: number): boolean => d >= 2 && d <= cap;
   const fresh = before === null || before.cap !== cap;
   const changedWord = new Uint8Array(words.length);
   const removed: number[] = [];
@@ -221,14 +270,14 @@ export function relatedArticles(
       removed.push(j);
       for (const w of slice(before.wordStarts, before.wordIds, j)) dfBefore[w]!++;
     }
-    for (let w = 0; w < words.length; w++) if (dfBefore[w] !== df[w]) changedWord[w] = 1;
+    for (let w = 0; w < words.length; w++) if (dfBefore[w] !== df[w] && (keyCount(dfBefore[w]!) || keyCount(df[w]!))) changedWord[w] = 1;
   }
 
   // Key words: the rarest useful ones. Ties go to the word itself, not its number, which differs
   // between an index grown build by build and one made from scratch.
   const keysFor = (i: number): number[] =>
     [...wordsOf(i)]
-      .filter((w) => df[w]! >= 2 && df[w]! <= cap)
+      .filter((w) => keyCount(df[w]!))
       .sort((a, b) => df[a]! - df[b]! || (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : 0))
       .slice(0, KEY_TERMS);
   // Words whose articles must be scored again: weight changed, or gained or lost as some article's key.
@@ -237,11 +286,15 @@ export function relatedArticles(
   const docKeys = new Lists(n, n * KEY_TERMS);
   for (let i = 0; i < n; i++) {
     const j = oldOf[i]!;
-    const oldKeys = fresh || j < 0 ? null : slice(before!.keyStarts, before!.keyIds, j);
-    const unchanged = oldKeys !== null && !wordsOf(i).some((w) => changedWord[w] === 1);
-    const keys = unchanged ? oldKeys : keysFor(i);
+    const carriedOver = !fresh && j >= 0;
+    if (carriedOver && !anyFlagged(wordStarts, wordIds, i, changedWord)) {
+      docKeys.pushRange(i, before!.keyIds, before!.keyStarts[j]!, before!.keyStarts[j + 1]!);
+      continue;
+    }
+    const oldKeys = carriedOver ? slice(before!.keyStarts, before!.keyIds, j) : null;
+    const keys = keysFor(i);
     docKeys.push(i, keys);
-    if (unchanged || (oldKeys !== null && sameValues(oldKeys, keys))) continue;
+    if (oldKeys !== null && sameValues(oldKeys, keys)) continue;
     keyChanged[i] = 1;
     for (const w of keys) if (!oldKeys?.includes(w)) touchedWord[w] = 1;
     for (const w of oldKeys ?? []) if (!keys.includes(w)) touchedWord[w] = 1;
@@ -340,7 +393,7 @@ export function relatedArticles(
   let recomputed = 0;
   const lists = Array.from({ length: n }, (_, i): number[] => {
     const j = oldOf[i]!;
-    if (!fresh && j >= 0 && keyChanged[i] === 0 && !slice(keyStarts, keyIds, i).some((w) => touchedWord[w] === 1)) return carried(j);
+    if (!fresh && j >= 0 && keyChanged[i] === 0 && !anyFlagged(keyStarts, keyIds, i, touchedWord)) return carried(j);
     recomputed++;
     return score(i);
   });
