@@ -254,7 +254,7 @@ export function relatedArticles(
   // of added and removed articles, where they differ. A word in more articles than the cap is no
   // one's key either side, and changes neither keys nor scores: most of a new article's words
   // are such, and counted changed they had every article's keys worked out again.
-  const keyCount = (d: number): boolean => d >= 2 && d <= cap;
+  const canBeKey = (articlesWithWord: number): boolean => articlesWithWord >= 2 && articlesWithWord <= cap;
   const fresh = before === null || before.cap !== cap;
   const changedWord = new Uint8Array(words.length);
   const removed: number[] = [];
@@ -270,14 +270,14 @@ export function relatedArticles(
       removed.push(j);
       for (const w of slice(before.wordStarts, before.wordIds, j)) dfBefore[w]!++;
     }
-    for (let w = 0; w < words.length; w++) if (dfBefore[w] !== df[w] && (keyCount(dfBefore[w]!) || keyCount(df[w]!))) changedWord[w] = 1;
+    for (let w = 0; w < words.length; w++) if (dfBefore[w] !== df[w] && (canBeKey(dfBefore[w]!) || canBeKey(df[w]!))) changedWord[w] = 1;
   }
 
   // Key words: the rarest useful ones. Ties go to the word itself, not its number, which differs
   // between an index grown build by build and one made from scratch.
   const keysFor = (i: number): number[] =>
     [...wordsOf(i)]
-      .filter((w) => keyCount(df[w]!))
+      .filter((w) => canBeKey(df[w]!))
       .sort((a, b) => df[a]! - df[b]! || (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : 0))
       .slice(0, KEY_TERMS);
   // Words whose articles must be scored again: weight changed, or gained or lost as some article's key.
