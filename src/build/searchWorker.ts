@@ -52,14 +52,21 @@ let wordsTo: MessagePort | null = null;
 async function indexShard(job: ShardJob): Promise<{ records: number; words: PeriodWords }> {
   service ??= new PagefindService();
   const index = await service.newIndex(job.settings.language);
+  // Pagefind takes in one batch while this thread makes the next (reading bodies back, making
+  // records): done one after the other, its process and this thread took turns on the cores.
+  let taking: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < job.sources.length; i += BATCH) {
     const records = job.sources
       .slice(i, i + BATCH)
       .map(({ article, body, digest }) =>
         searchRecord({ ...article, body: body ?? readBackOrForget(CACHE_DIR, article.file, () => readBody(article.file, digest, job.parseOptions)) }, job.settings),
       );
-    await Promise.all(records.map((r) => service!.addRecord(index, r)));
+    await taking;
+    taking = Promise.all(records.map((r) => service!.addRecord(index, r)));
+    // Awaited above or below; a record failing to be made first must not leave it unhandled.
+    taking.catch(() => undefined);
   }
+  await taking;
   // Pagefind adds to its folder: clear it, or removed articles would stay findable.
   await rm(job.outputPath, { recursive: true, force: true }).catch((e: NodeJS.ErrnoException) => {
     throw new Error(`cannot remove the old index (${e.code ?? e.message}${e.path && e.path !== job.outputPath ? `: ${e.path}` : ""})`);
