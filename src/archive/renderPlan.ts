@@ -210,9 +210,12 @@ export interface Output {
 /**
  * An output fingerprinted by a function shared by many. A closure made for each of 266,000
  * outputs (and named by tsx as it was made) was some 50 MB that the collector copied on every
- * rebuild of 100,000 articles; a method on the prototype is none.
+ * rebuild of 100,000 articles; a method on the prototype is none. The fingerprint is taken once:
+ * a build may take some early, while it waits for the topics (prepare.ts).
  */
 class SharedHash<T> implements Output {
+  private taken: string | undefined;
+
   constructor(
     readonly key: string,
     private readonly item: T,
@@ -220,7 +223,7 @@ class SharedHash<T> implements Output {
   ) {}
 
   fingerprint(): string {
-    return this.hash(this.item);
+    return (this.taken ??= this.hash(this.item));
   }
 }
 

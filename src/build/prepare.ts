@@ -288,10 +288,17 @@ async function prepare(
   // on their thread.
   const relation = relate();
   const listed = archiveListings(articles, settings.pageSize);
+  const url = (page: { readonly url: string }): string => page.url;
+  const sectionAndSourcePages = outputs([...listed.sectionFronts, ...listed.sourcePages], url, (page) => listingFingerprint(page, names.standIn));
+  const datePages = outputs<DatePage>(listed.datePages, url, (page) => fingerprint(page, names.standIn));
+  // These pages owe nothing to the topics: a rebuild fingerprints them while the topics are still
+  // weighed on their thread, which the build's thread otherwise waited for (0.6 to 1.2 s at
+  // 100,000 articles, of which these 7,900 pages now fill 0.3 s). A clean build takes its
+  // fingerprints only once its pages are drawn (planUpdates).
+  if (reuse && topicsOnThread) for (const output of [...sectionAndSourcePages, ...datePages]) output.fingerprint();
   const topics = await (topicsOnThread ?? weighTopics());
   const archive = indexArchive(articles, { sectionNames: settings.sectionNames, pageSize: settings.pageSize, topicMinArticles: settings.topicMinArticles, topics: settings.topics, siteTitle: settings.title }, { shards, related: relation.lists, topics, listings: listed });
 
-  const listings = [...archive.sectionFronts, ...archive.sourcePages, ...archive.topicPages];
   // A feed is two files from the same data: both are drawn if either must be.
   const feedPrints = new Map<Feed, string>();
   const feedPrint = (feed: Feed): string => {
@@ -300,13 +307,14 @@ async function prepare(
     return print;
   };
   const allFeeds = [...archive.feeds, ...archive.topicFeeds];
-  const url = (page: { readonly url: string }): string => page.url;
   const pages = planUpdates(
     [
       ...outputs(archive.articlePages, url, (page) => articlePageFingerprint(page, names)),
-      ...outputs(listings, url, (page) => listingFingerprint(page, names.standIn)),
+      ...sectionAndSourcePages,
+      ...outputs(archive.topicPages, url, (page) => listingFingerprint(page, names.standIn)),
       // Teasers in groups, and topics: names where there are articles, the rest as it is.
-      ...outputs<DatePage | TopicIndexPage>([...archive.datePages, ...archive.topicIndexPages], url, (page) => fingerprint(page, names.standIn)),
+      ...datePages,
+      ...outputs<TopicIndexPage>(archive.topicIndexPages, url, (page) => fingerprint(page, names.standIn)),
       ...outputs(allFeeds, (feed) => feed.atomUrl, feedPrint),
       ...outputs(allFeeds, (feed) => feed.jsonUrl, feedPrint),
       // Plain data: no names to stand in, so the fast path of JSON.stringify.
