@@ -292,7 +292,7 @@ async function prepare(
   const sectionAndSourcePages = outputs([...listed.sectionFronts, ...listed.sourcePages], url, (page) => listingFingerprint(page, names.standIn));
   const datePages = outputs<DatePage>(listed.datePages, url, (page) => fingerprint(page, names.standIn));
   // These pages owe nothing to the topics: a rebuild fingerprints them while the topics are still
-  // weighed on their thread, which the build's thread otherwise waited for (0.6 to 1.2 s at
+  // weighed on their thread, which the build's thread otherwise waited for (0.6 to 1.3 s at
   // 100,000 articles, of which these 7,900 pages now fill 0.3 s). A clean build takes its
   // fingerprints only once its pages are drawn (planUpdates).
   if (reuse && topicsOnThread) for (const output of [...sectionAndSourcePages, ...datePages]) output.fingerprint();
