@@ -81,6 +81,21 @@ describe("the build", () => {
     expect(count("Harbour News")).toBe("10");
   });
 
+  it("shows the lead, then the latest headlines, on the home page; with one article, no empty Latest under its lead", async () => {
+    const latest = (html: string) => /<h2 id="latest-heading"[^>]*>Latest<\/h2>\s*<ol class="article-list">([\s\S]*?)<\/ol>/u.exec(html)?.[1];
+    const home = await site.page("/");
+    expect(home).toContain('id="lead-heading"');
+    expect(latest(home)?.match(/<li class="teaser">/gu)?.length).toBeGreaterThan(0);
+
+    // The sample archive of a fresh clone: its one article is the lead, and nothing else is news.
+    const seed = await readFile(path.join(PROJECT, "articles/000_2b75a7af945c25a9.txt"), "utf8");
+    const one = await buildSite(await writeArchive([], { "seed.txt": seed }));
+    expect(one.code).toBe(0);
+    const alone = await one.page("/");
+    expect(alone).toContain('id="lead-heading"');
+    expect(alone).not.toContain("Latest");
+  });
+
   it("writes a search index and a search page that loads it", async () => {
     const entry = JSON.parse(await readFile(path.join(site.output, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
