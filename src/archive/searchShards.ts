@@ -45,11 +45,12 @@ export const NEWEST_SHARD_ARTICLES = 1_000;
 
 /**
  * One shard for a small archive; otherwise one per year, newest first, a year too big for one
- * shard cut into runs of whole months, and a month too big into runs of whole days. A newest year
- * over `newestMax` articles has its newest month kept apart (see newestShards), and the rest of
- * that year labelled by its months. Boundaries depend only on dates, so a new article never moves
- * another article to a different shard, except when it makes its year (or month) need a new cut,
- * or begins a new month: then the month before joins its year, once.
+ * shard cut into runs of whole months, and a month too big into runs of whole days, both counted
+ * from the oldest (fromOldest). A newest year over `newestMax` articles has its newest month kept
+ * apart (see newestShards), and the rest of that year labelled by its months. Boundaries depend
+ * only on dates, so a new article never moves another article to a different shard, except when
+ * it makes its year (or month) need a new cut, or begins a new month: then the month before joins
+ * its year, and only the year's newest run changes.
  */
 export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_ARTICLES, newestMax = Math.min(NEWEST_SHARD_ARTICLES, max)): SearchShard[] {
   const years = (articles: readonly Article[]): string[] => [...groupBy(articles, (a) => a.date.slice(0, 4)).keys()];
@@ -69,8 +70,8 @@ export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_AR
       shards.push({ label: year, articles, periods: 1 });
       continue;
     }
-    for (const months of runs(articles, MONTH, max)) {
-      shards.push(...(months.periods === 1 && months.articles.length > max ? runs(months.articles, DAY, max) : [months]));
+    for (const months of fromOldest(articles, MONTH, max)) {
+      shards.push(...(months.periods === 1 && months.articles.length > max ? fromOldest(months.articles, DAY, max) : [months]));
     }
   }
   return shards.map((s) => ({
@@ -92,17 +93,8 @@ export function searchShards(newestFirst: readonly Article[], max = MAX_SHARD_AR
  */
 function newestShards(month: string, articles: readonly Article[], max: number, small: number): Run[] {
   if (articles.length <= small) return [{ label: month, articles, periods: 1 }];
-  const [filling, ...full] = daysFromOldest(articles, max);
-  return [...daysFromOldest(filling!.articles, small), ...full];
-}
-
-/**
- * Newest-first articles of one month cut into runs of whole days of at most `max` articles (a
- * day over it alone), counted from the month's first day: a day added at the newest end then
- * changes the newest run alone, where runs of equal size would all move.
- */
-function daysFromOldest(articles: readonly Article[], max: number): Run[] {
-  return cut([...groupBy(articles, (a) => a.date.slice(0, DAY))], max, "oldest");
+  const [filling, ...full] = fromOldest(articles, DAY, max);
+  return [...fromOldest(filling!.articles, DAY, small), ...full];
 }
 
 /** Lengths of the date prefixes that name a month (`2016-05`) and a day (`2016-05-14`). */
@@ -116,23 +108,21 @@ interface Run {
   readonly periods: number;
 }
 
-/** Newest-first articles cut into runs of whole periods, of about equal size, none much over `max` unless one period is. */
-function runs(articles: readonly Article[], unit: number, max: number): Run[] {
-  const target = articles.length / Math.ceil(articles.length / max);
-  return cut([...groupBy(articles, (a) => a.date.slice(0, unit))], target * 1.25, "newest");
-}
-
 /**
- * Periods (newest first, each with its articles) cut into runs of whole periods, a run closed
- * when the next period would take it past `limit` (a period over it alone). Counted from the
- * newest period or the oldest; the runs, and each run's articles, come newest first.
+ * Newest-first articles cut into runs of whole periods (months or days: `unit` is the length of
+ * their date prefix), counted from the oldest, a run closed when the next period would take it
+ * past `max` (a period over it alone); the runs, and each run's articles, come newest first.
+ * Periods added at the newest end then change the newest run alone: the month a new month puts
+ * back with its year, and the days of the newest month. Runs of equal size, cut from the newest,
+ * all moved: a new month re-indexed its whole year (9,790 of 10,000 articles in the bench).
  */
-function cut(periods: readonly (readonly [string, readonly Article[]])[], limit: number, from: "newest" | "oldest"): Run[] {
+function fromOldest(articles: readonly Article[], unit: number, max: number): Run[] {
+  const periods = [...groupBy(articles, (a) => a.date.slice(0, unit))];
   const groups: (readonly [string, readonly Article[]])[][] = [];
   let group: (readonly [string, readonly Article[]])[] = [];
   let size = 0;
-  for (const period of from === "newest" ? periods : [...periods].reverse()) {
-    if (group.length > 0 && size + period[1].length > limit) {
+  for (const period of periods.reverse()) {
+    if (group.length > 0 && size + period[1].length > max) {
       groups.push(group);
       group = [];
       size = 0;
@@ -141,8 +131,7 @@ function cut(periods: readonly (readonly [string, readonly Article[]])[], limit:
     size += period[1].length;
   }
   groups.push(group);
-  const newestFirst = from === "newest" ? groups : groups.reverse().map((g) => g.reverse());
-  return newestFirst.map((g) => ({ label: range(g.map(([period]) => period)), articles: g.flatMap(([, inPeriod]) => inPeriod), periods: g.length }));
+  return groups.reverse().map((g) => g.reverse()).map((g) => ({ label: range(g.map(([period]) => period)), articles: g.flatMap(([, inPeriod]) => inPeriod), periods: g.length }));
 }
 
 /** Periods arrive newest first. */

@@ -116,6 +116,28 @@ describe("search shards", () => {
     ]);
   });
 
+  it("puts the month before back with its year at a new month, changing only the year's newest run", () => {
+    const months = ["01", "02", "03", "04", "05"].flatMap((m) => Array(4).fill(`2016-${m}-10`));
+    const base = [...Array(8).fill("2015-03-01"), ...months, ...Array(3).fill("2016-06-10")];
+    const before = searchShards(on(base), 10, 5);
+    // June apart as the newest month; the rest of 2016 from January, while two months fit in 10.
+    expect(before.map((s) => [s.label, s.articles.length])).toEqual([
+      ["2016-06", 3],
+      ["2016-05", 4],
+      ["2016-03 to 2016-04", 8],
+      ["2016-01 to 2016-02", 8],
+      ["2015", 8],
+    ]);
+    const after = searchShards(on([...base, "2016-07-01"]), 10, 5);
+    // What a rebuild indexes: the shards no shard before held, with the same articles in the same folder.
+    const held = new Set(before.map((s) => JSON.stringify([s.bundle, s.articles.map((a) => a.url)])));
+    const indexed = after.filter((s) => !held.has(JSON.stringify([s.bundle, s.articles.map((a) => a.url)])));
+    expect(indexed.map((s) => [s.label, s.articles.length])).toEqual([
+      ["2016-07", 1],
+      ["2016-05 to 2016-06", 7],
+    ]);
+  });
+
   it("gives an article the same shard whatever else is added to other years", () => {
     const base = [...Array(6).fill("2015-03-01"), ...Array(6).fill("2016-03-01")];
     const before = searchShards(on(base), 10).find((s) => s.label === "2015")!;
