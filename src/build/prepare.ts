@@ -8,7 +8,7 @@ import type { DatePage } from "../archive/dates.js";
 import type { Feed, Sitemaps } from "../archive/feeds.js";
 import type { SectionFrontPage } from "../archive/sections.js";
 import type { SourcePage } from "../archive/sources.js";
-import { topicIndex, topicMinimum, type TopicIndex, type TopicIndexPage, type TopicPage } from "../archive/topics.js";
+import { topicIndex, topicMinimum, TopicWeights, type TopicIndex, type TopicIndexPage, type TopicPage } from "../archive/topics.js";
 import type { ParseOptions } from "../article/parse.js";
 import { formatProblem } from "../article/types.js";
 import { relatedArticles, type Related } from "../archive/related.js";
@@ -122,6 +122,12 @@ const RELATED_SOURCE = "src/archive/related.ts";
  */
 const LISTED_ON_A_THREAD = 50_000;
 
+/**
+ * The topics' weights, kept from build to build by the watch server, which weighs again only the
+ * articles added, changed or removed (TopicWeights). A thread weighs a large archive anew.
+ */
+const keptTopicWeights = new TopicWeights();
+
 function listsOnAThread(recorded: Manifest | null): boolean {
   return recorded !== null && recorded.pages.size >= LISTED_ON_A_THREAD && !keepingInMemory && availableParallelism() > 1;
 }
@@ -222,7 +228,7 @@ async function prepare(
   // their own thread (a large archive) they are weighed from here on, while the build's thread
   // plans the search shards, relates the articles and makes the listings; on the build's thread,
   // once the search indexers are started.
-  const weighTopics = (): Promise<TopicIndex> => (settings.topics ? topicThread.topics(articles, topicMinimum(settings.topicMinArticles, articles.length)) : Promise.resolve(topicIndex([], 1)));
+  const weighTopics = (): Promise<TopicIndex> => (settings.topics ? topicThread.topics(articles, topicMinimum(settings.topicMinArticles, articles.length), keepingInMemory ? keptTopicWeights : undefined) : Promise.resolve(topicIndex([], 1)));
   const topicsOnThread = topicThread.started ? weighTopics() : null;
   topicsOnThread?.catch(() => undefined); // awaited below; a build failing first must not leave it unhandled
   // Written while the topics are weighed on their thread, or the rest is planned. Done before the

@@ -1,6 +1,6 @@
 import type { Worker } from "node:worker_threads";
 import type { Article } from "../archive/article.js";
-import { topicIndex, unpackTopics, type PackedTopics, type TopicIndex } from "../archive/topics.js";
+import { TopicWeights, unpackTopics, type PackedTopics, type TopicIndex } from "../archive/topics.js";
 import { ask, startTypeScriptWorker } from "../io/typeScriptWorker.js";
 import type { TopicJob } from "./topicWorker.js";
 
@@ -49,12 +49,12 @@ export class TopicThread {
     this.worker = worker;
   }
 
-  /** The topics of `articles` (published, newest first). */
-  async topics(articles: readonly Article[], minArticles: number): Promise<TopicIndex> {
+  /** The topics of `articles` (published, newest first); on the build's thread, from `weights` (kept by the watch server). */
+  async topics(articles: readonly Article[], minArticles: number, weights = new TopicWeights()): Promise<TopicIndex> {
     const worker = this.worker;
     if (worker === null || this.gone || articles.length < this.few) {
       await this.close();
-      return topicIndex(articles, minArticles);
+      return weights.index(articles, minArticles);
     }
     worker.ref();
     const job: TopicJob = {

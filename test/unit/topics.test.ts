@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.js";
-import { filingName, letterOf, timeline, topicFilterValues, topicIndex, topicPages, type Topic } from "../../src/archive/topics.js";
+import { filingName, letterOf, timeline, topicFilterValues, topicIndex, topicPages, TopicWeights, type Topic } from "../../src/archive/topics.js";
 import { publishArchive } from "../../src/archive/archive.js";
 import { TopicThread } from "../../src/build/topicThread.js";
 import type { Article } from "../../src/archive/article.js";
+import type { ParsedArticle } from "../../src/article/types.js";
 import { articleText } from "../support/fixtureArchive.js";
 import { TOPIC_PAGES, topicArticles } from "../support/topicArchive.js";
 import { iso, parseOk, parsed } from "./helpers.js";
@@ -217,6 +218,46 @@ describe("the archive's topics", () => {
       expect([...onThread.ofArticle].sort()).toEqual([...here.ofArticle].sort());
     }
   }, 30_000);
+
+  it("finds from weights kept between builds the topics a new weighing finds, as articles are added, edited and removed", () => {
+    const mine = (n: number, dateline: string | null, text: string, sources: string[] = []) =>
+      parsed({ file: `k${String(n).padStart(2, "0")}.txt`, headline: `Story ${n}`, dateline, sources, ...(sources[0] && { source: sources[0] }), body: [{ type: "paragraph", text }] });
+    const james = [1, 2, 3].map((n) => mine(n, null, `Treasury Secretary James Baker met bankers on day ${n}, the department said.`));
+    const howard = [4, 5].map((n) => mine(n, "QUARRYTOWN, N.J., March 2", `Senator Howard Baker spoke to reporters on day ${n}, aides said.`));
+    const secretary = [6, 7].map((n) => mine(n, "QUARRYTOWN, N.J., March 3", `Secretary Baker said on day ${n} that the dollar was stable, Reuters said.`, ["Reuters"]));
+    const edited = mine(2, null, "Treasury Secretary James Baker and Texaco Inc met bankers in Quarrytown, the department said.");
+    const texaco = [8, 9].map((n) => mine(n, null, `Texaco Inc said on day ${n} that it would sell the refinery, Reuters reported.`));
+    // Only the first story shows Quill Harrow to be a person, by a title; edited, none does.
+    const harrow = [10, 11, 12].map((n) => mine(n, null, n === 10 ? "Senator Quill Harrow visited the plant in March." : `Crowds met Quill Harrow at the plant on day ${n}.`));
+    const harrowEdited = mine(10, null, "Crowds met Quill Harrow at the plant in March.");
+    const weights = new TopicWeights();
+    const rounds: (readonly ParsedArticle[])[] = [
+      [...parsedFixture, ...james, ...howard, ...secretary, ...harrow],
+      // Howard Baker's stories go: "Secretary Baker" is James Baker's now, a surname the archive gave no one.
+      [...parsedFixture, ...james, ...secretary, ...harrow],
+      [...parsedFixture, james[0]!, edited, james[2]!, ...secretary, ...texaco, harrowEdited, ...harrow.slice(1)],
+      [...parsedFixture.slice(2), james[0]!, james[2]!, ...howard, ...texaco],
+      [],
+      [...james, ...secretary],
+    ];
+    const ownsSurname: boolean[] = [];
+    const harrowFound: boolean[] = [];
+    for (const [round, stories] of rounds.entries()) {
+      const articles = publishArchive(stories, {});
+      for (const min of [2, 1]) {
+        const kept = weights.index(articles, min);
+        const fresh = topicIndex(articles, min);
+        expect(kept.topics, `round ${round}, minimum ${min}`).toEqual(fresh.topics);
+        expect([...kept.ofArticle].sort(), `round ${round}, minimum ${min}`).toEqual([...fresh.ofArticle].sort());
+        if (min !== 2) continue;
+        ownsSurname.push(kept.topics.find((t) => t.name === "James Baker")?.articles.some((a) => a.file === "k06.txt") ?? false);
+        harrowFound.push(kept.topics.some((t) => t.name === "Quill Harrow"));
+      }
+    }
+    // What the archive as a whole says changed between rounds, not only each article's own names.
+    expect(ownsSurname).toEqual([false, true, true, false, false, true]);
+    expect(harrowFound).toEqual([true, true, false, false, false, false]);
+  });
 
   it("fails the build with the weighing's error when it fails on the thread, and lets the thread go", async () => {
     const thread = new TopicThread(2, 0);
