@@ -219,6 +219,19 @@ interface NameLists {
   readonly flags: number[];
 }
 
+/** What TopicWeights keeps from one index to the next. */
+interface KeptWeights {
+  readonly weighed: Map<string, Weighed>;
+  readonly knownKinds: Map<string, KnownKinds>;
+  /** Each town of the datelines: how many give it, and how many of those add each state or country to it. */
+  readonly datelinePlaces: Map<string, { articles: number; within: Map<string, number> }>;
+  /** Articles by URL, as last weighed. */
+  weighings: Map<string, Weighing>;
+  lists: NameLists;
+}
+
+const noWeights = (): KeptWeights => ({ weighed: new Map(), knownKinds: new Map(), datelinePlaces: new Map(), weighings: new Map(), lists: { names: [], counts: [], flags: [] } });
+
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
@@ -229,13 +242,7 @@ const sameList = (a: readonly string[], b: readonly string[]): boolean => a === 
  * sum it keeps is taken out as it was added.
  */
 export class TopicWeights {
-  private readonly weighed = new Map<string, Weighed>();
-  private readonly knownKinds = new Map<string, KnownKinds>();
-  /** Each town of the datelines: how many give it, and how many of those add each state or country to it. */
-  private readonly datelinePlaces = new Map<string, { articles: number; within: Map<string, number> }>();
-  /** Articles by URL, as last weighed. */
-  private weighings = new Map<string, Weighing>();
-  private lists: NameLists = { names: [], counts: [], flags: [] };
+  private kept = noWeights();
 
   index<A extends TopicInput>(articles: readonly A[], minArticles: number): TopicIndex<A> {
     let starts: Int32Array;
@@ -243,21 +250,17 @@ export class TopicWeights {
       starts = this.update(articles);
     } catch (error) {
       // Half taken out, half added: nothing kept can be trusted.
-      this.weighed.clear();
-      this.knownKinds.clear();
-      this.datelinePlaces.clear();
-      this.weighings = new Map();
-      this.lists = { names: [], counts: [], flags: [] };
+      this.kept = noWeights();
       throw error;
     }
-    return indexOf(articles, minArticles, this.weighed, this.knownKinds, this.datelinePlaces, this.lists, starts);
+    return indexOf(articles, minArticles, this.kept, starts);
   }
 
   /** Brings the weights to `articles`; returns where each article's names start in the new lists. */
   private update(articles: readonly TopicInput[]): Int32Array {
     const lists: NameLists = { names: [], counts: [], flags: [] };
     const starts = new Int32Array(articles.length + 1);
-    const before = this.weighings;
+    const before = this.kept.weighings;
     const now = new Map<string, Weighing>();
     for (let i = 0; i < articles.length; i++) {
       const article = articles[i]!;
@@ -268,7 +271,7 @@ export class TopicWeights {
       const last = before.get(key);
       if (last !== undefined) before.delete(key);
       if (last !== undefined && last.mentions === article.mentions && last.dateline === article.dateline && sameList(last.sources, article.sources)) {
-        const { names, counts, flags } = this.lists;
+        const { names, counts, flags } = this.kept.lists;
         for (let j = last.from; j < last.to; j++) {
           lists.names.push(names[j]!);
           lists.counts.push(counts[j]!);
@@ -282,35 +285,36 @@ export class TopicWeights {
     }
     starts[articles.length] = lists.names.length;
     for (const gone of before.values()) this.weigh(gone, -1, null);
-    this.weighings = now;
-    this.lists = lists;
+    this.kept.weighings = now;
+    this.kept.lists = lists;
     return starts;
   }
 
   /** Adds one article's weights (`sign` 1, its names to `lists`) or takes them out (-1). */
   private weigh(article: Pick<TopicInput, "dateline" | "sources" | "mentions">, sign: 1 | -1, lists: NameLists | null): void {
+    const { weighed, knownKinds, datelinePlaces } = this.kept;
     const place = article.dateline === null ? null : datelinePlace(article.dateline);
     if (place) {
       const [town, within] = place.split(",");
       const key = nameKey(town!);
-      let seen = this.datelinePlaces.get(key);
-      if (!seen) this.datelinePlaces.set(key, (seen = { articles: 0, within: new Map() }));
+      let seen = datelinePlaces.get(key);
+      if (!seen) datelinePlaces.set(key, (seen = { articles: 0, within: new Map() }));
       seen.articles += sign;
       if (within) count(seen.within, nameKey(within), sign);
-      if (seen.articles === 0) this.datelinePlaces.delete(key);
+      if (seen.articles === 0) datelinePlaces.delete(key);
     }
     const credits = creditsOf(article);
     eachMention(article.mentions, (name, mentions, personCues, saidCues, organisationCues, afterThe, lead) => {
       const { key, known, kind } = canonical(name);
       if (credits?.has(key)) return;
       if (kind !== null) {
-        let kinds = this.knownKinds.get(key);
-        if (!kinds) this.knownKinds.set(key, (kinds = { place: 0, organisation: 0 }));
+        let kinds = knownKinds.get(key);
+        if (!kinds) knownKinds.set(key, (kinds = { place: 0, organisation: 0 }));
         kinds[kind === "place" ? "place" : "organisation"] += sign;
-        if (kinds.place === 0 && kinds.organisation === 0) this.knownKinds.delete(key);
+        if (kinds.place === 0 && kinds.organisation === 0) knownKinds.delete(key);
       }
-      let w = this.weighed.get(key);
-      if (!w) this.weighed.set(key, (w = { key, forms: new Map(), articles: 0, mentions: 0, personCues: 0, saidCues: 0, organisationCues: 0, afterThe: 0 }));
+      let w = weighed.get(key);
+      if (!w) weighed.set(key, (w = { key, forms: new Map(), articles: 0, mentions: 0, personCues: 0, saidCues: 0, organisationCues: 0, afterThe: 0 }));
       count(w.forms, known ?? name, sign);
       w.articles += sign;
       w.mentions += sign * mentions;
@@ -318,7 +322,7 @@ export class TopicWeights {
       w.saidCues += sign * saidCues;
       w.afterThe += sign * afterThe;
       w.organisationCues += sign * organisationCues;
-      if (w.articles === 0) this.weighed.delete(key);
+      if (w.articles === 0) weighed.delete(key);
       if (lists === null) return;
       lists.names.push(key);
       lists.counts.push(mentions);
@@ -341,10 +345,7 @@ const knownKindOf = (kinds: KnownKinds | undefined): TopicKind | null => (kinds 
 function indexOf<A extends TopicInput>(
   articles: readonly A[],
   minArticles: number,
-  weighed: ReadonlyMap<string, Weighed>,
-  knownKinds: ReadonlyMap<string, KnownKinds>,
-  datelinePlaces: ReadonlyMap<string, { readonly articles: number; readonly within: ReadonlyMap<string, number> }>,
-  { names, counts, flags }: NameLists,
+  { weighed, knownKinds, datelinePlaces, lists: { names, counts, flags } }: Readonly<KeptWeights>,
   starts: Int32Array,
 ): TopicIndex<A> {
   // The first words of every name the archive marks as an organisation's: "dean witter" of
