@@ -4,8 +4,8 @@
  * the archive is ever parsed as markup.
  */
 import { excerpt } from "../search/excerpt.js";
-import { isPhrase, type DirectoryFile } from "../search/routing.js";
-import type { DirectorySummary } from "../search/directory.js";
+import { firstKeys, isPhrase, type DirectoryFile } from "../search/routing.js";
+import { fileNumberOf, type DirectorySummary } from "../search/directory.js";
 import { ArchiveSearch, periodsAtOnce, SCREEN, type Answer, type Order, type Query } from "./archiveSearch.js";
 import { PagefindWorker, type PageData } from "./pagefindWorker.js";
 import { dayOf, type Period } from "./periods.js";
@@ -39,6 +39,8 @@ const periods: Period[] = bundles.map((bundle, i) => {
   return { bundle, number: bundles.length - 1 - i, years: data.years!.split(" ")[i]!.split(","), from, to };
 });
 const wordsBase = data.words!;
+/** How many files the word directory is cut into (src/search/directory.ts). */
+const wordFiles = Number(data.wordFiles);
 const language = document.documentElement.lang || "en";
 
 const directoryFiles = new Map<number, Promise<DirectoryFile>>();
@@ -58,10 +60,10 @@ const summary = fetch(`${wordsBase}periods.json`).then((r) => {
   return r.json() as Promise<DirectorySummary>;
 });
 summary.catch(() => undefined);
-const pagefind = new PagefindWorker(data.worker!, bundles[0]!, language);
+const pagefind = new PagefindWorker(data.worker!, language);
 let searcher: Promise<ArchiveSearch> | null = null;
 const archiveSearch = (): Promise<ArchiveSearch> =>
-  (searcher ??= summary.then((s) => new ArchiveSearch({ periods, pages: s.pages, length: s.length, directory, fileCount: Number(data.wordFiles), pagefind })));
+  (searcher ??= summary.then((s) => new ArchiveSearch({ periods, pages: s.pages, length: s.length, directory, fileCount: wordFiles, pagefind })));
 
 const dateFormat = new Intl.DateTimeFormat(language, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 const formatDate = (iso: string): string => dateFormat.format(new Date(`${iso}T00:00:00Z`));
@@ -230,7 +232,7 @@ function showNothing(why: string): void {
   busy(false);
 }
 
-async function runSearch(mine: number): Promise<void> {
+async function runSearch(mine: number, typed: boolean): Promise<void> {
   const query = currentQuery();
   syncUrl();
   if (typeof query === "string" || (!query.text && !narrowed(query))) {
@@ -238,8 +240,10 @@ async function runSearch(mine: number): Promise<void> {
     return;
   }
   busy(true);
-  await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+  // A query from the address was not typed: nothing to wait for.
+  if (typed) await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
   if (mine !== generation) return;
+  for (const key of firstKeys(query.text)) directory(fileNumberOf(key, wordFiles)).catch(() => undefined);
   const answer = await (await archiveSearch()).start(query);
   if (mine !== generation) return;
   const s: Shown = { generation: mine, query, answer, shown: 0 };
@@ -251,10 +255,10 @@ async function runSearch(mine: number): Promise<void> {
   busy(false);
 }
 
-async function run(): Promise<void> {
+async function run(typed = true): Promise<void> {
   const mine = ++generation;
   try {
-    await runSearch(mine);
+    await runSearch(mine, typed);
   } catch (error) {
     if (mine === generation) failed(error);
   }
@@ -384,7 +388,7 @@ input.addEventListener("input", () => void run());
 for (const control of [...Object.values(selects), sortSelect]) control.addEventListener("change", () => void run());
 for (const control of [fromInput, toInput]) control.addEventListener("change", () => void run());
 more.addEventListener("click", () => void showMore());
-void run();
+void run(false);
 
 /**
  * A topic from the address (a topic page's link, or one shared or typed by hand) is searched at

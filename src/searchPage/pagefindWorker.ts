@@ -57,16 +57,12 @@ export class PagefindWorker {
    */
   private firstReady: Promise<unknown> | null = null;
 
-  /**
-   * `workerScript`: the page's worker (worker.ts), which loads Pagefind's; `firstBundle`: any
-   * bundle's folder: every bundle ships the same Pagefind worker.
-   */
+  /** `workerScript`: the page's worker (worker.ts, with Pagefind's own after it). */
   constructor(
     workerScript: string,
-    firstBundle: string,
     private readonly language: string,
   ) {
-    this.worker = new Worker(`${workerScript}?pagefind=${encodeURIComponent(`${firstBundle}pagefind-worker.js`)}`);
+    this.worker = new Worker(workerScript);
     this.worker.addEventListener("message", (event: MessageEvent<{ id: string; result?: unknown; error?: string }>) => {
       const waiting = this.pending.get(event.data.id);
       if (!waiting) return;

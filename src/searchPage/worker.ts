@@ -1,11 +1,12 @@
 /**
- * The search page's web worker: Pagefind's own (`pagefind-worker.js`, loaded below), with one
- * change. Every period's bundle ships the same WebAssembly, and Pagefind fetches it from each
- * bundle's folder as that period is first searched: 60 kB again for every period opened. Here it
- * is fetched once per file name (`wasm.en.pagefind`: one per language) and handed to each period
- * from memory; Pagefind then finds the module already running and uses it as it is.
+ * The search page's web worker: Pagefind's own (`pagefind-worker.js`, which the build appends to
+ * this script), with one change. Every period's bundle ships the same WebAssembly, and Pagefind
+ * fetches it from each bundle's folder as that period is first searched: 60 kB again for every
+ * period opened. Here it is fetched once per file name (`wasm.en.pagefind`: one per language) and
+ * handed to each period from memory; Pagefind then finds the module already running and uses it
+ * as it is.
  */
-declare const self: { fetch: typeof fetch; location: Location; importScripts: (...urls: string[]) => void };
+declare const self: { fetch: typeof fetch; location: Location };
 
 const WASM = /\/(wasm\.[^/]+\.pagefind)$/u;
 const fetchOnce = self.fetch.bind(self);
@@ -24,7 +25,4 @@ self.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =
   return bytes.then((b) => new Response(b.slice(0)));
 };
 
-// Pagefind's worker, from the bundle the page names: same origin, so the CSP's script-src allows it.
-const pagefindWorker = new URL(self.location.href).searchParams.get("pagefind");
-if (pagefindWorker === null || new URL(pagefindWorker, self.location.href).origin !== self.location.origin) throw new Error("search worker: no Pagefind worker named");
-self.importScripts(pagefindWorker);
+// Pagefind's worker follows: the build appends it to this script (src/eleventy/searchScript.ts).
