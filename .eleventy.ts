@@ -1,5 +1,4 @@
 import { broadsheetPlugin } from "./src/eleventy/plugin.js";
-import { searchScriptPlugin } from "./src/eleventy/searchScript.js";
 import type { EleventyConfig } from "./src/eleventy/config.js";
 import { loadSettings, settingsFile } from "./src/io/loadSettings.js";
 import { TOPICS_ONLY_PAGES } from "./src/build/build.js";
@@ -9,13 +8,8 @@ export default async function (config: EleventyConfig) {
   const settings = await loadSettings();
   const mode = process.env.BROADSHEET_MODE === "lenient" ? "lenient" : "strict";
   const allowEmpty = process.env.BROADSHEET_ALLOW_EMPTY === "1";
-  // Handlers of one event run one after another, in the order added: the Broadsheet plugin
-  // empties an output no build recorded before the search script is written into it.
-  config.setEventEmitterMode("sequential");
-
   /* PLUGINS */
   config.addPlugin(broadsheetPlugin, { settings, mode, allowEmpty });
-  config.addPlugin(searchScriptPlugin);
 
   /* DATA */
   // Templates read `site` as the checked settings, defaults filled in, not the raw _data/site.json.

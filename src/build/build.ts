@@ -8,6 +8,7 @@ import { removeStale } from "./incremental.js";
 import { clearUnrecordedOutput, lockOutput, readOutputRecord, recordCompleted } from "./outputRecord.js";
 import { parseOptionsOf, prepareBuild, refuseEmptyFolder, type BuildOptions, type PreparedBuild } from "./prepare.js";
 import { SearchIndexer, startIndexers } from "./searchIndex.js";
+import { writeSearchScripts } from "./searchScripts.js";
 
 /**
  * One build, in the order it runs. Eleventy calls in twice: before it draws anything
@@ -26,7 +27,8 @@ import { SearchIndexer, startIndexers } from "./searchIndex.js";
  *    the archive's pages are drawn in runs, by worker threads and the build's thread (draw.ts);
  * 6. **index** the changed search shards with Pagefind, from step 4 on, on whatever core is free
  *    (searchIndex.ts), and merge their words into the search page's word directory, on a thread
- *    of its own (wordDirectory.ts);
+ *    of its own (wordDirectory.ts); the search page's scripts are written from step 1 on
+ *    (searchScripts.ts);
  * 7. **record**: the word directory's changed files, the caches, and last the manifest that the
  *    next build trusts.
  */
@@ -48,6 +50,8 @@ export interface Build {
   tick(): void;
   readonly drawing: Promise<PageDrawing>;
   readonly search: Promise<SearchIndexer>;
+  /** The search page's script and worker, written into the output once it is claimed. */
+  readonly scripts: Promise<void>;
   readonly setup: BuildSetup;
   renderProgress?: Progress;
 }
@@ -115,6 +119,7 @@ export function startBuild(setup: BuildSetup): Build {
     prepared,
     setup,
     search,
+    scripts: claimed.then(() => writeSearchScripts(output)),
     // Worker threads start on the archive's runs as soon as the plan is made.
     drawing: prepared.then(
       (p) =>
@@ -136,7 +141,7 @@ export function startBuild(setup: BuildSetup): Build {
     tick: () => build.renderProgress?.tick(),
   };
   // All are awaited later; until then a failure must not count as unhandled.
-  for (const step of [claimed, prepared, search, build.drawing, build.eleventyRun]) step.catch(() => undefined);
+  for (const step of [claimed, prepared, search, build.scripts, build.drawing, build.eleventyRun]) step.catch(() => undefined);
   return build;
 }
 
@@ -183,6 +188,7 @@ export async function finishBuild(build: Build, drawHere: DrawHere, written: rea
   relatedSaved.catch(() => undefined); // awaited below, unless indexing fails first
   const indexed = await indexer.finished();
   progress.done();
+  await build.scripts;
   await prepared.writeWords();
   await recordCompleted(build.setup.output, { ...taken, singles: singles.singles });
   await relatedSaved;

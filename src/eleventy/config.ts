@@ -12,7 +12,6 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   on(event: "eleventy.before" | "eleventy.after", handler: (event: EleventyEvent) => unknown): void;
   setQuietMode(quiet: boolean): void;
-  setEventEmitterMode(mode: "parallel" | "sequential"): void;
   setServerOptions(options: Record<string, unknown>): void;
   setChokidarConfig(options: Record<string, unknown>): void;
   ignores: { add(pattern: string): void };

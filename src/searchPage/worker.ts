@@ -25,4 +25,4 @@ self.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =
   return bytes.then((b) => new Response(b.slice(0)));
 };
 
-// Pagefind's worker follows: the build appends it to this script (src/eleventy/searchScript.ts).
+// Pagefind's worker follows: the build appends it to this script (src/build/searchScripts.ts).
