@@ -12,7 +12,7 @@ import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import * as f from "./format.js";
 import { median } from "./searchCost.js";
-import { SEARCH } from "./searchPage.js";
+import { describeStuck, finished, SEARCH, waitStable } from "./searchPage.js";
 import { serveSite, type SiteServer } from "./serve.js";
 
 const { values } = parseArgs({
@@ -29,7 +29,7 @@ const sites = [values.site, ...(values.against ? [values.against] : [])].map((s)
 const latencies = values.latency.split(",").map(Number);
 const rounds = Number(values.rounds);
 
-/** Milliseconds from asking for the page to its status naming the query's results, twice: a first visit, then the same tab again. */
+/** Milliseconds from asking for the page to its status naming the query, done (searchPage.ts), twice: a first visit, then the same tab again. */
 async function load(browser: Browser, server: SiteServer, latency: number): Promise<[number, number]> {
   const context = await browser.newContext();
   try {
@@ -41,9 +41,9 @@ async function load(browser: Browser, server: SiteServer, latency: number): Prom
     for (let visit = 0; visit < 2; visit++) {
       const started = Date.now();
       await page.goto(`${server.url}${SEARCH.path}?q=${encodeURIComponent(values.query)}`);
-      await page.waitForFunction((s) => document.querySelector(s.status)?.getAttribute("aria-busy") !== "true" && (document.querySelector(s.status)?.textContent ?? "").includes("“"), SEARCH, { timeout: 60_000 });
-      times.push(Date.now() - started);
-      if ((await page.locator(SEARCH.links).count()) === 0) throw new Error(`${server.url}: no results for “${values.query}”`);
+      const waited = await waitStable(page, (shot) => finished(shot, values.query));
+      if (!waited.done || waited.shot.urls.length === 0) throw new Error(`${server.url}: no results for “${values.query}” (${describeStuck(waited.shot)})`);
+      times.push(waited.at - started);
     }
     return [times[0]!, times[1]!];
   } finally {

@@ -149,7 +149,7 @@ interface Waited {
 }
 
 /** Polls until `done` holds and nothing shown has changed for STABLE_MS, or until the timeout. */
-async function waitStable(page: Page, done: (shot: Snapshot) => boolean, timeoutMs = QUERY_TIMEOUT_MS): Promise<Waited> {
+export async function waitStable(page: Page, done: (shot: Snapshot) => boolean, timeoutMs = QUERY_TIMEOUT_MS): Promise<Waited> {
   const until = Date.now() + timeoutMs;
   let last = "";
   let since = Date.now();
