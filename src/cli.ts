@@ -16,11 +16,10 @@ const USAGE = `usage: broadsheet build [--lenient] [--allow-empty] [eleventy opt
        broadsheet check [folder]                         check every article; exit 1 on any error`;
 
 /**
- * Runs Eleventy's own command line with Broadsheet's config, in this process (tsx is already
- * registered). `--lenient`, `--strict` and `--allow-empty` are ours: Eleventy rejects options it
- * does not know.
+ * Runs Eleventy's own command line with Broadsheet's config (`config`, the file), in this process.
+ * `--lenient`, `--strict` and `--allow-empty` are ours: Eleventy rejects options it does not know.
  */
-async function eleventy(args: readonly string[], serve: boolean): Promise<void> {
+async function eleventy(args: readonly string[], serve: boolean, config: string): Promise<void> {
   const own = new Set(["--lenient", "--strict", "--allow-empty"]);
   if (args.includes("--lenient")) process.env.BROADSHEET_MODE = "lenient";
   if (args.includes("--strict")) process.env.BROADSHEET_MODE = "strict";
@@ -28,7 +27,7 @@ async function eleventy(args: readonly string[], serve: boolean): Promise<void> 
   const passed = args.filter((a) => !own.has(a));
   // Loaded here: it loads Eleventy, which `parse` and `check` have no use for.
   if (serve) (await import("./eleventy/watch.js")).broadsheetWatches();
-  process.argv = [process.argv[0]!, "eleventy", "--config=.eleventy.ts", ...(serve ? ["--serve"] : []), ...passed];
+  process.argv = [process.argv[0]!, "eleventy", `--config=${config}`, ...(serve ? ["--serve"] : []), ...passed];
   // cmd.cjs is not in Eleventy's package exports: load it by path.
   const require = createRequire(import.meta.url);
   const cmd = path.join(path.dirname(require.resolve("@11ty/eleventy")), "..", "cmd.cjs");
@@ -52,12 +51,12 @@ function parseView(article: Article, pathPrefix: string) {
   };
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+async function main(argv: readonly string[], config: string): Promise<number> {
   const [command, ...args] = argv;
   if (command === "build" || command === "serve") {
     // Checked before Eleventy starts too: it would bury our message under its own report of a failed config.
     await loadSettings();
-    await eleventy(args, command === "serve");
+    await eleventy(args, command === "serve", config);
     return 0;
   }
   const settings = await loadSettings();
@@ -86,24 +85,28 @@ async function main(argv: readonly string[]): Promise<number> {
   return 2;
 }
 
-// A reader that stops reading (`npm run build | head`) closes the pipe: the build goes on, silent.
-// Unheard, the error reached Eleventy's uncaught-exception handler, whose report of it failed the
-// same way, for ever: a build spinning at full CPU.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-  });
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
+/**
+ * Runs the command `argv` (`build`, `serve`, `parse`, `check` and their arguments), setting the
+ * process's exit code. `config`: the Eleventy config file to hand Eleventy, `.eleventy.ts` or
+ * its bundle's (bin/broadsheet.js).
+ */
+export async function runCommand(argv: readonly string[], config: string): Promise<void> {
+  // A reader that stops reading (`npm run build | head`) closes the pipe: the build goes on, silent.
+  // Unheard, the error reached Eleventy's uncaught-exception handler, whose report of it failed the
+  // same way, for ever: a build spinning at full CPU.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
+  try {
+    const code = await main(argv, config);
     // Eleventy sets its own exit code on failure; only ours is set here.
     if (code !== 0) process.exitCode = code;
-  },
-  (error: unknown) => {
+  } catch (error) {
     // Settings problems are located already, one a line, like a compiler's.
     const message = error instanceof SettingsError ? error.message : `broadsheet: ${error instanceof Error ? error.message : String(error)}`;
     process.stderr.write(`${message}\n`);
     process.exitCode = 2;
-  },
-);
+  }
+}

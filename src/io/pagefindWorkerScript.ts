@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { readChecked, writeChecked } from "./checkedFile.js";
 import { pagefindBinary, PagefindService } from "./pagefindService.js";
 
-/** Kept beside the worker bundles (workerBundle.ts): a cache of what the installed packages make. */
+/** Kept beside the bundles of our TypeScript (bin/bundles.js): a cache of what the installed packages make. */
 const KEPT = path.join(fileURLToPath(new URL("../../", import.meta.url)), "node_modules", ".cache", "broadsheet-pagefind");
 
 /**

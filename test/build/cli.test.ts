@@ -3,10 +3,13 @@ import { utimesSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { COMMAND, configBeside, makeCommandBundle } from "../../bin/bundles.js";
 import { buildSite, PROJECT } from "../support/buildSite.js";
 import { writeArchive, fixtureArticles } from "../support/fixtureArchive.js";
 import { nodeAsUser } from "../support/otherUser.js";
+import { siteTree, treeDifferences } from "../support/siteTree.js";
 
 const SEED = "articles/000_2b75a7af945c25a9.txt";
 
@@ -178,4 +181,39 @@ describe("broadsheet build after an edit its file's stat does not show", () => {
     expect(await pagesWith(first.output, replacement)).toEqual([page]);
     expect(await pagesWith(first.output, marker)).toEqual([]);
   });
+});
+
+describe("the command run from its bundle", () => {
+  it("builds, with no TypeScript loader, the site its TypeScript builds", async () => {
+    const dir = await writeArchive(fixtureArticles());
+    const scripts = await mkdtemp(path.join(os.tmpdir(), "broadsheet-run-"));
+    /** Node run with `args` (a script's text: run from a file of its own), building the archive into a new folder; that folder. */
+    const buildWith = async (args: string[], script?: string): Promise<string> => {
+      const output = await mkdtemp(path.join(os.tmpdir(), "broadsheet-site-"));
+      const cache = await mkdtemp(path.join(os.tmpdir(), "broadsheet-cache-"));
+      const argv = JSON.stringify(["build", "--quiet", `--output=${output}`]);
+      // A file, not `--eval`: worker threads take Node's options, and `--input-type` fails them.
+      const file = path.join(scripts, `${path.basename(output)}.mjs`);
+      if (script) await writeFile(file, script.replace("ARGV", argv));
+      const run = spawnSync(process.execPath, script ? [...args, file] : [...args, `--output=${output}`], {
+        cwd: PROJECT,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, BROADSHEET_ARTICLES: dir, BROADSHEET_CACHE: cache },
+      });
+      expect(run.stderr).not.toMatch(/error|exception/iu);
+      expect(run.status).toBe(0);
+      return output;
+    };
+    const bundle = await makeCommandBundle(COMMAND);
+    expect(bundle).not.toBeNull();
+    // Plain Node: a module of the bundle that still asked for TypeScript would fail to load.
+    const bundled = await buildWith([], `const m = await import(${JSON.stringify(pathToFileURL(bundle!).href)});\nawait m.runCommand(ARGV, ${JSON.stringify(configBeside(bundle!))});\n`);
+    const typeScript = await buildWith(["--import", "tsx"], `const m = await import(${JSON.stringify(pathToFileURL(path.join(PROJECT, "src/commandBundle.ts")).href)});\nawait m.runCommand(ARGV, ".eleventy.ts");\n`);
+    const byCommand = await buildWith(["bin/broadsheet.js", "build", "--quiet"]);
+    const [a, b, c] = await Promise.all([bundled, typeScript, byCommand].map(siteTree));
+    expect(a!.size).toBeGreaterThan(100);
+    expect(treeDifferences(a!, b!)).toEqual([]);
+    expect(treeDifferences(c!, b!)).toEqual([]);
+  }, 120_000);
 });

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeBundle } from "../../src/io/workerBundle.js";
+import { pathToFileURL } from "node:url";
+import { makeBundle, makeCommandBundle } from "../../bin/bundles.js";
 
 /** What a worker started from `file` says first. */
 function firstWord(file: string): Promise<unknown> {
@@ -66,5 +67,22 @@ describe("a worker's TypeScript bundled as JavaScript", () => {
   it("is none for a module that cannot be bundled, which is then left to tsx", () => {
     writeFileSync(dep, "export const word: string = ;\n");
     expect(makeBundle(entry, bundles)).toBeNull();
+  });
+
+  it("gives the command's modules their own files' import.meta.url, not the bundle's, and leaves a quoted one as written", async () => {
+    writeDep("first");
+    // Where a module finds a worker's script beside it (src/build/searchIndex.ts).
+    writeFileSync(entry, `import { parentPort } from "node:worker_threads";\nparentPort!.postMessage([import.meta.url, new URL("./dep.ts", import.meta.url).pathname, 'import.meta.url']);\n`);
+    settled(entry);
+    const bundle = await makeCommandBundle(entry, bundles);
+    expect(bundle).not.toBeNull();
+    expect(await firstWord(bundle!)).toEqual([pathToFileURL(entry).href, dep, "import.meta.url"]);
+  });
+
+  it("makes the command's bundle again when a module it holds changed", async () => {
+    writeDep("first");
+    expect(await firstWord((await makeCommandBundle(entry, bundles))!)).toBe("first");
+    writeDep("later");
+    expect(await firstWord((await makeCommandBundle(entry, bundles))!)).toBe("later");
   });
 });
