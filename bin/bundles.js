@@ -35,7 +35,7 @@ const digestOf = (file) => createHash("sha1").update(readFileSync(file)).digest(
  * @param {string} source
  * @param {string} bundles
  */
-export function bundleFiles(source, bundles = BUNDLES) {
+function bundleFiles(source, bundles = BUNDLES) {
   const name = `${path.basename(source, ".ts")}-${createHash("sha1").update(path.resolve(source)).digest("hex").slice(0, 12)}`;
   return { bundle: path.join(bundles, `${name}.mjs`), inputs: path.join(bundles, `${name}.json`) };
 }
@@ -104,7 +104,15 @@ const options = (source, outfile) => ({
  * @returns {string | null}
  */
 export function makeBundle(source, bundles = BUNDLES) {
-  return currentBundle(source, bundles) ?? making(source, bundles, (outfile) => loadEsbuild().buildSync(options(source, outfile)));
+  const current = currentBundle(source, bundles);
+  if (current !== null) return current;
+  const making = startMaking(source, bundles);
+  try {
+    mkdirSync(bundles, { recursive: true });
+    return making.record(loadEsbuild().buildSync(options(source, making.partial)));
+  } catch {
+    return making.fail();
+  }
 }
 
 /**
@@ -117,50 +125,56 @@ export function makeBundle(source, bundles = BUNDLES) {
 export async function makeCommandBundle(source, bundles = BUNDLES) {
   const current = currentBundle(source, bundles);
   if (current !== null) return current;
-  let result = null;
+  const making = startMaking(source, bundles);
   try {
-    result = await loadEsbuild().build({ ...options(source, `${bundleFiles(source, bundles).bundle}.${process.pid}.partial`), plugins: [sourceUrls] });
+    mkdirSync(bundles, { recursive: true });
+    return making.record(await loadEsbuild().build({ ...options(source, making.partial), plugins: [sourceUrls] }));
   } catch {
-    // recorded below as a bundle that cannot be made
+    return making.fail();
   }
-  return making(source, bundles, () => {
-    if (result === null) throw new Error("not bundled");
-    return result;
-  });
 }
 
 /**
- * Makes the bundle with `build`, which writes it to the file it is given, and records what it
- * was made from; null if it cannot be made.
+ * A bundle being made: written to `partial`, a name of this process's own, then renamed, so that
+ * two builds at once never read half a file; then what it was made from is recorded.
  * @param {string} source
  * @param {string} bundles
- * @param {(outfile: string) => { metafile: import("esbuild").Metafile }} build
- * @returns {string | null}
  */
-function making(source, bundles, build) {
+function startMaking(source, bundles) {
   const { bundle, inputs } = bundleFiles(source, bundles);
-  // Written under names of this process's own, then renamed: two builds at once never read half a file.
   const partial = `${bundle}.${process.pid}.partial`;
   const started = Date.now();
-  try {
-    mkdirSync(bundles, { recursive: true });
-    const files = [...Object.keys(build(partial).metafile.inputs), ESBUILD];
-    rmSync(inputs, { force: true });
-    renameSync(partial, bundle);
-    // A source saved within the clock's grain of the bundle being made may hold other bytes than
-    // the bundle was made from (git's "racy" files): then no inputs are written, and the next
-    // process makes the bundle again. Otherwise they are written last: a bundle is trusted only
-    // once its inputs say what it was made from.
-    if (files.every((file) => statSync(path.resolve(ROOT, file)).mtimeMs < started - RACY_MS)) {
-      const made = { files: files.map((file) => [file, digestOf(path.resolve(ROOT, file))]) };
-      writeFileSync(`${inputs}.${process.pid}.partial`, JSON.stringify(made));
-      renameSync(`${inputs}.${process.pid}.partial`, inputs);
-    }
-    return bundle;
-  } catch {
-    rmSync(partial, { force: true });
-    return null;
-  }
+  return {
+    partial,
+    /**
+     * @param {{ metafile: import("esbuild").Metafile }} result esbuild's, the bundle written to `partial`
+     * @returns {string}
+     */
+    record(result) {
+      const files = [...Object.keys(result.metafile.inputs), ESBUILD];
+      rmSync(inputs, { force: true });
+      renameSync(partial, bundle);
+      // A source saved within the clock's grain of the bundle being made may hold other bytes than
+      // the bundle was made from (git's "racy" files): then no inputs are written, and the next
+      // process makes the bundle again. Otherwise they are written last: a bundle is trusted only
+      // once its inputs say what it was made from.
+      if (files.every((file) => statSync(path.resolve(ROOT, file)).mtimeMs < started - RACY_MS)) {
+        const made = { files: files.map((file) => [file, digestOf(path.resolve(ROOT, file))]) };
+        writeFileSync(`${inputs}.${process.pid}.partial`, JSON.stringify(made));
+        renameSync(`${inputs}.${process.pid}.partial`, inputs);
+      }
+      return bundle;
+    },
+    /** @returns {null} */
+    fail() {
+      try {
+        rmSync(partial, { force: true });
+      } catch {
+        // Its folder could not be made: nothing was written.
+      }
+      return null;
+    },
+  };
 }
 
 /**

@@ -69,6 +69,14 @@ describe("a worker's TypeScript bundled as JavaScript", () => {
     expect(makeBundle(entry, bundles)).toBeNull();
   });
 
+  it("is none where it cannot be written, rather than an error: the module is then left to tsx", async () => {
+    writeDep("first");
+    // A folder under a file: it cannot be made (a read-only node_modules fails alike).
+    const nowhere = path.join(entry, "bundles");
+    expect(makeBundle(entry, nowhere)).toBeNull();
+    expect(await makeCommandBundle(entry, nowhere)).toBeNull();
+  });
+
   it("gives the command's modules their own files' import.meta.url, not the bundle's, and leaves a quoted one as written", async () => {
     writeDep("first");
     // Where a module finds a worker's script beside it (src/build/searchIndex.ts).
