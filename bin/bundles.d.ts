@@ -1,7 +1,4 @@
 // Types of bundles.js, which is JavaScript: it runs before any TypeScript can be loaded.
-export declare const ROOT: string;
-export declare const BUNDLES: string;
-export declare function currentBundle(source: string, bundles?: string): string | null;
 export declare function makeBundle(source: string, bundles?: string): string | null;
 export declare function makeCommandBundle(source: string, bundles?: string): Promise<string | null>;
 export declare const COMMAND: string;

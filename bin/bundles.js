@@ -13,9 +13,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The project's root: a bundle's inputs are named from it, and its packages resolve from under it. */
-export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Under the project's own packages, so that the packages a bundle leaves out resolve from it as from the source. */
-export const BUNDLES = path.join(ROOT, "node_modules", ".cache", "broadsheet-bundles");
+const BUNDLES = path.join(ROOT, "node_modules", ".cache", "broadsheet-bundles");
 
 /** The module the command's bundle is made from: the command, and the Eleventy config it hands Eleventy. */
 export const COMMAND = path.join(ROOT, "src", "commandBundle.ts");
@@ -47,7 +47,7 @@ function bundleFiles(source, bundles = BUNDLES) {
  * @param {string} bundles
  * @returns {string | null}
  */
-export function currentBundle(source, bundles = BUNDLES) {
+function currentBundle(source, bundles = BUNDLES) {
   const { bundle, inputs } = bundleFiles(source, bundles);
   try {
     if (!existsSync(bundle)) return null;
@@ -67,7 +67,7 @@ export function currentBundle(source, bundles = BUNDLES) {
 const sourceUrls = {
   name: "source-urls",
   setup(build) {
-    // This file too, when a bundle holds it: its ROOT is found by it. Not where quoted, as below.
+    // This file too, when a bundle holds it: its ROOT is found by it. Quoted, it is text, left as written.
     build.onLoad({ filter: /\.[jt]s$/ }, async (args) => ({
       contents: (await readFile(args.path, "utf8")).replace(/(?<!["'`])\bimport\.meta\.url\b/gu, JSON.stringify(pathToFileURL(args.path).href)),
       loader: args.path.endsWith(".ts") ? "ts" : "js",

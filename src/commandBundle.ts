@@ -1,5 +1,5 @@
 // What the command's bundle holds (bin/broadsheet.js): the command, and the Eleventy config it hands
-// Eleventy. One module graph, so that the config's modules are the command's own, not copies: the
-// watcher `serve` installs and the caches a build keeps in memory are the ones the plugin sees.
+// Eleventy. One module graph: a bundle of the config alone would load a second copy of every
+// module it shares with the command (the settings, the build).
 export { runCommand } from "./cli.js";
 export { default as eleventyConfig } from "../.eleventy.js";
