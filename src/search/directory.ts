@@ -263,31 +263,106 @@ export function changesByFile(changes: ReadonlyMap<number, PeriodChanges>, fileC
 export type PatchedFile = { readonly kind: "text"; readonly text: string } | { readonly kind: "empty" } | { readonly kind: "unpatchable" };
 
 export function patchFile(before: string | null, changes: ReadonlyMap<string, ReadonlyMap<number, PeriodHeld | null>>): PatchedFile {
-  const entries = new Map(Object.entries(before === null ? {} : (JSON.parse(before) as Record<string, string>)));
+  const parsed = before === null ? {} : (JSON.parse(before) as Record<string, string>);
+  // Most often every key changed is in the file and stays: its entries are changed in place, and
+  // the file written again as it was parsed, without a map of it made and unmade (half the
+  // patch's time). ("__proto__" is no word Pagefind keeps, but set on an object it is no key.)
+  if (before !== null) {
+    const texts = new Map<string, string>();
+    for (const [key, byPeriod] of changes) {
+      if (!Object.hasOwn(parsed, key) || key === "__proto__") break;
+      const patched = patchedEntry(key, parsed[key], byPeriod);
+      if (patched === UNPATCHABLE) return { kind: "unpatchable" };
+      if (patched === null) break;
+      texts.set(key, patched);
+    }
+    if (texts.size === changes.size) {
+      for (const [key, text] of texts) parsed[key] = text;
+      return { kind: "text", text: JSON.stringify(parsed) };
+    }
+  }
+  const entries = new Map(Object.entries(parsed));
   // Whether a key is new to the file: else its keys keep the order they were written in.
   let added = false;
   for (const [key, byPeriod] of changes) {
-    const held = new Map<number, PeriodHeld>();
     const text = entries.get(key);
-    if (text !== undefined) for (const [period, pages] of parseEntry(text).periods) held.set(period, pages);
-    for (const [period, now] of byPeriod) {
-      if (now === null) held.delete(period);
-      else held.set(period, now);
+    const patched = patchedEntry(key, text, byPeriod);
+    if (patched === UNPATCHABLE) return { kind: "unpatchable" };
+    if (patched === null) entries.delete(key);
+    else {
+      added ||= text === undefined;
+      entries.set(key, patched);
     }
-    if (held.size === 0) {
-      entries.delete(key);
-      continue;
-    }
-    const entry: Held = [...held].sort((a, b) => a[0] - b[0]).flat(1);
-    let total = 0;
-    for (const pages of held.values()) total += heldPages(pages);
-    // Listed now, but counted before in a period this change leaves alone: its pages are unknown here.
-    if (total <= LISTED_MAX && !isBeginningKey(key) && !isTitleKey(key) && [...held].some(([period, pages]) => typeof pages === "number" && !byPeriod.has(period))) return { kind: "unpatchable" };
-    added ||= text === undefined;
-    entries.set(key, entryText(key, entry));
   }
   if (entries.size === 0) return { kind: "empty" };
   return { kind: "text", text: added ? fileText([...entries]) : JSON.stringify(Object.fromEntries(entries)) };
+}
+
+const UNPATCHABLE = Symbol("unpatchable");
+
+/** A period's group of an entry's text as the file has it: its text, and how many pages it speaks of. */
+interface KeptGroup {
+  readonly text: string;
+  readonly listed: boolean;
+  readonly pages: number;
+}
+
+/**
+ * A key's entry text once `byPeriod` changed it (null: no period holds the key now), as entryText
+ * writes it from every period's pages. The periods left alone keep their groups' text: a rebuild
+ * changes one period of most entries it touches, and decoding and writing again every other
+ * period's page list was most of the patch's work.
+ */
+function patchedEntry(key: string, text: string | undefined, byPeriod: ReadonlyMap<number, PeriodHeld | null>): string | null | typeof UNPATCHABLE {
+  const kept = new Map<number, KeptGroup>();
+  if (text !== undefined) {
+    for (const group of text.split(" ")) {
+      const colon = group.indexOf(":");
+      if (colon >= 0) kept.set(parseInt(group.slice(0, colon), 36), { text: group, listed: true, pages: listLength(group, colon + 1) });
+      else {
+        const [period, count] = group.split("=").map((p) => parseInt(p, 36));
+        kept.set(period!, { text: group, listed: false, pages: count! });
+      }
+    }
+  }
+  const periods: number[] = [];
+  let total = 0;
+  for (const [period, group] of kept) {
+    if (byPeriod.has(period)) continue;
+    periods.push(period);
+    total += group.pages;
+  }
+  for (const [period, now] of byPeriod) {
+    if (now === null) continue;
+    periods.push(period);
+    total += heldPages(now);
+  }
+  if (periods.length === 0) return null;
+  // Listed now, but counted before in a period this change leaves alone: its pages are unknown here.
+  if (total <= LISTED_MAX && !isBeginningKey(key) && !isTitleKey(key) && periods.some((period) => !byPeriod.has(period) && !kept.get(period)!.listed)) return UNPATCHABLE;
+  const listed = total <= LISTED_MAX || isTitleKey(key);
+  periods.sort((a, b) => a - b);
+  const groups: string[] = [];
+  for (const period of periods) {
+    const now = byPeriod.get(period);
+    if (now !== undefined && now !== null) groups.push(groupText(period, listed ? now : heldPages(now)));
+    else {
+      const group = kept.get(period)!;
+      groups.push(listed || !group.listed ? group.text : groupText(period, group.pages));
+    }
+  }
+  return groups.join(" ");
+}
+
+/** How many pages a page list's text speaks of (encodePages): its digits that end a gap. */
+function listLength(text: string, from: number): number {
+  let pages = 0;
+  for (let i = from; i < text.length; i++) {
+    const digit = DIGITS.indexOf(text[i]!);
+    if (digit < 0) throw new Error(`word directory: "${text[i]}" in a page list`);
+    if (digit < 32) pages++;
+  }
+  return pages;
 }
 
 /** What the search page needs of the archive as a whole, written beside the directory's files. */

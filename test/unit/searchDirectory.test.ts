@@ -137,6 +137,16 @@ describe("a word directory changed in place", () => {
     expect(unpatchable).toBeLessThan(30);
   });
 
+  it("counts a period it leaves alone by its pages, whatever the gaps between them, once a word is on too many pages to list", () => {
+    // Gaps of 1, 31 (the largest one digit writes), 969 and 39,000 pages: one to four digits each.
+    const old = period(50_000, { rare: [0, 31, 1_000, 40_000] });
+    const listed = period(300, { rare: Array.from({ length: LISTED_MAX - 4 }, (_, n) => n) });
+    const counted = period(300, { rare: 300 });
+    const result = patched(whole([old, listed]), new Map([[1, periodChanges(listed, counted)]]));
+    expect(result).toEqual(whole([old, counted]));
+    expect([...(result as Map<number, string>).values()].join("\n")).toContain(`"rare":"0=4 1=${(300).toString(36)}"`);
+  });
+
   it("lists a word's pages again when the archive holds it on few enough, or says it cannot", () => {
     let unpatchable = 0;
     let listed = 0;
