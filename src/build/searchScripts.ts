@@ -5,7 +5,8 @@ import { pagefindWorkerScript } from "../io/pagefindWorkerScript.js";
 import { writeAtomically } from "../io/writeAtomically.js";
 
 /** The search page's code, in TypeScript beside the core it shares (word splitting, stemming, routing, ranking), and its worker. */
-const ENTRIES = { search: "../searchPage/main.ts", "search-worker": "../searchPage/worker.ts" };
+const WORKER = "search-worker";
+const ENTRIES = { search: "../searchPage/main.ts", [WORKER]: "../searchPage/worker.ts" };
 
 /**
  * Writes the search page's script (`assets/search.js`) and its worker (`assets/search-worker.js`)
@@ -33,5 +34,5 @@ export async function writeSearchScripts(outputDir: string): Promise<void> {
     }),
   ]);
   // Whole or not at all: a build stopped here leaves no script cut short.
-  await Promise.all(outputFiles.map((file) => writeAtomically(file.path, path.basename(file.path) === "search-worker.js" ? `${file.text}\n${pagefindWorker}` : file.contents)));
+  await Promise.all(outputFiles.map((file) => writeAtomically(file.path, path.basename(file.path, ".js") === WORKER ? `${file.text}\n${pagefindWorker}` : file.contents)));
 }

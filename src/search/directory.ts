@@ -264,35 +264,27 @@ export type PatchedFile = { readonly kind: "text"; readonly text: string } | { r
 
 export function patchFile(before: string | null, changes: ReadonlyMap<string, ReadonlyMap<number, PeriodHeld | null>>): PatchedFile {
   const parsed = before === null ? {} : (JSON.parse(before) as Record<string, string>);
-  // Most often every key changed is in the file and stays: its entries are changed in place, and
-  // the file written again as it was parsed, without a map of it made and unmade (half the
-  // patch's time). ("__proto__" is no word Pagefind keeps, but set on an object it is no key.)
-  if (before !== null) {
-    const texts = new Map<string, string>();
-    for (const [key, byPeriod] of changes) {
-      if (!Object.hasOwn(parsed, key) || key === "__proto__") break;
-      const patched = patchedEntry(key, parsed[key], byPeriod);
-      if (patched === UNPATCHABLE) return { kind: "unpatchable" };
-      if (patched === null) break;
-      texts.set(key, patched);
-    }
-    if (texts.size === changes.size) {
-      for (const [key, text] of texts) parsed[key] = text;
-      return { kind: "text", text: JSON.stringify(parsed) };
-    }
-  }
-  const entries = new Map(Object.entries(parsed));
+  const patched = new Map<string, string | null>();
   // Whether a key is new to the file: else its keys keep the order they were written in.
   let added = false;
   for (const [key, byPeriod] of changes) {
-    const text = entries.get(key);
-    const patched = patchedEntry(key, text, byPeriod);
-    if (patched === UNPATCHABLE) return { kind: "unpatchable" };
-    if (patched === null) entries.delete(key);
-    else {
-      added ||= text === undefined;
-      entries.set(key, patched);
-    }
+    const had = Object.hasOwn(parsed, key);
+    const text = patchedEntry(key, had ? parsed[key] : undefined, byPeriod);
+    if (text === UNPATCHABLE) return { kind: "unpatchable" };
+    added ||= !had && text !== null;
+    patched.set(key, text);
+  }
+  // Most often every key changed is in the file and stays: its entries are changed in place, and
+  // the file written again as it was parsed, without a map of it made and unmade (half the
+  // patch's time). ("__proto__" is no word Pagefind keeps, but set on an object it is no key.)
+  if (before !== null && !added && !patched.has("__proto__") && ![...patched.values()].includes(null)) {
+    for (const [key, text] of patched) parsed[key] = text!;
+    return { kind: "text", text: JSON.stringify(parsed) };
+  }
+  const entries = new Map(Object.entries(parsed));
+  for (const [key, text] of patched) {
+    if (text === null) entries.delete(key);
+    else entries.set(key, text);
   }
   if (entries.size === 0) return { kind: "empty" };
   return { kind: "text", text: added ? fileText([...entries]) : JSON.stringify(Object.fromEntries(entries)) };

@@ -98,7 +98,8 @@ function firstStep(query: Query, candidates: readonly Candidate[], periods: numb
 }
 
 /** The file of the directory holding the words that begin as `text` does. */
-const fileFor = (archive: Archive, text: string): Promise<DirectoryFile> => archive.directory(fileNumberOf(text, archive.fileCount));
+/** The directory file holding `text`'s entries. */
+export const fileFor = (archive: Pick<Archive, "directory" | "fileCount">, text: string): Promise<DirectoryFile> => archive.directory(fileNumberOf(text, archive.fileCount));
 
 /** The scoring facts of a result, from Pagefind's playground mode. */
 function scoringOf(result: PagefindResult): PageScoring {

@@ -5,8 +5,8 @@
  */
 import { excerpt } from "../search/excerpt.js";
 import { firstKeys, isPhrase, type DirectoryFile } from "../search/routing.js";
-import { fileNumberOf, type DirectorySummary } from "../search/directory.js";
-import { ArchiveSearch, periodsAtOnce, SCREEN, type Answer, type Order, type Query } from "./archiveSearch.js";
+import type { DirectorySummary } from "../search/directory.js";
+import { ArchiveSearch, fileFor, periodsAtOnce, SCREEN, type Answer, type Order, type Query } from "./archiveSearch.js";
 import { PagefindWorker, type PageData } from "./pagefindWorker.js";
 import { dayOf, type Period } from "./periods.js";
 import { formatMatch, parseMatch, plainMatch, type TopicMatch } from "../search/topicFilter.js";
@@ -243,7 +243,7 @@ async function runSearch(mine: number, typed: boolean): Promise<void> {
   // A query from the address was not typed: nothing to wait for.
   if (typed) await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
   if (mine !== generation) return;
-  for (const key of firstKeys(query.text)) directory(fileNumberOf(key, wordFiles)).catch(() => undefined);
+  for (const key of firstKeys(query.text)) fileFor({ directory, fileCount: wordFiles }, key).catch(() => undefined);
   const answer = await (await archiveSearch()).start(query);
   if (mine !== generation) return;
   const s: Shown = { generation: mine, query, answer, shown: 0 };
