@@ -583,6 +583,8 @@ export interface TimelineBar {
 /** Articles per month from the topic's first month to its last, drawn as bars at build time: a bar a month with articles. */
 export interface Timeline {
   readonly width: number;
+  /** How wide the chart is drawn, in CSS pixels (a narrower column shrinks it to fit). */
+  readonly pixels: number;
   readonly height: number;
   readonly barWidth: number;
   readonly max: number;
@@ -593,6 +595,13 @@ export interface Timeline {
 const TIMELINE_HEIGHT = 40;
 const BAR_STEP = 4;
 const BAR_WIDTH = 3;
+/**
+ * The chart is drawn some 720 px wide whatever the topic's span, within 12 to 48 px a month: a
+ * topic of a few months, the common case in an archive of a year, was a sliver at a fixed 12 px
+ * a month (108 px for nine), and a single month stays a bar rather than a block.
+ */
+const CHART_PIXELS = 720;
+const MONTH_PIXELS = { least: 12, most: 48 };
 
 /** Months from one `YYYY-MM` to another, the first counting as 0. */
 function monthsBetween(from: string, to: string): number {
@@ -631,7 +640,8 @@ export function timeline(dates: readonly IsoDate[]): Timeline {
     return { month, count, x: monthsBetween(first, month) * BAR_STEP, y: TIMELINE_HEIGHT - height, height };
   });
   const span = months.length === 0 ? 1 : monthsBetween(first, months.at(-1)!) + 1;
-  return { width: span * BAR_STEP, height: TIMELINE_HEIGHT, barWidth: BAR_WIDTH, max, bars };
+  const monthPixels = Math.min(MONTH_PIXELS.most, Math.max(MONTH_PIXELS.least, CHART_PIXELS / span));
+  return { width: span * BAR_STEP, pixels: Math.round(span * monthPixels), height: TIMELINE_HEIGHT, barWidth: BAR_WIDTH, max, bars };
 }
 
 export interface TopicFrontAbout extends TopicSummary {

@@ -382,4 +382,20 @@ describe("a topic's timeline", () => {
     expect(t.bars[1]!.height).toBe(t.height / 2);
     expect(t.bars.every((b) => b.y + b.height === t.height)).toBe(true);
   });
+
+  it("is drawn wide enough to read whatever the span, a month never thinner than 12 px nor wider than 48", () => {
+    const spanning = (months: number): number => {
+      const last = new Date(Date.UTC(2000, months - 1, 1)).toISOString().slice(0, 10);
+      return timeline([iso(last), iso("2000-01-01")]).pixels;
+    };
+    // A single month: one bar, not a block across the page.
+    expect(spanning(1)).toBe(48);
+    // Nine months (an archive of one year): 48 px a month, where 12 px made it 108 px wide.
+    expect(spanning(9)).toBe(9 * 48);
+    // Two to five years: the chart's own width, shared among the months.
+    expect(spanning(24)).toBe(720);
+    expect(spanning(60)).toBe(720);
+    // Twenty years: 12 px a month; the page's column shrinks it to fit.
+    expect(spanning(240)).toBe(240 * 12);
+  });
 });
