@@ -1,7 +1,7 @@
 import type { ParsedArticle } from "../article/types.js";
 import { newestFirst, type Article } from "./article.js";
 import { articlePages, type ArticlePage } from "./articlePages.js";
-import { datePages, type DatePage } from "./dates.js";
+import { archiveYears, datePages, type ArchiveYear, type DatePage } from "./dates.js";
 import { feeds, sitemaps, topicFeeds, type Feed, type Sitemaps } from "./feeds.js";
 import { homeFront, type HomeFront } from "./front.js";
 import { searchShards, type SearchShard } from "./searchShards.js";
@@ -28,8 +28,8 @@ export interface Archive {
   readonly sourcePages: readonly SourcePage[];
   /** Year, month and day pages for every period with articles. */
   readonly datePages: readonly DatePage[];
-  /** Years with articles, newest first, with their counts. */
-  readonly years: readonly { readonly year: string; readonly url: string; readonly count: number }[];
+  /** Years with articles, newest first, with their counts and their months that have articles, in order. */
+  readonly years: readonly ArchiveYear[];
   /** The whole site's feed first, then one per section. */
   readonly feeds: readonly Feed[];
   /** One per topic, headlines only. */
@@ -130,7 +130,7 @@ export function indexArchive(articles: readonly Article[], options: ArchiveOptio
     sources: bySource.map((s) => s.source),
     sourcePages: pagesBySource,
     datePages: dates,
-    years: dates.filter((d) => d.kind === "year").reverse().map((d) => ({ year: d.period, url: d.url, count: d.count })),
+    years: archiveYears(dates),
     feeds: feeds(options.siteTitle, articles, all),
     topicFeeds: topicFeeds(options.siteTitle, found.topics),
     topics: topicFronts.flatMap((p) => (p.about ? [{ ...p.about, within: p.within === formatMatch(plainMatch(p.topic.name)) ? null : p.within }] : [])),

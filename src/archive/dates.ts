@@ -191,3 +191,32 @@ export function datePages(articles: readonly Article[], sections: readonly Secti
     });
   });
 }
+
+/** A year on the archive index: its count, and the months of it that have articles. */
+export interface ArchiveYear {
+  readonly year: string;
+  readonly url: string;
+  readonly count: number;
+  /** Oldest first, as a calendar reads; a month with no article is not there. */
+  readonly months: readonly { readonly period: string; readonly url: string; readonly count: number }[];
+}
+
+/**
+ * The archive index's years, newest first, each with its months: an archive of a year or two is
+ * mostly read by month, and its index would otherwise be one or two links to follow first.
+ */
+export function archiveYears(pages: readonly DatePage[]): ArchiveYear[] {
+  const monthsOf = groupBy(
+    pages.filter((p) => p.kind === "month"),
+    (p) => p.period.slice(0, 4),
+  );
+  return pages
+    .filter((p) => p.kind === "year")
+    .sort((a, b) => (a.period < b.period ? 1 : -1))
+    .map((y) => ({
+      year: y.period,
+      url: y.url,
+      count: y.count,
+      months: (monthsOf.get(y.period) ?? []).map((m) => ({ period: m.period, url: m.url, count: m.count })).sort((a, b) => (a.period < b.period ? -1 : 1)),
+    }));
+}

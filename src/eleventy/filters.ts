@@ -60,6 +60,8 @@ export function broadsheetFilters(settings: Settings): Record<string, Filter> {
     "periodLabel",
     memo((period) => (period.length === 10 ? readableDate(period) : period.length === 7 ? day(`${period}-01`).toLocaleString({ month: "long", year: "numeric" }) : period)),
   );
+  /** A month by its name alone, `2017-04` → `April`: under its year on the archive index. */
+  config.addFilter("monthName", memo((period) => day(`${period}-01`).toLocaleString({ month: "long" })));
   /** A number with the locale's grouping: `19043` → `19,043`. */
   config.addFilter("count", (n: number) => n.toLocaleString(settings.language));
   return filters;

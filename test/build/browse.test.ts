@@ -253,6 +253,26 @@ describe("date pages", () => {
       expect(after, year).toMatch(new RegExp(`^${year}\\s+${inPeriod(year).length}\\b`, "u"));
     }
   });
+
+  it("lists under each year its months that have articles, by name, each linking its month page with its count", async () => {
+    const main = mainOf(await site.page("/archive/"));
+    const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    for (const year of periods("year")) {
+      const months = periods("month").filter((m) => m.startsWith(`${year}-`));
+      // The year's own item: from its link to the end of its list of months.
+      const start = anchors(main).find((a) => a.href === periodUrl(year))!.index;
+      const list = main.slice(main.indexOf('<ul class="month-list">', start), main.indexOf("</ul>", start));
+      const links = anchors(list);
+      // Oldest first, as a calendar reads; the months with no article left out.
+      expect(links.map((a) => a.href), year).toEqual(months.map(periodUrl));
+      for (const [i, month] of months.entries()) {
+        const name = MONTH_NAMES[Number(month.slice(5)) - 1]!;
+        expect(links[i]!.text, month).toBe(name);
+        const after = htmlText(list.slice(links[i]!.index).split(/<\/li>/u)[0]!);
+        expect(after, month).toMatch(new RegExp(`^${name}\\s+${inPeriod(month).length} articles?$`, "u"));
+      }
+    }
+  });
 });
 
 /** The raw section name whose display name is `name`. */
