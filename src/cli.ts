@@ -4,8 +4,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { formatProblem, printable } from "./article/types.js";
 import { publish } from "./archive/urls.js";
-import { loadSettings } from "./io/loadSettings.js";
-import { SettingsError } from "./settings.js";
+import { loadSettings, settingsFile } from "./io/loadSettings.js";
+import { localAddressWarning, SettingsError } from "./settings.js";
 import { readArchive } from "./io/readArchive.js";
 import { readOnThreads } from "./io/readers.js";
 import type { Article } from "./archive/article.js";
@@ -55,7 +55,10 @@ async function main(argv: readonly string[], config: string): Promise<number> {
   const [command, ...args] = argv;
   if (command === "build" || command === "serve") {
     // Checked before Eleventy starts too: it would bury our message under its own report of a failed config.
-    await loadSettings();
+    const settings = await loadSettings();
+    // Only a build is published; `serve` is read on this machine, at this address.
+    const local = command === "build" ? localAddressWarning(settings.url, settingsFile()) : null;
+    if (local !== null) process.stderr.write(`${local}\n`);
     await eleventy(args, command === "serve", config);
     return 0;
   }

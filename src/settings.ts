@@ -221,3 +221,19 @@ export function resolveSettings(input: Partial<Settings>, env: Environment = {},
   if (!result.ok) throw new SettingsError(result.problems);
   return result.settings;
 }
+
+/**
+ * What a build says when the site's address is this machine's (the default): its feeds, sitemap,
+ * canonical links and share cards carry the address, so a site published with it sends readers
+ * and feed readers to their own machine. Null for any other address, and for none (relative).
+ */
+export function localAddressWarning(url: string, file: string): string | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return null;
+  }
+  const local = host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || host === "0.0.0.0" || /^127\.\d+\.\d+\.\d+$/u.test(host);
+  return local ? `${file}: warning: url is ${url}, this machine: feeds, the sitemap and canonical links point there; set "url" (or BROADSHEET_URL) to the site's public address before publishing` : null;
+}

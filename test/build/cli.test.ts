@@ -151,6 +151,18 @@ describe("file names and files that cannot be read", () => {
   });
 });
 
+describe("broadsheet build and the site's address", () => {
+  it("warns once that the default address is this machine's, and not of a public one", async () => {
+    const dir = await writeArchive(fixtureArticles().slice(0, 2));
+    const local = await buildSite(dir, { env: { BROADSHEET_URL: "http://localhost:8080" } });
+    expect(local.code).toBe(0);
+    expect(local.stderr.split("\n").filter((l) => l.includes("warning: url is http://localhost:8080, this machine"))).toHaveLength(1);
+    const published = await buildSite(dir, { env: { BROADSHEET_URL: "https://news.example.org" } });
+    expect(published.code).toBe(0);
+    expect(published.stderr).not.toContain("warning: url");
+  });
+});
+
 describe("broadsheet build after an edit its file's stat does not show", () => {
   /** The pages of the site holding `text`, by path. */
   async function pagesWith(output: string, text: string): Promise<string[]> {

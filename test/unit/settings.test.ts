@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, resolveSettings, settingsFromText, validateSettings, type Environment } from "../../src/settings.js";
+import { DEFAULT_SETTINGS, localAddressWarning, resolveSettings, settingsFromText, validateSettings, type Environment } from "../../src/settings.js";
 
 describe("resolveSettings defaults", () => {
   it("fills every field in from nothing", () => {
@@ -359,5 +359,17 @@ describe("settingsFromText", () => {
       "_data/site.json:1: expected ',' or '}' after property value",
       'BROADSHEET_PAGES_PER_RUN: must be a whole number ≥ 1 (got "0")',
     ]);
+  });
+});
+
+describe("localAddressWarning", () => {
+  it("warns of an address on this machine, which a published site's feeds and links would carry", () => {
+    for (const url of ["http://localhost:8080", "http://127.0.0.1:8080", "http://[::1]:8080", "http://0.0.0.0", "http://site.localhost"]) {
+      expect(localAddressWarning(url, "_data/site.json"), url).toMatch(/^_data\/site\.json: warning: url is .*, this machine: .*set "url" \(or BROADSHEET_URL\)/u);
+    }
+  });
+
+  it("says nothing of a public address, nor of none", () => {
+    for (const url of ["https://example.org", "https://localhost.example.org", "http://127.example.org", ""]) expect(localAddressWarning(url, "_data/site.json"), url).toBeNull();
   });
 });
