@@ -612,23 +612,35 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
   // Full names by the words a short form may be: a surname (with or without "al-"), or an
   // organisation's first word. Looked up, not searched: a hostile file may hold 100,000 names.
   const byShortForm = new Map<string, Set<Tally>>();
-  const index = (word: string, full: Tally): void => {
-    let fits = byShortForm.get(word);
-    if (!fits) byShortForm.set(word, (fits = new Set()));
+  // Full names a word fits as their surname: a firm's first word alone is no one's.
+  const asSurname = new Map<string, Set<Tally>>();
+  const index = (word: string, full: Tally, into = byShortForm): void => {
+    let fits = into.get(word);
+    if (!fits) into.set(word, (fits = new Set()));
     fits.add(full);
   };
   for (const [fullKey, full] of byKey) {
     if (full.words < 2) continue;
     const parts = fullKey.split(" ");
     const last = parts.at(-1)!;
-    index(last, full);
-    index(last.replace(NAME_PARTICLES, ""), full);
+    for (const surname of [last, last.replace(NAME_PARTICLES, "")]) {
+      index(surname, full);
+      index(surname, full, asSurname);
+    }
     if (full.organisationCues > 0) index(parts[0]!, full);
   }
   for (const [key, tally] of [...byKey]) {
     if (tally.words !== 1 || PLACES.has(key) || KNOWN_ORGANISATIONS.has(key)) continue;
     const fits = byShortForm.get(key);
-    if (fits?.size !== 1) continue;
+    if (fits === undefined) continue;
+    if (fits.size > 1) {
+      // The first word of several firms the article names, and no one's surname here ("Baker"
+      // beside "Baker International Corp" and "Baker Oil Tools Inc"): a firm, one of those or
+      // another of the name. It keeps no cue of a person, so that the archive does not take it
+      // for whom it gives the surname to ("Baker said" made the story James Baker's).
+      if (!asSurname.has(key)) tally.personCues = tally.saidCues = 0;
+      continue;
+    }
     const full = fits.values().next().value!;
     if (holdsAnotherOffice(tally, full)) continue;
     full.count += tally.count;

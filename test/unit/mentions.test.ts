@@ -41,6 +41,21 @@ describe("the names an article mentions", () => {
     expect(named("Bashar al-Assad", "Its ally Bashar al-Assad spoke.", "Support for Assad grew.")?.count).toBe(2);
   });
 
+  it("takes a word that begins several firms of the article for a firm, never for a person the archive gives the surname to", () => {
+    // Baker International's story: "Baker said" is the firm, not James Baker.
+    const story = ["Baker International Corp said it would sell a unit of Baker Oil Tools Inc.", "Baker said the sale needs approval.", "The boards of Baker and Hughes must agree."];
+    expect(names(...story)).toEqual(["Baker", "Baker International", "Baker Oil Tools", "Hughes"]);
+    expect(mentions(...story).find((m) => m.name === "Baker")).toMatchObject({ count: 2, personCues: 0, saidCues: 0 });
+    // Named as a firm itself, beside two of its own: that firm, and no person.
+    const chrysler = ["Chrysler Corp said its units Chrysler Motors Corp and Chrysler Financial Corp did well.", "Chrysler said sales rose."];
+    expect(names(...chrysler)).toEqual(["Chrysler", "Chrysler Financial", "Chrysler Motors"]);
+    expect(mentions(...chrysler).find((m) => m.name === "Chrysler")).toMatchObject({ count: 2, personCues: 0, saidCues: 0 });
+    // One firm of the word: the word is that firm, as before.
+    expect(named("Geodyne Resources", "Geodyne Resources Inc said it would sell a unit.", "Geodyne said the sale needs approval.")?.count).toBe(2);
+    // A person of the surname among the firms: left to the archive, as any surname two names share.
+    expect(names("James Baker met Baker Hughes Inc officials.", "Baker said the talks went well.")).toEqual(["Baker", "Baker Hughes", "James Baker"]);
+  });
+
   it("leaves a surname holding an office to the archive when the article's full name of it holds none", () => {
     // A story of President Reagan that names Nancy Reagan once: the President is not she.
     expect(names("President Reagan met reporters.", "Nancy Reagan stayed in California.", "Reagan said the budget would pass.")).toEqual(["California", "Nancy Reagan", "Reagan"]);

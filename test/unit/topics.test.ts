@@ -85,6 +85,21 @@ describe("the archive's topics", () => {
     expect(reagan.match.values).toHaveLength(2);
   });
 
+  it("gives James Baker no story of the firms named Baker, where \"Baker said\" is a firm", () => {
+    const mine = (n: number, text: string) => parsed({ file: `k${String(n).padStart(2, "0")}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const stories = [
+      ...[1, 2, 3].map((n) => mine(n, `Treasury Secretary James Baker met bankers on day ${n}, and Baker said the dollar was stable.`)),
+      ...[4, 5].map((n) => mine(n, `Secretary Baker said on day ${n} that talks would go on.`)),
+      mine(6, "Baker International Corp said it would sell a unit of Baker Oil Tools Inc. Baker said the sale needs approval."),
+    ];
+    const articles = publishArchive(stories, {});
+    const baker = topicIndex(articles, 2).topics.find((t) => t.name === "James Baker")!;
+    expect(baker.articles.map((a) => a.file).sort()).toEqual(["k01.txt", "k02.txt", "k03.txt", "k04.txt", "k05.txt"]);
+    // Nor does his filter on the search page find it.
+    const found = articles.filter((a) => (topicFilterValues(a)[baker.match.filter] ?? []).some((v) => baker.match.values.includes(v)));
+    expect(found.map((a) => a.file).sort()).toEqual(["k01.txt", "k02.txt", "k03.txt", "k04.txt", "k05.txt"]);
+  });
+
   it("leaves out an outlet named in its own copy, and counts it named in another's", () => {
     const story = (n: number, source: string, text: string) => parsed({ file: `o${n}.txt`, headline: `Story ${n}`, sources: [source], source, body: [{ type: "paragraph", text }] });
     const built = buildArchive(
