@@ -138,8 +138,13 @@ export class ArchiveSearch {
     return answer;
   }
 
-  /** Searches the next periods of `answer` (periodsAtOnce of them, or one in date order), and ranks all found again. */
-  async searchMore(answer: Answer, query: Query): Promise<void> {
+  /**
+   * Searches the next periods of `answer` (periodsAtOnce of them, or one in date order), and ranks
+   * what it finds with the results not yet shown. The first `shown` results stay first, in their
+   * order: the reader has them on screen, and one the new periods rank higher would otherwise come
+   * in above where they have read to, and push one they had seen out of the list.
+   */
+  async searchMore(answer: Answer, query: Query, shown = 0): Promise<void> {
     const { terms } = answer;
     const step = answer.searched === 0 ? answer.firstStep : query.order === "best" ? periodsAtOnce(this.archive.periods.length) : 1;
     const next = answer.candidates.slice(answer.searched, answer.searched + step);
@@ -170,13 +175,13 @@ export class ArchiveSearch {
     );
     const scored = query.order === "best" && text !== null && !phrase ? await this.scores(fresh.map((f) => f.result), terms) : null;
     const added: Found[] = fresh.map((f, i) => ({ period: f.period, result: f.result, index: f.index, score: scored ? scored[i]! : -f.place }));
-    const all = [...answer.found, ...added];
+    const rest = [...answer.found.slice(shown), ...added];
     const periodOrder = new Map(answer.candidates.map((p, i) => [p, i]));
     // By best match, the archive's score, then newer periods first; in date order, periods in
     // order (their pages are in date order already, each period wholly before or after the next).
-    if (query.order === "best" && text !== null) all.sort((a, b) => b.score - a.score || b.period.from.localeCompare(a.period.from));
-    else all.sort((a, b) => periodOrder.get(a.period)! - periodOrder.get(b.period)! || b.score - a.score);
-    answer.found = all;
+    if (query.order === "best" && text !== null) rest.sort((a, b) => b.score - a.score || b.period.from.localeCompare(a.period.from));
+    else rest.sort((a, b) => periodOrder.get(a.period)! - periodOrder.get(b.period)! || b.score - a.score);
+    answer.found = [...answer.found.slice(0, shown), ...rest];
   }
 
   /** Each result's score with the archive's counts (ranking.ts). */

@@ -271,7 +271,7 @@ async function showMore(): Promise<void> {
   busy(true);
   try {
     const target = s.shown + PAGE_SIZE;
-    if (s.shown >= s.answer.found.length) await (await archiveSearch()).searchMore(s.answer, s.query);
+    if (s.shown >= s.answer.found.length) await (await archiveSearch()).searchMore(s.answer, s.query, s.shown);
     if (s.generation !== generation) return;
     await showUpTo(s, target);
     if (s.generation !== generation) return;

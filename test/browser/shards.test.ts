@@ -181,6 +181,24 @@ describe("search over yearly periods", () => {
     expect(await status(single.page)).toBe(`${all} articles found for “of”.`);
   });
 
+  it("keeps the results on screen where they are as it searches more periods, and adds what those find below them", async () => {
+    await searchOn(sharded, "q=of");
+    let periodsSearched = 0;
+    for (let presses = 0; presses < 20 && (await page.locator("#search-more").isVisible()); presses++) {
+      const before = await headlines();
+      if ((await page.locator("#search-more").textContent())!.startsWith("Search")) periodsSearched++;
+      await page.locator("#search-more").click();
+      await settled();
+      const after = await headlines();
+      expect(after.slice(0, before.length), `press ${presses + 1}`).toEqual(before);
+      expect(after.length, `press ${presses + 1}`).toBeGreaterThanOrEqual(before.length);
+    }
+    // The query is in every year: the presses searched the three years the first screen left.
+    expect(periodsSearched).toBeGreaterThan(0);
+    await searchOn(single, "q=of");
+    expect((await headlines()).length).toBe(Number(/^(\d+)/u.exec((await status(single.page))!)![1]));
+  });
+
   it("orders newest first across every year as the reader asks for more", async () => {
     await searchOn(sharded, "q=officials&sort=newest");
     await readToTheEnd();
