@@ -612,11 +612,11 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
   // Full names by the words a short form may be: a surname (with or without "al-"), or an
   // organisation's first word. Looked up, not searched: a hostile file may hold 100,000 names.
   const byShortForm = new Map<string, Set<Tally>>();
-  // Full names a word fits as their surname: a firm's first word alone is no one's.
-  const asSurname = new Map<string, Set<Tally>>();
-  const index = (word: string, full: Tally, into = byShortForm): void => {
-    let fits = into.get(word);
-    if (!fits) into.set(word, (fits = new Set()));
+  // The words some full name ends in: a firm's first word alone is no one's surname.
+  const surnames = new Set<string>();
+  const index = (word: string, full: Tally): void => {
+    let fits = byShortForm.get(word);
+    if (!fits) byShortForm.set(word, (fits = new Set()));
     fits.add(full);
   };
   for (const [fullKey, full] of byKey) {
@@ -625,7 +625,7 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
     const last = parts.at(-1)!;
     for (const surname of [last, last.replace(NAME_PARTICLES, "")]) {
       index(surname, full);
-      index(surname, full, asSurname);
+      surnames.add(surname);
     }
     if (full.organisationCues > 0) index(parts[0]!, full);
   }
@@ -638,7 +638,7 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
       // beside "Baker International Corp" and "Baker Oil Tools Inc"): a firm, one of those or
       // another of the name. It keeps no cue of a person, so that the archive does not take it
       // for whom it gives the surname to ("Baker said" made the story James Baker's).
-      if (!asSurname.has(key)) tally.personCues = tally.saidCues = 0;
+      if (!surnames.has(key)) tally.personCues = tally.saidCues = 0;
       continue;
     }
     const full = fits.values().next().value!;
