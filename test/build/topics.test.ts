@@ -45,6 +45,13 @@ describe("topic pages", () => {
     expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/u);
   });
 
+  it("give each month's count as text too, for a reader with no pointer to rest on a bar", async () => {
+    const html = await site.page("/topic/texaco/");
+    const figures = /<details class="timeline-figures">([\s\S]*?)<\/details>/u.exec(html)?.[1] ?? "";
+    const rows = [...figures.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>(\d+)<\/td><\/tr>/gu)].map((m) => [m[1], Number(m[2])]);
+    expect(rows).toEqual([["March 1987", 1], ["April 1987", 1], ["July 1987", 1]]);
+  });
+
   it("are listed by kind, A to Z, with their counts", async () => {
     const html = await site.page("/topics/organisations/");
     const rows = [...html.matchAll(/<th scope="row"><a href="\/topic\/([^/]+)\/">([^<]*)<\/a><\/th><td>(\d+)<\/td>/gu)].map((m) => [m[2], Number(m[3])]);
