@@ -7,6 +7,8 @@ import { numberedLinks, numberedPageUrl, pageHolding, pageUrl, type PageLink } f
 /** Articles of one section within a period: how date pages list them. */
 export interface SectionGroup {
   readonly name: string;
+  /** Its id on a day page, the same on every page of the day: `section-world`. */
+  readonly anchor: string;
   /**
    * The section front's page that holds the period's newest article of the section: from a month
    * of 2,380 Earnings stories, "Earnings" leads to them, not to the section's latest news.
@@ -45,6 +47,8 @@ export interface DayPagination {
   readonly links: readonly PageLink[];
   readonly previousUrl: string | null;
   readonly nextUrl: string | null;
+  /** Every section of the day, with its count, leading to where its list begins: on which page, and where on it. */
+  readonly contents: readonly { readonly name: string; readonly count: number; readonly url: string }[];
 }
 
 export interface DatePage {
@@ -92,6 +96,14 @@ function dayPages(day: DatePage): DatePage[] {
   const items = day.sections.flatMap((group) => group.articles.map((article) => ({ group, article })));
   const pageCount = Math.ceil(items.length / DATE_LIST_MAX);
   const urlOf = (n: number): string => numberedPageUrl(day.url, n);
+  // A day of 565 Reuters stories runs its sections on over six pages, Crude Oil from the fifth:
+  // each page says where every section begins.
+  let before = 0;
+  const contents = day.sections.map((group) => {
+    const page = Math.floor(before / DATE_LIST_MAX) + 1;
+    before += group.articles.length;
+    return { name: group.name, count: group.count, url: `${urlOf(page)}#${group.anchor}` };
+  });
   return Array.from({ length: pageCount }, (_, i): DatePage => {
     const n = i + 1;
     const slice = items.slice(i * DATE_LIST_MAX, n * DATE_LIST_MAX);
@@ -100,7 +112,7 @@ function dayPages(day: DatePage): DatePage[] {
       ...day,
       url: urlOf(n),
       sections,
-      pages: { pageNumber: n, pageCount, links: numberedLinks(day.url, n, pageCount), previousUrl: n > 1 ? urlOf(n - 1) : null, nextUrl: n < pageCount ? urlOf(n + 1) : null },
+      pages: { pageNumber: n, pageCount, links: numberedLinks(day.url, n, pageCount), previousUrl: n > 1 ? urlOf(n - 1) : null, nextUrl: n < pageCount ? urlOf(n + 1) : null, contents },
     };
   });
 }
@@ -121,7 +133,7 @@ function sectionPages(sections: readonly Section[], pageSize: number): SectionPa
 
 function groupBySection(articles: readonly Article[], withArticles: boolean, pageOf: SectionPageOf): SectionGroup[] {
   return [...groupBy(articles, (a) => a.sectionSlug).values()]
-    .map((g) => ({ name: g[0]!.section, url: pageOf(g[0]!), count: g.length, articles: withArticles ? g.map(teaser) : [] }))
+    .map((g) => ({ name: g[0]!.section, anchor: `section-${g[0]!.sectionSlug}`, url: pageOf(g[0]!), count: g.length, articles: withArticles ? g.map(teaser) : [] }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
 }
 

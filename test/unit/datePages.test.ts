@@ -38,6 +38,22 @@ describe("date pages stay light, whatever the archive", () => {
     expect(world(first).articles.length + world(second).articles.length).toBeLessThanOrEqual(world(first).count);
   });
 
+  it("gives every page of a long day the day's sections, each leading to the page and the heading where its list begins", () => {
+    const long = pages("day", "2019-03-14");
+    for (const page of long) {
+      const contents = page.pages!.contents;
+      expect(contents.map((c) => [c.name, c.count])).toEqual([["World", 166], ["Markets", 84]]);
+      for (const item of contents) {
+        const [url, anchor] = item.url.split("#");
+        const first = long.find((p) => p.sections.some((g) => g.name === item.name))!;
+        expect(url, item.name).toBe(first.url);
+        expect(first.sections.find((g) => g.name === item.name)!.anchor, item.name).toBe(anchor);
+      }
+    }
+    // Markets begins on the second page, after World's 166.
+    expect(long[0]!.pages!.contents[1]!.url).toBe("/archive/2019/03/14/page/2/#section-markets");
+  });
+
   it("lists a short day on one page, as before", () => {
     const short = pages("day", "2019-03-15");
     expect(short).toHaveLength(1);
