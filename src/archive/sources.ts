@@ -3,12 +3,16 @@ import type { Article } from "./article.js";
 import { groupBy } from "./groupBy.js";
 import { paginate, type ListingPage } from "./paginate.js";
 import { slug } from "../slug.js";
+import type { IsoDate } from "../article/types.js";
 
 export interface Source {
   readonly name: string;
   readonly slug: string;
   readonly url: string;
   readonly count: number;
+  /** The dates of its oldest and newest articles: a source's page gives its span, as a section's does. */
+  readonly firstDate: IsoDate;
+  readonly lastDate: IsoDate;
 }
 
 export interface SourcePage extends ListingPage<Teaser> {
@@ -46,7 +50,8 @@ export function sources(articles: readonly Article[]): { source: Source; article
   return [...groupBy(credits, (c) => sourceSlug(c.name)).entries()]
     .map(([key, group]) => {
       const name = group[0]!.name;
-      return { source: { name, slug: key, url: sourceUrl(name), count: group.length }, articles: group.map((c) => c.article) };
+      const source = { name, slug: key, url: sourceUrl(name), count: group.length, firstDate: group.at(-1)!.article.date, lastDate: group[0]!.article.date };
+      return { source, articles: group.map((c) => c.article) };
     })
     .sort((a, b) => b.source.count - a.source.count || (a.source.name < b.source.name ? -1 : 1));
 }

@@ -338,6 +338,16 @@ describe("source pages", () => {
     }
   });
 
+  it("give their count and span of dates, as a section front does", async () => {
+    for (const name of SOURCES) {
+      const credited = articles.filter((a) => credits(a).includes(name));
+      const meta = /<p class="front-meta">([^]*?)<\/p>/u.exec(mainOf(await site.page(`/source/${sourceSlug(name)}/`)))?.[1] ?? "";
+      const days = [...new Set(credited.map((a) => a.date))].sort();
+      expect([...meta.matchAll(/<time datetime="([^"]+)">/gu)].map((m) => m[1]), name).toEqual(days.length === 1 ? days : [days[0], days.at(-1)]);
+      expect(htmlText(meta), name).toMatch(new RegExp(`^${credited.length} articles?, `, "u"));
+    }
+  });
+
   it("lists every source with its count on the sources index", async () => {
     const main = mainOf(await site.page("/source/"));
     const rows = elements(main, "tr").filter((tr) => anchors(tr).length > 0);
