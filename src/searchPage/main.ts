@@ -105,7 +105,7 @@ function currentQuery(): Query | string {
     const asked = unknownFacets.get(f);
     if (asked === undefined) continue;
     const menu = `${f[0]!.toUpperCase()}${f.slice(1)}`;
-    return f === "year" ? `This archive has no articles of “${asked}”: pick a year from the Year menu.` : `No ${f} is named “${asked}” in this archive: pick one from the ${menu} menu.`;
+    return f === "year" ? `This archive has no articles from “${asked}”: pick a year from the Year menu.` : `No ${f} is named “${asked}” in this archive: pick one from the ${menu} menu.`;
   }
   const filters: Record<string, string> = {};
   for (const f of FACETS) if (selects[f].value) filters[f] = selects[f].value;
