@@ -10,8 +10,8 @@ const KEY_TERMS = 12;
  * Key words a relative must share with the article. One alone is most often chance: on the
  * Reuters stories, 21% of the links one shared word allowed shared no section, topic or headline
  * word with their story ("TORONTO SUN RAISES DIVIDEND" → "MUELLER BRASS LOWERS PRODUCT PRICES"),
- * against 12% with two; two took 25% of the links and left 12% of the stories without a list (2%
- * before). Three would leave nearly half without one.
+ * against 12% with two. Asking for two took away 25% of the links and left 12% of the stories
+ * with no list (2% before); three would leave nearly half with none.
  */
 const SHARED_KEYS = 2;
 
