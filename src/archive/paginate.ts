@@ -120,3 +120,27 @@ export function numberedPageUrl(base: string, n: number): string {
 export function numberedLinks(base: string, current: number, count: number): PageLink[] {
   return withGaps(shownPages(current, count), current, (n) => ({ number: n, url: numberedPageUrl(base, n) }));
 }
+
+/** A month of a listing, and the page that holds its newest item. */
+export interface MonthPage {
+  /** `2017-04`. */
+  readonly period: string;
+  readonly url: string;
+}
+
+/**
+ * Each month of a listing, newest first, with the page that holds its newest item: from there,
+ * older pages read on through the month. `dates` are the items' dates, newest first. Pages are
+ * counted from the oldest, so a month keeps its page as news is added.
+ */
+export function monthPages(dates: readonly string[], size: number, base: string): MonthPage[] {
+  const months: MonthPage[] = [];
+  let last = "";
+  dates.forEach((date, index) => {
+    const month = date.slice(0, 7);
+    if (month === last) return;
+    last = month;
+    months.push({ period: month, url: pageUrl(base, pageHolding(dates.length, size, index)) });
+  });
+  return months;
+}

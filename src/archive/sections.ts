@@ -1,7 +1,7 @@
 import { newestFirst, type Article } from "./article.js";
 import { teaser, type Teaser } from "./articlePages.js";
 import { groupBy } from "./groupBy.js";
-import { paginate, type ListingPage } from "./paginate.js";
+import { monthPages, paginate, type ListingPage, type MonthPage } from "./paginate.js";
 import type { IsoDate } from "../article/types.js";
 
 /** What a page says about a section: name, link, size and span. */
@@ -34,6 +34,8 @@ export interface SectionFrontPage extends ListingPage<Teaser> {
    * 1,500 of them for a count.
    */
   readonly about: SectionSummary | null;
+  /** On its first page only: each month of the section, leading to the page that holds its newest article. */
+  readonly months: readonly MonthPage[] | null;
 }
 
 /**
@@ -67,7 +69,8 @@ export function sectionFronts(all: readonly Section[], pageSize: number): Sectio
   return all.flatMap((section) => {
     const about = summary(section);
     const link: SectionLink = { name: about.name, slug: about.slug, url: about.url };
+    const months = monthPages(section.articles.map((a) => a.date), pageSize, section.url);
     // The page's fields last, so that every page shares one hidden class (see `publish`).
-    return paginate(section.articles.map(teaser), pageSize, section.url).map((page) => ({ section: link, about: page.pageNumber === null ? about : null, ...page }));
+    return paginate(section.articles.map(teaser), pageSize, section.url).map((page) => ({ section: link, about: page.pageNumber === null ? about : null, months: page.pageNumber === null ? months : null, ...page }));
   });
 }

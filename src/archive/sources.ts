@@ -1,7 +1,7 @@
 import { teaser, type Teaser } from "./articlePages.js";
 import type { Article } from "./article.js";
 import { groupBy } from "./groupBy.js";
-import { paginate, type ListingPage } from "./paginate.js";
+import { monthPages, paginate, type ListingPage, type MonthPage } from "./paginate.js";
 import { slug } from "../slug.js";
 import type { IsoDate } from "../article/types.js";
 
@@ -19,6 +19,8 @@ export interface SourcePage extends ListingPage<Teaser> {
   readonly source: Pick<Source, "name" | "slug" | "url">;
   /** The credit's size, on its first page only (see SectionFrontPage.about). */
   readonly about: Source | null;
+  /** On its first page only: each month of the credit, leading to the page that holds its newest article. */
+  readonly months: readonly MonthPage[] | null;
 }
 
 /**
@@ -60,6 +62,7 @@ export function sourcePages(all: ReturnType<typeof sources>, pageSize: number): 
   // The page's fields last, so that every page shares one hidden class (see `publish`).
   return all.flatMap(({ source, articles }) => {
     const link = { name: source.name, slug: source.slug, url: source.url };
-    return paginate(articles.map(teaser), pageSize, source.url).map((page) => ({ source: link, about: page.pageNumber === null ? source : null, ...page }));
+    const months = monthPages(articles.map((a) => a.date), pageSize, source.url);
+    return paginate(articles.map(teaser), pageSize, source.url).map((page) => ({ source: link, about: page.pageNumber === null ? source : null, months: page.pageNumber === null ? months : null, ...page }));
   });
 }

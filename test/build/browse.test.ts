@@ -315,6 +315,28 @@ describe("section fronts", () => {
       expect(htmlText(meta).includes(" to "), section).toBe(days.size > 1);
     }
   });
+
+  it("lead from the first page to each month of the section, newest first, on the page that lists its newest article", async () => {
+    let checked = 0;
+    for (const section of new Set(articles.map((a) => a.section))) {
+      const inSection = newestFirst(articles.filter((a) => a.section === section));
+      const months = [...new Set(inSection.map((a) => a.date.slice(0, 7)))];
+      const main = mainOf(await site.page(`/${sectionSlug(section)}/`));
+      const jump = /<details class="month-jump">([\s\S]*?)<\/details>/u.exec(main)?.[1];
+      if (months.length < 2) {
+        expect(jump, section).toBeUndefined();
+        continue;
+      }
+      const links = anchors(jump ?? "");
+      expect(links.map((a) => a.text), section).toEqual(months.map((m) => new Date(`${m}-01T00:00:00Z`).toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" })));
+      for (const [i, month] of months.entries()) {
+        const newestOfMonth = inSection.find((a) => a.date.startsWith(month))!;
+        expect(headlines(linkedArticles(mainOf(await site.page(links[i]!.href)))), month).toContain(newestOfMonth.headline);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });
 
 describe("source pages", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageLinks, pageUrl, paginate, type PageLink } from "../../src/archive/paginate.js";
+import { monthPages, pageLinks, pageUrl, paginate, type PageLink } from "../../src/archive/paginate.js";
 
 /** Items newest first, as listings hold them: n, n − 1, …, 1 (1 the oldest). */
 const newestFirst = (n: number): number[] => Array.from({ length: n }, (_, i) => n - i);
@@ -111,5 +111,39 @@ describe("pageLinks", () => {
         expect(pageLinks("/world/", current, count), `page ${current} of ${count}`).toEqual(referenceLinks("/world/", current, count));
       }
     }
+  });
+});
+
+describe("monthPages", () => {
+  // 25 items, newest first, 10 a page: the front holds the newest 15 (places 11 to 25 from the oldest).
+  const dates = [
+    ...Array.from({ length: 7 }, () => "2019-03-20"),
+    ...Array.from({ length: 10 }, () => "2019-02-10"),
+    ...Array.from({ length: 8 }, () => "2018-12-05"),
+  ];
+  const months = monthPages(dates, 10, "/world/");
+
+  it("gives each month once, newest first, leading to the page that holds its newest item", () => {
+    expect(months.map((m) => m.period)).toEqual(["2019-03", "2019-02", "2018-12"]);
+    const pages = paginate(dates.map((date, i) => ({ date, i })), 10, "/world/");
+    for (const month of months) {
+      const newest = dates.findIndex((d) => d.startsWith(month.period));
+      const holding = pages.find((p) => p.items.some((item) => item.i === newest))!;
+      expect(month.url, month.period).toBe(holding.url);
+    }
+    // February's newest is the 8th item: on the front, with March; December's the 18th, on page 1.
+    expect(months.map((m) => m.url)).toEqual(["/world/", "/world/", "/world/page/1/"]);
+  });
+
+  it("keeps a month on its numbered page as news is added at the newest end", () => {
+    const later = monthPages([...Array.from({ length: 12 }, () => "2019-04-01"), ...dates], 10, "/world/");
+    // December stays on page 1; February, pushed off the front, is on the page the front's older
+    // items went to, page 2.
+    expect(later.map((m) => [m.period, m.url])).toEqual([
+      ["2019-04", "/world/"],
+      ["2019-03", "/world/"],
+      ["2019-02", "/world/page/2/"],
+      ["2018-12", "/world/page/1/"],
+    ]);
   });
 });
