@@ -6,6 +6,12 @@
  * is looked up in `bench/topics-judged.tsv`, where a person judged it one by one (name, kind,
  * verdict, why): the precision printed is over the sample as judged, and a topic the file lacks is
  * listed for judging. Figures are printed, never asserted.
+ *
+ * `--fresh` draws the sample only from topics no other sample has judged. Earlier samples were
+ * looked at while the rules were written, and the wrong topics they showed were fixed, so a
+ * sample that may take them again says how good the judged topics are, not the rest. With
+ * `--fresh` the precision of the whole is estimated in two parts: the topics judged before,
+ * counted as judged, and the rest at the fresh sample's precision.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -24,7 +30,7 @@ const PROJECT = path.resolve(import.meta.dirname, "..");
 const JUDGED = path.join(PROJECT, "bench", "topics-judged.tsv");
 const say = (text = ""): void => void process.stdout.write(`${text}\n`);
 
-const { values } = parseArgs({ options: { min: { type: "string", default: "3" }, sample: { type: "string", default: "100" }, seed: { type: "string", default: "20261130" } } });
+const { values } = parseArgs({ options: { fresh: { type: "boolean", default: false }, min: { type: "string", default: "3" }, sample: { type: "string", default: "100" }, seed: { type: "string", default: "20261130" } } });
 const minArticles = Number(values.min);
 const sampleSize = Number(values.sample);
 
@@ -76,28 +82,38 @@ interface Judged {
   readonly why: string;
 }
 const judged = new Map<string, Judged>();
+/** Topics judged under another seed's heading: what `--fresh` leaves out of its draw. */
+const judgedElsewhere = new Set<string>();
 if (existsSync(JUDGED)) {
+  let seed = "";
   for (const line of readFileSync(JUDGED, "utf8").split("\n")) {
-    if (line.startsWith("#") || line.trim() === "") continue;
+    if (line.startsWith("#")) {
+      seed = /\bseed (\d+)/i.exec(line)?.[1] ?? seed;
+      continue;
+    }
+    if (line.trim() === "") continue;
     const [name = "", kind = "", verdict = "", why = ""] = line.split("\t");
     if (verdict !== "right" && verdict !== "wrong") throw new Error(`${JUDGED}: "${line}": the verdict must be right or wrong`);
     judged.set(`${name}\t${kind}`, { verdict, why });
+    if (seed !== values.seed) judgedElsewhere.add(`${name}\t${kind}`);
   }
 }
+const key = (t: Topic): string => `${t.name}\t${t.kind}`;
 
 // A seeded sample, so that the judged file stays the judgement of the sample printed.
 let state = Number(values.seed);
 const random = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-const pool: Topic[] = [...index.topics];
+const pool: Topic[] = index.topics.filter((t) => !values.fresh || !judgedElsewhere.has(key(t)));
+const poolSize = pool.length;
 const sample: Topic[] = [];
 while (sample.length < sampleSize && pool.length > 0) sample.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
 say();
-say(`a random sample of ${sample.length} of the ${f.int(index.topics.length)} topics (seed ${values.seed}), as judged in bench/topics-judged.tsv:`);
+say(`a random sample of ${sample.length} of the ${f.int(poolSize)} topics${values.fresh ? " no other sample has judged" : ""} (seed ${values.seed}), as judged in bench/topics-judged.tsv:`);
 let right = 0;
 let wrong = 0;
 const unjudged: string[] = [];
 sample.forEach((t, i) => {
-  const j = judged.get(`${t.name}\t${t.kind}`);
+  const j = judged.get(key(t));
   if (j?.verdict === "right") right++;
   else if (j?.verdict === "wrong") wrong++;
   else unjudged.push(`${t.name}\t${t.kind}`);
@@ -106,7 +122,30 @@ sample.forEach((t, i) => {
 });
 say();
 if (right + wrong > 0) say(`precision over the ${right + wrong} judged: ${((100 * right) / (right + wrong)).toFixed(1)}% (${right} right, ${wrong} wrong)`);
+if (values.fresh && right + wrong > 0) {
+  const before = index.topics.filter((t) => judgedElsewhere.has(key(t)));
+  const rightBefore = before.filter((t) => judged.get(key(t))?.verdict === "right").length;
+  const whole = (rightBefore + (right / (right + wrong)) * poolSize) / index.topics.length;
+  say(`judged before: ${f.int(before.length)} of today's topics, ${f.int(rightBefore)} right; the other ${f.int(poolSize)} at this sample's precision: ${(100 * whole).toFixed(1)}% of all ${f.int(index.topics.length)} topics right`);
+}
 if (unjudged.length > 0) {
   say(`${unjudged.length} sampled topics are not judged yet; add them to bench/topics-judged.tsv (name, kind, right or wrong, why):`);
   for (const u of unjudged) say(`  ${u}`);
+  say();
+  say("what each names them as, to judge by (up to six articles each, where the name or a word of it is):");
+  for (const t of sample.filter((s) => !judged.has(key(s)))) {
+    say(`${t.name} [${t.kind}], ${t.articles.length} articles:`);
+    for (const a of t.articles.slice(0, 6)) say(`  - ${a.headline} (${a.date}): ${whereNamed(t.name, a)}`);
+  }
+}
+
+/** The sentence of an article where a topic's name is, or else one of its longer words. */
+function whereNamed(name: string, article: (typeof articles)[number]): string {
+  const text = [article.standfirst ?? "", ...article.body.map((p) => p.text)].join(" ");
+  const words = [name, ...name.split(/\s+/).filter((w) => w.length >= 4).reverse()];
+  for (const w of words) {
+    const at = text.indexOf(w);
+    if (at >= 0) return `…${text.slice(Math.max(0, at - 120), at + w.length + 120).replace(/\s+/g, " ")}…`;
+  }
+  return "(not in the text as such)";
 }

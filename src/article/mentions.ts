@@ -69,19 +69,19 @@ interface Token {
 }
 
 /** Words, tickers and punctuation. A word may hold inner full stops ("U.S.") and hyphens. */
-const TOKEN = /<[A-Z0-9.]{1,12}>|(?:\p{L}\.){2,}|\d+-?[\p{L}][\p{L}\p{M}\d'’-]*\.?|[\p{L}\p{M}][\p{L}\p{M}\d'’-]*\.?|\d[\d.,:/]*|[^\s\p{L}\p{M}\d]/gu;
+const TOKEN = /<[A-Z0-9.]{1,12}(?: [A-Z0-9.]{1,4})?>|(?:\p{L}\.){2,}|\d+-?[\p{L}][\p{L}\p{M}\d'’-]*\.?|[\p{L}\p{M}][\p{L}\p{M}\d'’-]*\.?|\d[\d.,:/]*|[^\s\p{L}\p{M}\d]/gu;
 const ABBREVIATIONS = new Set(["mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "co.", "corp.", "inc.", "ltd.", "gen.", "sen.", "gov.", "rep.", "col.", "lt.", "capt.", "no.", "vs.", "bros.", "messrs."]);
 const LETTER = /^[\p{L}\p{M}]/u;
 const UPPER_FIRST = /^\p{Lu}/u;
-/** "al-Assad" is part of a name though it starts in lower case. */
-const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu|abd|ad|as|ash|az)-\p{Lu}/u;
+/** "al-Assad", "d'Electricite" are part of a name though they start in lower case. */
+const PARTICLE_NAME = /^(?:(?:al|el|bin|ibn|abu|abd|ad|as|ash|az)-|[dl]['’])\p{Lu}/u;
 const TRAILING_MARKS = "'’-";
 const SENTENCE_END = new Set([".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–"]);
 
-/** PARTICLE_NAME, tested only where its dash can be: most words are lower case and have none. */
+/** PARTICLE_NAME, tested only where its dash or apostrophe can be: most words are lower case and have none. */
 function maybeParticleName(word: string): boolean {
   const dash = word.indexOf("-");
-  return dash >= 2 && dash <= 3 && PARTICLE_NAME.test(word);
+  return (dash >= 2 && dash <= 3) || word[1] === "'" || word[1] === "’" ? PARTICLE_NAME.test(word) : false;
 }
 
 /** Words as the extractor reads them, sentence by sentence. */
@@ -149,8 +149,9 @@ function tokens(text: string): Token[] {
  * before them belongs inside it: "Moody's Investors Service", not Moody and "Investors Service".
  */
 function possessiveInsideName(list: readonly Token[], j: number): boolean {
-  // A country's possessive is the country's: "Sweden's AB Volvo".
-  if (j > 0 && PLACES.has(nameKey(list[j - 1]!.text))) return false;
+  // A country's possessive is the country's: "Sweden's AB Volvo"; and a known body's is its own:
+  // "the EC's Executive Commission" is the European Commission, no body named "EC's …".
+  if (j > 0 && (PLACES.has(nameKey(list[j - 1]!.text)) || KNOWN_ORGANISATIONS.has(nameKey(list[j - 1]!.text)))) return false;
   for (let k = j; k < list.length && k < j + 4 && list[k]!.capital && !list[k]!.opensSentence; k++) {
     if (endsAsOrganisation([list[k]!.text])) return true;
   }
@@ -164,15 +165,38 @@ function wordsOfLastName(words: readonly string[]): number {
   return n;
 }
 
-/** Whether the words from `k` on are the rest of a firm's name, up to its legal suffix. */
+/**
+ * Whether the words from `k` on are the rest of a firm's name, up to its legal suffix: partners'
+ * names between commas ("Peat, Marwick, Mitchell and Co", "Merrill Lynch, Pierce, Fenner and
+ * Smith Inc"), not a list of places or people, which ends in no suffix.
+ */
 function commaInsideName(list: readonly Token[], k: number): boolean {
-  for (let n = 0; k < list.length && n < 6; k++, n++) {
+  for (let n = 0; k < list.length && n < 8; k++, n++) {
     const t = list[k]!;
     if (t.opensSentence) return false;
     if (t.capital && isLegalSuffix(t.text)) return n > 0;
+    if (t.text === "," && list[k + 1]?.capital === true) continue;
     if (!t.capital && t.text !== "&" && t.text.toLowerCase() !== "and") return false;
   }
   return false;
+}
+
+/**
+ * Where the firm's name whose inner legal suffix ends before `k` ends: at its closing bracket, or
+ * through the next legal suffix when capitalised words lead to one ("Swiss Bank Corp International
+ * Asia Inc"); otherwise at `k`, its suffix being its end. Not past a full stop, which may end a
+ * sentence ("Texaco Inc. Pennzoil Co said").
+ */
+function restOfFirm(list: readonly Token[], k: number, bracketed: boolean, suffix: string): number {
+  for (let n = 0, i = k; i < list.length && n < (bracketed ? 12 : 4); i++, n++) {
+    const t = list[i]!;
+    if (bracketed && t.text === ">") return i;
+    if (bracketed) continue;
+    if (suffix.endsWith(".")) return k;
+    if (!t.capital || t.opensSentence || t.possessive) return k;
+    if (isLegalSuffix(t.text)) return n > 0 ? i + 1 : k;
+  }
+  return k;
 }
 
 /** A run of capitalised words, as found, before titles are cut out. */
@@ -200,13 +224,24 @@ function runs(text: string): Run[] {
     }
     const startInside = start.possessive !== "" && possessiveInsideName(list, i + 1);
     const words = [startInside ? start.text + start.possessive : start.text];
+    // The wire writes a firm's name in angle brackets when it has no ticker: "<Bond Corp
+    // International Ltd>". Inside them, a legal suffix ends nothing; the bracket does.
+    const bracketed = list[i - 1]?.text === "<";
     let j = i + 1;
+    let partners = false;
     if (!start.possessive || startInside) {
       while (j < list.length) {
         const t = list[j]!;
         if (t.opensSentence) break;
-        // A legal suffix ends a name ("Texaco Inc. Pennzoil ..."), but for another one ("Co Ltd").
-        if (isLegalSuffix(words.at(-1)!) && !(t.capital && isLegalSuffix(t.text))) break;
+        // A legal suffix ends a name ("Texaco Inc. Pennzoil ..."), but for another one ("Co Ltd"),
+        // or for the rest of a firm's name ending in one ("Swiss Bank Corp International Asia Inc").
+        if (isLegalSuffix(words.at(-1)!) && !(t.capital && isLegalSuffix(t.text))) {
+          // What follows it in the same firm's name names nothing by itself: "International" of
+          // "<Bond Corp International Ltd>", "International Asia" of "Swiss Bank Corp International
+          // Asia Inc". A suffix that opens the name ("AB Volvo") is no end of one.
+          if (words.length > 1) j = restOfFirm(list, j, bracketed, words.at(-1)!);
+          break;
+        }
         if (t.capital) {
           j++;
           words.push(t.text);
@@ -215,8 +250,10 @@ function runs(text: string): Run[] {
           if (t.possessive) break;
           continue;
         }
-        // A comma inside a firm's name: "Goldman, Sachs and Co", "Donaldson, Lufkin and Jenrette Inc".
-        if (t.text === "," && wordsOfLastName(words) <= 2 && !PLACES.has(nameKey(words.join(" "))) && commaInsideName(list, j + 1)) {
+        // A comma inside a firm's name: "Goldman, Sachs and Co", "Donaldson, Lufkin and Jenrette Inc";
+        // once one is, so are the later ones up to its suffix ("Merrill Lynch, Pierce, Fenner and Smith").
+        if (t.text === "," && (partners || (wordsOfLastName(words) <= 2 && !PLACES.has(nameKey(words.join(" "))))) && commaInsideName(list, j + 1)) {
+          partners = true;
           j++;
           continue;
         }
@@ -249,7 +286,9 @@ function runs(text: string): Run[] {
       opensSentence: start.opensSentence,
       before: before && !before.capital ? before.text.toLowerCase() : "",
       after: after && !after.capital ? after.text.toLowerCase() : "",
-      ticker: after?.text.startsWith("<") === true,
+      // A ticker (`<XON>`), not the bracket that opens another firm's name ("Packer's <Consolidated
+      // Press Holdings Ltd>" gives Kerry Packer no company's cue).
+      ticker: bracketed || (after !== undefined && after.text.length > 2 && after.text.startsWith("<")),
     });
     i = j;
   }
@@ -643,6 +682,9 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
     }
     const full = fits.values().next().value!;
     if (holdsAnotherOffice(tally, full)) continue;
+    // A surname that only ever names a firm here is the firm named after the person: "<Bond Corp
+    // International Ltd>" beside Alan Bond. Merged, its cues made him an organisation.
+    if (tally.organisationCues > 0 && tally.personCues + tally.saidCues === 0 && full.organisationCues === 0) continue;
     full.count += tally.count;
     for (const office of tally.offices ?? []) (full.offices ??= new Set()).add(office);
     full.personCues += tally.personCues;

@@ -119,6 +119,34 @@ describe("the names an article mentions", () => {
     expect(names("Goldman, Sachs and Co led the offer.")).toEqual(["Goldman Sachs"]);
   });
 
+  it("keeps a firm's name whole across its partners' commas, and names no piece of it", () => {
+    expect(names("Its auditor, Peat, Marwick, Mitchell and Co, withdrew.")).toEqual(["Peat Marwick Mitchell"]);
+    expect(names("Merrill Lynch, Pierce, Fenner and Smith Inc led it.")).toEqual(["Merrill Lynch Pierce Fenner and Smith"]);
+    // A list of places ends in no legal suffix: still three names.
+    expect(names("He flew to Paris, Bonn, Rome and Madrid.")).toEqual(["Bonn", "Madrid", "Paris", "Rome"]);
+  });
+
+  it("names nothing by the words after a firm's inner legal suffix", () => {
+    expect(names("Swiss Bank Corp International Asia Inc will lead it.")).toEqual(["Swiss Bank"]);
+    expect(names("Alan Bond, chairman of <Bond Corp International Ltd>, was not charged.")).toEqual(["Alan Bond", "Bond"]);
+    // A ticker with its exchange is a ticker too, no name.
+    expect(names("Sweden's L.M. Ericsson <ERIC ST> said so.")).toEqual(["L.M. Ericsson", "Sweden"]);
+    // A suffix that opens a name ends none ("AB Volvo"), and a full stop after one may end a sentence.
+    expect(names("The buyer is AB Volvo.")).toEqual(["Volvo"]);
+    expect(names("They sued Texaco Inc. Pennzoil Co said so.")).toEqual(["Pennzoil", "Texaco"]);
+  });
+
+  it("keeps a firm's name in the wire's angle brackets whole, and marks it a firm's", () => {
+    expect(named("Regie Nationale des Usines Renault", "Chrysler said it and <Regie Nationale des Usines Renault> agreed.")?.organisationCues).toBe(1);
+    expect(names("It sold its unit to <Cie Generale d'Electricite> in Paris.")).toEqual(["Cie Generale d'Electricite", "Paris"]);
+  });
+
+  it("gives a person no firm's cue from the bracket of the firm named after him", () => {
+    // The bracket opens another firm's name; a ticker (`<MTS>`) is what marks the name before it.
+    expect(named("Kerry Packer", "It bought the stations from Kerry Packer's <Consolidated Press Holdings Ltd> last year.")?.organisationCues).toBe(0);
+    expect(named("Martin Sosnoff", "News that Martin Sosnoff's <MTS Acquisition Corp> held talks.")?.organisationCues).toBe(0);
+  });
+
   it("reads no name from a dateline, which the parser has taken off the text", () => {
     const article = parseOk(" date 1987-03-04 GENERAL NEWS\nFIRM TO BUY STOCK\nHOUSTON, March 4 - The company said it would buy back stock from its holders.\nReuters\n");
     expect(article.dateline).toBe("HOUSTON, March 4");
