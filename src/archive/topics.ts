@@ -173,14 +173,18 @@ function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet
   return null;
 }
 
-/** Two to four words that could be a person's: no place, no acronym, no common noun. */
+/**
+ * Two to four words that could be a person's: no place, no acronym, no common noun. A place may
+ * be the surname after a given name: "Roger Douglas", New Zealand's finance minister.
+ */
 function looksLikeAPerson(name: string): boolean {
   if (!PERSON_NAME.test(name)) return false;
   const words = name.split(" ");
-  return words.every((word) => {
+  const placeAsSurname = words.length >= 2 && GIVEN_NAMES.has(nameKey(words[0]!));
+  return words.every((word, i) => {
     const key = nameKey(word);
     if (INITIALS.test(word)) return words.length > 2 || word.length <= 2; // an initial: "Martin S. Ackerman"
-    return !PLACES.has(key) && !NOT_IN_PERSONS_NAMES.has(key) && !NOT_NAMES.has(key) && !ORGANISATION_ENDS.has(key) && !LEGAL_SUFFIXES.has(key) && !TITLE_HEADS.has(key) && !TITLE_MODIFIERS.has(key) && !/^\p{Lu}{2,}$/u.test(word) && !/^\p{Lu}\.?$/u.test(word);
+    return (!PLACES.has(key) || (placeAsSurname && i === words.length - 1)) && !NOT_IN_PERSONS_NAMES.has(key) && !NOT_NAMES.has(key) && !ORGANISATION_ENDS.has(key) && !LEGAL_SUFFIXES.has(key) && !TITLE_HEADS.has(key) && !TITLE_MODIFIERS.has(key) && !/^\p{Lu}{2,}$/u.test(word) && !/^\p{Lu}\.?$/u.test(word);
   }) && !words.every((word) => /^\p{Lu}\.?$/u.test(word));
 }
 

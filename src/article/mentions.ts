@@ -633,6 +633,9 @@ function wordSpans(text: string): Set<string> {
   return spans;
 }
 
+/** A full name the article shows to be a person's: a title or a role, and no firm's mark. */
+const isPersonHere = (full: Tally): boolean => full.personCues > 0 && full.organisationCues === 0;
+
 /** Whether a short form held an office the full name was never given. */
 const holdsAnotherOffice = (short: Tally, full: Tally): boolean => short.offices !== null && [...short.offices].some((office) => !full.offices?.has(office));
 
@@ -669,9 +672,12 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
     if (full.organisationCues > 0) index(parts[0]!, full);
   }
   for (const [key, tally] of [...byKey]) {
-    if (tally.words !== 1 || PLACES.has(key) || KNOWN_ORGANISATIONS.has(key)) continue;
+    if (tally.words !== 1 || KNOWN_ORGANISATIONS.has(key)) continue;
     const fits = byShortForm.get(key);
     if (fits === undefined) continue;
+    // A place's name is a surname too ("Finance Minister Roger Douglas", then "Douglas said"): only
+    // where the article makes it speak or hold an office most times it gives it alone.
+    if (PLACES.has(key) && (fits.size > 1 || (tally.personCues + tally.saidCues) * 2 < tally.count || !isPersonHere(fits.values().next().value!))) continue;
     if (fits.size > 1) {
       // The first word of several firms the article names, and no one's surname here ("Baker"
       // beside "Baker International Corp" and "Baker Oil Tools Inc"): a firm, one of those or

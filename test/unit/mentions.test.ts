@@ -56,6 +56,11 @@ describe("the names an article mentions", () => {
     expect(names("James Baker met Baker Hughes Inc officials.", "Baker said the talks went well.")).toEqual(["Baker", "Baker Hughes", "James Baker"]);
   });
 
+  it("counts a place's name for the person of that surname where the article makes it speak, and for the place otherwise", () => {
+    expect(names("Finance Minister Roger Douglas spoke. Douglas said the deficit would fall.")).toEqual(["Roger Douglas"]);
+    expect(names("Finance Minister Roger Douglas flew to Douglas on the Isle of Man.")).toEqual(["Douglas", "Isle of Man", "Roger Douglas"]);
+  });
+
   it("leaves a surname holding an office to the archive when the article's full name of it holds none", () => {
     // A story of President Reagan that names Nancy Reagan once: the President is not she.
     expect(names("President Reagan met reporters.", "Nancy Reagan stayed in California.", "Reagan said the budget would pass.")).toEqual(["California", "Nancy Reagan", "Reagan"]);

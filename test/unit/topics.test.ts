@@ -291,6 +291,14 @@ describe("the archive's topics", () => {
     expect(built.topics.map((t) => t.name)).not.toContain("Star Wars");
   });
 
+  it("takes a person whose surname is a place's name for a person, and the surname alone after it for him", () => {
+    const built = buildArchive(
+      [1, 2, 3].map((n) => story(n, `Finance Minister Roger Douglas presented the budget on day ${n}. Douglas said the deficit would fall. Douglas said taxes would not rise.`)),
+      { pageSize: 10, siteTitle: "T" },
+    );
+    expect(built.topics.map((t) => `${t.name} ${t.kind} ${t.count}`)).toEqual(["Roger Douglas person 3"]);
+  });
+
   it("takes a firm named after its founder for a firm, not a person, where its full name shows it", () => {
     const built = buildArchive(
       [
