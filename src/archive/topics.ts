@@ -6,7 +6,7 @@
  * name fewer than `minArticles` articles give: precision before recall (README, "Topics").
  */
 import { eachMention, type EncodedMentions } from "../article/mentions.js";
-import { GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, TRADES, isNationality, nameKey } from "../article/lexicon.js";
+import { FULL_GIVEN_NAME, GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, TRADES, isNationality, nameKey } from "../article/lexicon.js";
 import { datelinePlace } from "../article/dateline.js";
 import type { IsoDate } from "../article/types.js";
 import type { Article } from "./article.js";
@@ -100,7 +100,18 @@ function canonicalForm(name: string): Canonical {
   const organisation = KNOWN_ORGANISATIONS.get(key);
   if (organisation !== undefined) return { key: nameKey(organisation), known: organisation, kind: "organisation" };
   // One body under both spellings: "International Coffee Organisation" and "… Organization".
-  return { key: key.replace(/\borganisation\b/gu, "organization"), known: null, kind: null };
+  // One person under both forms of a given name: "Jim Wright" and "James Wright".
+  return { key: fullGivenName(key.replace(/\borganisation\b/gu, "organization")), known: null, kind: null };
+}
+
+/** A person's key with the given name written in full ("bob dole" → "robert dole"); any other key as it is. */
+function fullGivenName(key: string): string {
+  const space = key.indexOf(" ");
+  const full = space > 0 ? FULL_GIVEN_NAME.get(key.slice(0, space)) : undefined;
+  if (full === undefined) return key;
+  const rest = key.slice(space + 1).split(" ");
+  if (rest.length > 2 || rest.some((w) => ORGANISATION_ENDS.has(w) || LEGAL_SUFFIXES.has(w) || TRADES.has(w))) return key;
+  return `${full} ${rest.join(" ")}`;
 }
 
 /** A person's name: two to four words, each a capitalised word or a particle ("al-Assad", "bin"). */

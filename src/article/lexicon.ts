@@ -260,3 +260,49 @@ export const GIVEN_NAMES: ReadonlySet<string> = (() => {
   }
   return names;
 })();
+
+/**
+ * Short forms of given names, by the name they shorten: the wire writes "Jim Wright" in one story
+ * and "James Wright" in the next for the Speaker of the House, "Bob Dole" and "Robert Dole" for
+ * the Senate's Republican leader. "Jack" (John or Jacques) and "Harry" (a name of its own as often)
+ * are left out: a wrong pair would merge two people.
+ */
+export const FULL_GIVEN_NAME: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    robert: "bob bobby rob",
+    william: "bill billy",
+    james: "jim jimmy",
+    thomas: "tom tommy",
+    richard: "dick rick",
+    michael: "mike",
+    edward: "ed ted",
+    joseph: "joe",
+    anthony: "tony",
+    david: "dave",
+    daniel: "dan danny",
+    charles: "chuck",
+    andrew: "andy",
+    frederick: "fred",
+    lawrence: "larry",
+    gerald: "jerry",
+    ronald: "ron",
+    donald: "don",
+    douglas: "doug",
+    gregory: "greg",
+    kenneth: "ken",
+    stephen: "steve",
+    peter: "pete",
+    samuel: "sam",
+    benjamin: "ben",
+    walter: "walt",
+    nicholas: "nick",
+    patrick: "pat",
+    philip: "phil",
+    matthew: "matt",
+    timothy: "tim",
+    jeffrey: "jeff",
+    herbert: "herb",
+    alexander: "alex",
+    elizabeth: "liz",
+  }).flatMap(([full, short]) => short.split(" ").map((s) => [s, full] as const)),
+);

@@ -85,6 +85,23 @@ describe("the archive's topics", () => {
     expect(reagan.match.values).toHaveLength(2);
   });
 
+  it("puts a person under one topic whichever form of his given name a story writes, shown as most write it, and found so by the search filter", () => {
+    const stories = [
+      story(1, "House Speaker Jim Wright said the bill would pass on Monday."),
+      story(2, "House Speaker Jim Wright said the vote would come next week."),
+      story(3, "House Speaker James Wright said the chamber would sit late."),
+      story(4, "Wright said in a statement that the budget talks had failed."),
+    ];
+    const articles = publishArchive(stories, {});
+    const { topics } = topicIndex(articles, 3);
+    expect(topics.map((t) => `${t.name} ${t.kind} ${t.articles.length}`)).toEqual(["Jim Wright person 4"]);
+    const wright = topics[0]!;
+    const found = articles.filter((a) => (topicFilterValues(a)[wright.match.filter] ?? []).some((v) => wright.match.values.includes(v)));
+    expect(found).toHaveLength(4);
+    // A firm keeps its name: "Bob Evans Farms" is no Robert Evans.
+    expect(topicIndex(publishArchive([1, 2, 3].map((n) => story(n, `Bob Evans Farms Inc said sales rose on day ${n}.`)), {}), 3).topics.map((t) => t.name)).toEqual(["Bob Evans Farms"]);
+  });
+
   it("gives James Baker no story of the firms named Baker, where \"Baker said\" is a firm", () => {
     const mine = (n: number, text: string) => parsed({ file: `k${String(n).padStart(2, "0")}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const stories = [
