@@ -178,8 +178,8 @@ function describe({ query, answer }: Shown): string {
   const { from, to } = spanOf(searched);
   const left = answer.candidates.length - answer.searched;
   // Narrowed by section, topic or dates alone, a search has no words to hold, nor best matches.
-  if (!query.text) return `${found} ${from === to ? `on ${formatDate(from)}` : `from ${formatDate(from)} to ${formatDate(to)}`}; ${count(left, "more period")} to search.`;
-  const rest = `${count(left, "more period")} hold${left === 1 ? "s" : ""} its words`;
+  if (!query.text) return `${found} ${from === to ? `on ${formatDate(from)}` : `from ${formatDate(from)} to ${formatDate(to)}`}; ${count(left, "more date range")} to search.`;
+  const rest = `${count(left, "more date range")} hold${left === 1 ? "s" : ""} its words`;
   // One word: how many articles of the whole archive hold it; one searched as another (no word
   // left out then), how many hold the other, said with it.
   const heldBy = answer.wordTotal && !narrowed(query) ? `${answer.wordTotal.exact ? "" : "up to "}${count(answer.wordTotal.pages, "article")}` : null;
@@ -187,7 +187,7 @@ function describe({ query, answer }: Shown): string {
   const total = heldBy === null ? leftOut : stood > 0 ? `${stoodIn}, which ${heldBy} of the whole archive ${verb}.` : ` In the whole archive, ${heldBy} ${verb} “${query.text}”.${leftOut}`;
   if (query.order === "newest") return `${found} since ${formatDate(from)}; ${rest}.${total}`;
   if (query.order === "oldest") return `${found} up to ${formatDate(to)}; ${rest}.${total}`;
-  return `${found} in the ${count(searched.length, "period")} likeliest to hold the best matches (${from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to)}`}) of the ${answer.candidates.length} that hold its words.${total}`;
+  return `${found} in the ${count(searched.length, "date range")} likeliest to hold the best matches (${from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to)}`}) of the ${answer.candidates.length} that hold its words.${total}`;
 }
 
 function offerMore(s: Shown): void {
@@ -200,7 +200,7 @@ function offerMore(s: Shown): void {
   else if (s.query.order === "oldest") more.textContent = `Search articles after ${formatDate(spanOf(s.answer.candidates.slice(0, s.answer.searched)).to)}`;
   else {
     const step = periodsAtOnce(periods.length);
-    more.textContent = further <= step ? `Search the ${further === 1 ? "last period" : `last ${further} periods`}` : `Search ${step} more of the ${further} periods left`;
+    more.textContent = further <= step ? `Search the ${further === 1 ? "last date range" : `last ${further} date ranges`}` : `Search ${step} more of the ${further} date ranges left`;
   }
 }
 

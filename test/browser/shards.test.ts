@@ -157,7 +157,7 @@ describe("search over yearly periods", () => {
       ["from=2015-01", () => true],
     ] as const) {
       await searchOn(sharded, query);
-      expect(await status(), query).toMatch(/^\d+ articles found(?: from .+ to .+; \d+ more periods? to search)?\.$/u);
+      expect(await status(), query).toMatch(/^\d+ articles found(?: from .+ to .+; \d+ more date ranges? to search)?\.$/u);
       expect((await shownDates())[0], query).toBe(articles.filter(kept).map((a) => a.date).sort().at(-1));
       await readToTheEnd();
       expect(await status(), query).toBe(`${articles.filter(kept).length} articles found.`);
@@ -171,7 +171,7 @@ describe("search over yearly periods", () => {
     // as it does a common word's, so the page cannot know which periods hold the best matches.
     await searchOn(sharded, "q=of");
     // A quarter of the four years at once.
-    expect(await status()).toMatch(/^\d+ articles found for “of” in the 1 period likeliest to hold the best matches \(.+\) of the 4 that hold its words\. In the whole archive, up to \d+ articles hold “of”\.$/u);
+    expect(await status()).toMatch(/^\d+ articles found for “of” in the 1 date range likeliest to hold the best matches \(.+\) of the 4 that hold its words\. In the whole archive, up to \d+ articles hold “of”\.$/u);
     const firstCount = Number(/^(\d+)/u.exec((await status())!)![1]);
     await readToTheEnd();
     const all = Number(/^(\d+)/u.exec((await status())!)![1]);
