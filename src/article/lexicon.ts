@@ -72,6 +72,7 @@ export const PERSON_CUES_BEFORE = words(`
   president minister secretary chairman chairwoman chancellor premier governor senator ambassador spokesman
   spokeswoman spokesperson director judge mayor king queen prince pope sheikh commissioner treasurer
   analyst economist strategist executive officer leader lawyer attorney candidate founder partner
+  investor financier banker businessman businesswoman tycoon magnate raider entrepreneur diplomat envoy
   said says told
 `);
 export const PERSON_CUES_AFTER = words("said says told added noted explained argued warned insisted testified wrote");

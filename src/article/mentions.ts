@@ -369,6 +369,16 @@ function flush(out: Candidate[], current: string[], cued: boolean, offices: read
   if (current.length > 0) out.push({ words: current, personCue: cued, offices, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the" });
 }
 
+/** Verbs of saying, before a name: the speaker follows them, or the subject of what was said. */
+const SAYING = new Set(["said", "says", "told"]);
+/**
+ * Words after a name that leave it the speaker ("said Rex Tillerson of …"), where a verb makes it
+ * what was said ("analysts said Jardine Matheson will pay"), unless a given name opens it: "said
+ * Dennis Levine pleaded guilty" is still a man; a surname alone is left to the full name it is of.
+ */
+const SPEAKER_GOES_ON = new Set(["of", "at", "in", "from", "who", "whose", "and"]);
+const speaks = (after: string): boolean => after === "" || !/^\p{Ll}/u.test(after) || SPEAKER_GOES_ON.has(after);
+
 /** Cuts a run into names: at titles, and at "and" between two names. */
 function candidates(run: Run): Candidate[] {
   const words = [...run.words];
@@ -389,7 +399,7 @@ function candidates(run: Run): Candidate[] {
   let current: string[] = [];
   // "said Donaldson Lufkin Jenrette analyst Richard Henderson": a role after the run makes it the
   // employer, whatever came before.
-  let cued = !run.opensSentence && PERSON_CUES_BEFORE.has(run.before) && !TITLE_HEADS.has(run.after);
+  let cued = !run.opensSentence && PERSON_CUES_BEFORE.has(run.before) && !TITLE_HEADS.has(run.after) && (!SAYING.has(run.before) || speaks(run.after) || words.length === 1 || GIVEN_NAMES.has(lower(words[0]!)));
   let offices: readonly string[] = [];
   for (let i = 0; i < words.length; ) {
     // An organisation's name keeps its words: "General Electric Co", "Securities and Exchange

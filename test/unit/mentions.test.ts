@@ -34,6 +34,16 @@ describe("the names an article mentions", () => {
     expect(names("A report by the Economist Intelligence Unit said so.")).toEqual(["Economist Intelligence Unit"]);
   });
 
+  it("takes a name after 'said' for the speaker, not for what was said of a firm", () => {
+    // The subject of what analysts said: a firm, no person.
+    expect(named("Jardine Matheson", "Analysts said Jardine Matheson will pay a higher dividend.")?.personCues).toBe(0);
+    // The speaker, and a man whatever follows his given name.
+    expect(named("Rex Tillerson", "\"The talks are over,\" said Rex Tillerson, the secretary of state.")?.personCues).toBe(1);
+    expect(named("Dennis Levine", "Prosecutors said Dennis Levine pleaded guilty on Friday.")?.personCues).toBe(1);
+    // A role before the name: "investor", "financier", as "analyst".
+    expect(named("Asher Edelman", "It was formed by New York investor Asher Edelman last year.")?.personCues).toBe(1);
+  });
+
   it("counts a surname used alone for the full name the article gave", () => {
     const tillerson = named("Rex Tillerson", "Rex Tillerson met officials.", "Later, Tillerson said the talks went well.", "Tillerson left.");
     expect(tillerson?.count).toBe(3);
