@@ -407,6 +407,17 @@ function candidates(run: Run): Candidate[] {
     // Federal Reserve Board", and one that only holds "Bank of" may still precede a title ("Bank
     // of Japan Governor Satoshi Sumita").
     let title = titleAt(words, i);
+    // An office of the body named after it: "President of the Brazilian Coffee Institute", "the
+    // Governor of the Bank of England". The body is the name; no person of it is.
+    if (title > 0 && lower(words[i + title] ?? "") === "of" && i + title + 2 < words.length) {
+      flush(out, current, cued, offices, run);
+      current = [];
+      cued = false;
+      offices = [];
+      i += title + 1;
+      if (lower(words[i]!) === "the") i++;
+      continue;
+    }
     if (namedAsOrganisation && !personOfFollows(words, i + title)) title = 0;
     if (title > 0 && i + title < words.length) {
       // A name before a title is its holder's employer or country, not the person the cue before
@@ -530,6 +541,8 @@ function clean(candidate: Candidate): Candidate | null {
   }
   while (words.length > 0 && joins(words[0]!)) words.shift();
   while (words.length > 0 && joins(words.at(-1)!)) words.pop();
+  // An adjective after "of" ends no name: "the Paris Club of Western creditor governments".
+  if (words.length > 2 && DIRECTIONS.has(lower(words.at(-1)!)) && CONNECTORS.has(words.at(-2)!)) words.splice(-2, 2);
   if (words.length === 0 || words.length > 6) return null;
   const name = words.join(" ");
   const key = nameKey(name);
@@ -540,6 +553,9 @@ function clean(candidate: Candidate): Candidate | null {
   if (words.length === 1 && isLegalSuffix(name)) return null;
   return { ...candidate, words, organisationCue: organisationCue || isOrganisationName(words) || endsAsOrganisation(words) };
 }
+
+/** Adjectives of a compass point: "Western" after "of" is of the words that follow, not a name's end. */
+const DIRECTIONS = new Set(["western", "eastern", "northern", "southern"]);
 
 /** A word that joins two parts of a name and ends none. Capitalised, a particle begins a name: "Du Pont", "De Beers". */
 function joins(word: string): boolean {

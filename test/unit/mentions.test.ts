@@ -44,6 +44,13 @@ describe("the names an article mentions", () => {
     expect(named("Asher Edelman", "It was formed by New York investor Asher Edelman last year.")?.personCues).toBe(1);
   });
 
+  it("names the body after an office of it, and no office", () => {
+    expect(names("Jorio Dauster, President of the Brazilian Coffee Institute, spoke.")).toEqual(["Brazilian Coffee Institute", "Jorio Dauster"]);
+    expect(named("Bank of England", "He met the Governor of the Bank of England.")?.personCues).toBe(0);
+    expect(names("The Paris Club of Western creditor governments agreed.")).toEqual(["Paris Club"]);
+    expect(names("He studied at the University of Southern California.")).toEqual(["University of Southern California"]);
+  });
+
   it("counts a surname used alone for the full name the article gave", () => {
     const tillerson = named("Rex Tillerson", "Rex Tillerson met officials.", "Later, Tillerson said the talks went well.", "Tillerson left.");
     expect(tillerson?.count).toBe(3);
