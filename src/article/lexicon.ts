@@ -209,6 +209,25 @@ Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carol
 Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah Vermont Virginia Washington West_Virginia
 Wisconsin Wyoming`;
 
+/**
+ * The states as the wire writes them after a town ("Athens, Ohio", "Princeton, N.J.", "Joliet,
+ * Ill."), keyed: their names, and the abbreviations of the AP's style. Not D.C.: "Washington,
+ * D.C." is the capital.
+ */
+export const US_STATE_AFTER_TOWN: ReadonlySet<string> = new Set([
+  ...US_STATES.split(/\s+/u).map((state) => nameKey(state.replace(/_/gu, " "))),
+  ..."ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo".split(" "),
+]);
+
+/** The world's capitals but Washington, keyed: "Athens, Ga." is no capital of Greece. */
+export const FOREIGN_CAPITALS: ReadonlySet<string> = new Set(
+  Object.values(countries)
+    .filter((country) => country.name !== "United States")
+    .flatMap((country) => country.capital.split(","))
+    .map((capital) => nameKey(capital.trim()))
+    .filter((key) => key !== ""),
+);
+
 /** Place key → the place's name, for every place known before any article is read. */
 export const PLACES: ReadonlyMap<string, string> = (() => {
   const places = new Map<string, string>();

@@ -13,6 +13,7 @@
  */
 import {
   CONNECTORS,
+  FOREIGN_CAPITALS,
   GIVEN_NAMES,
   INITIALS,
   KNOWN_ORGANISATIONS,
@@ -28,6 +29,7 @@ import {
   PLACES,
   TITLE_HEADS,
   TITLE_MODIFIERS,
+  US_STATE_AFTER_TOWN,
   WEEKDAYS,
   isNationality,
   nameKey,
@@ -277,7 +279,9 @@ function runs(text: string): Run[] {
     const before = list[i - 1];
     const after = list[j];
     // A run this long is a line in title case, not names; and what reads a run is quadratic in it.
-    if (words.length > MAX_RUN_WORDS) {
+    // A capital's name given with a US state is a town of that state, not the capital ("Athens,
+    // Ohio", "Cairo, Ill."): no topic's, where the capital's would count it.
+    if (words.length > MAX_RUN_WORDS || (words.length <= 3 && FOREIGN_CAPITALS.has(nameKey(words.join(" "))) && stateFollows(list, j))) {
       i = j;
       continue;
     }
@@ -293,6 +297,15 @@ function runs(text: string): Run[] {
     i = j;
   }
   return found;
+}
+
+/** Whether ", <a US state>" follows at `j`: "Ohio", "N.J.", "New Mexico". */
+function stateFollows(list: readonly Token[], j: number): boolean {
+  if (list[j]?.text !== "," || list[j + 1]?.capital !== true) return false;
+  const one = nameKey(list[j + 1]!.text);
+  if (US_STATE_AFTER_TOWN.has(one)) return true;
+  const next = list[j + 2];
+  return next !== undefined && next.capital && !next.opensSentence && US_STATE_AFTER_TOWN.has(`${one} ${nameKey(next.text)}`);
 }
 
 /** A name cut from a run, with the evidence around it. */

@@ -51,6 +51,12 @@ describe("the names an article mentions", () => {
     expect(names("He studied at the University of Southern California.")).toEqual(["University of Southern California"]);
   });
 
+  it("counts no capital for a town of a US state that bears its name", () => {
+    expect(names("The plant is in Athens, Ohio, and Cairo, Ill.")).not.toEqual(expect.arrayContaining(["Athens"]));
+    expect(names("The plant is in Athens, Ohio, and Cairo, Ill.")).not.toEqual(expect.arrayContaining(["Cairo"]));
+    expect(names("He held talks in Athens, with Greece, and went to Washington, D.C.")).toEqual(["Athens", "Greece", "Washington"]);
+  });
+
   it("counts a surname used alone for the full name the article gave", () => {
     const tillerson = named("Rex Tillerson", "Rex Tillerson met officials.", "Later, Tillerson said the talks went well.", "Tillerson left.");
     expect(tillerson?.count).toBe(3);
