@@ -81,7 +81,7 @@ export const PERSON_CUES_AFTER = words("said says told added noted explained arg
 export const ORGANISATION_CUES_AFTER = words("subsidiary subsidiaries unit units affiliate division newspaper newspapers daily weekly magazine agency");
 
 /** Small words that stay inside a name: "Bank of Japan", "Bashar al-Assad", "Rio de Janeiro". */
-export const CONNECTORS = words("of de del della der den des di da do dos das du la le van von bin ibn al el y for the on und fuer für et");
+export const CONNECTORS = words("of de del della der den des di da do dos das du la le van von bin ibn al el y e for the on und fuer für et");
 
 /** A word made only of initials: "J.P.", "U.S.", "S." */
 export const INITIALS = /^(?:\p{L}\.)+$/u;

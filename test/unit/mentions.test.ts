@@ -164,6 +164,11 @@ describe("the names an article mentions", () => {
     expect(names("They sued Texaco Inc. Pennzoil Co said so.")).toEqual(["Pennzoil", "Texaco"]);
   });
 
+  it("keeps a firm's old abbreviated given name, and an Italian 'e', inside its name", () => {
+    expect(names("Service Resources sold its Chas. P. Young Co unit.")).toEqual(["Chas. P. Young", "Service Resources"]);
+    expect(names("It sold it to <Banca di Calabria e Lucania> on Monday.")).toEqual(["Banca di Calabria e Lucania"]);
+  });
+
   it("keeps a firm's name in the wire's angle brackets whole, and marks it a firm's", () => {
     expect(named("Regie Nationale des Usines Renault", "Chrysler said it and <Regie Nationale des Usines Renault> agreed.")?.organisationCues).toBe(1);
     expect(names("It sold its unit to <Cie Generale d'Electricite> in Paris.")).toEqual(["Cie Generale d'Electricite", "Paris"]);
