@@ -64,7 +64,7 @@ export const topicUrl = (slugText: string): string => `/topic/${slugText}/`;
 /** What the archive as a whole says of one name. */
 interface Weighed {
   readonly key: string;
-  /** Written forms, and how many articles wrote each. */
+  /** Written forms, and how many articles wrote each: "U.S.", "US", "United States". */
   readonly forms: Map<string, number>;
   articles: number;
   mentions: number;
@@ -116,6 +116,21 @@ function fullGivenName(key: string): string {
 
 /** A person's name: two to four words, each a capitalised word or a particle ("al-Assad", "bin"). */
 const PERSON_NAME = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|(?:al|el|bin|ibn|abu|abd|de|da|van|von|der|del|di|du|le|la)(?:-\p{Lu}[\p{L}\p{M}'’-]*)?)(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|(?:al|el|bin|ibn|abu|abd|de|da|van|von|der|del|di|du|le|la)(?:-\p{Lu}[\p{L}\p{M}'’-]*)?)){1,3}$/u;
+
+/**
+ * The name to show: the written form most articles use, but a known name's own where some article
+ * writes it or the form is only its initials ("United States" for "U.S.", "US" and "United
+ * States"). An archive of 1987 says "Zaire" and "Burma": the gazetteer's "Democratic Republic of
+ * the Congo" and "Myanmar" are names none of its stories gives.
+ */
+function shownName(forms: ReadonlyMap<string, number>): string {
+  const written = displayName(forms);
+  const known = canonical(written).known;
+  if (known === null || /^(?:\p{Lu}\.?)+$/u.test(written)) return known ?? written;
+  const key = nameKey(known);
+  for (const form of forms.keys()) if (nameKey(form) === key) return known;
+  return written;
+}
 
 /** The written form to show: the one most articles used, mixed case before capitals. */
 function displayName(forms: ReadonlyMap<string, number>): string {
@@ -330,7 +345,7 @@ export class TopicWeights {
       }
       let w = weighed.get(key);
       if (!w) weighed.set(key, (w = { key, forms: new Map(), articles: 0, mentions: 0, personCues: 0, saidCues: 0, organisationCues: 0, afterThe: 0 }));
-      count(w.forms, known ?? name, sign);
+      count(w.forms, name, sign);
       w.articles += sign;
       w.mentions += sign * mentions;
       w.personCues += sign * personCues;
@@ -377,7 +392,7 @@ function indexOf<A extends TopicInput>(
   const townsOfDatelines = new Set([...datelinePlaces].filter(([, { articles, within }]) => articles >= 2 && within.size <= 1).map(([key]) => key));
   const kinds = new Map<string, { kind: TopicKind; name: string }>();
   for (const w of weighed.values()) {
-    const name = displayName(w.forms);
+    const name = shownName(w.forms);
     const kind = kindOf(w, knownKindOf(knownKinds.get(w.key)), townsOfDatelines, firmsBeginning, name);
     if (kind !== null) kinds.set(w.key, { kind, name });
   }

@@ -308,6 +308,16 @@ describe("the archive's topics", () => {
     expect(built.topics.map((t) => t.name)).not.toContain("Star Wars");
   });
 
+  it("shows a place by the name its stories give it, and by the gazetteer's where one does", () => {
+    const zaire = [1, 2, 3].map((n) => story(n, `Copper exports from Zaire rose on day ${n}, the ministry said.`));
+    expect(buildArchive(zaire, { pageSize: 10, siteTitle: "T" }).topics.map((t) => t.name)).toEqual(["Zaire"]);
+    const us = [story(1, "The U.S. said it would act."), story(2, "The U.S. agreed to the talks."), story(3, "The United States said so.")];
+    expect(buildArchive(us, { pageSize: 10, siteTitle: "T" }).topics.map((t) => `${t.name} ${t.count}`)).toEqual(["United States 3"]);
+    // Initials are no name to show: "U.S." alone still shows "United States".
+    const initials = [1, 2, 3].map((n) => story(n, `The U.S. said on day ${n} it would act.`));
+    expect(buildArchive(initials, { pageSize: 10, siteTitle: "T" }).topics.map((t) => t.name)).toEqual(["United States"]);
+  });
+
   it("takes a person whose surname is a place's name for a person, and the surname alone after it for him", () => {
     const built = buildArchive(
       [1, 2, 3].map((n) => story(n, `Finance Minister Roger Douglas presented the budget on day ${n}. Douglas said the deficit would fall. Douglas said taxes would not rise.`)),
