@@ -565,8 +565,13 @@ function clean(candidate: Candidate): Candidate | null {
   if (/^\p{L}$/u.test(name) || (INITIALS.test(name) && !PLACES.has(key) && !KNOWN_ORGANISATIONS.has(key))) return null;
   if (words.length > 1 && words.every((w) => NOT_NAMES.has(lower(w)) || CONNECTORS.has(w))) return null;
   if (words.length === 1 && isLegalSuffix(name)) return null;
+  // A class of shares or notes: "Series B", "Class A".
+  if (words.length === 2 && SHARE_CLASSES.has(lower(words[0]!)) && /^[\p{Lu}\d]{1,2}$/u.test(words[1]!)) return null;
   return { ...candidate, words, organisationCue: organisationCue || isOrganisationName(words) || endsAsOrganisation(words) };
 }
+
+/** Words that, with a letter or number after them, name a class of shares or notes, no body. */
+const SHARE_CLASSES = new Set(["series", "class", "tranche"]);
 
 /** Adjectives of a compass point: "Western" after "of" is of the words that follow, not a name's end. */
 const DIRECTIONS = new Set(["western", "eastern", "northern", "southern"]);
@@ -673,6 +678,23 @@ function wordSpans(text: string): Set<string> {
   return spans;
 }
 
+/**
+ * The one person of the article whose name begins with `key`, where the story makes `key` alone
+ * speak or hold an office: a surname written first, as Korea, China and Japan write it
+ * ("Deputy Prime Minister Kim Mahn-je", then "Kim said"). Left alone, "Kim" went to the one
+ * person of the archive with Kim last, an analyst named Andrew Kim.
+ */
+function surnameFirst(byKey: ReadonlyMap<string, Tally>, key: string, tally: Tally): Set<Tally> | undefined {
+  if (tally.personCues + tally.saidCues === 0) return undefined;
+  let found: Tally | undefined;
+  for (const [fullKey, full] of byKey) {
+    if (full.words < 2 || !fullKey.startsWith(`${key} `) || !isPersonHere(full)) continue;
+    if (found !== undefined) return undefined;
+    found = full;
+  }
+  return found && new Set([found]);
+}
+
 /** A full name the article shows to be a person's: a title or a role, and no firm's mark. */
 const isPersonHere = (full: Tally): boolean => full.personCues > 0 && full.organisationCues === 0;
 
@@ -713,7 +735,7 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
   }
   for (const [key, tally] of [...byKey]) {
     if (tally.words !== 1 || KNOWN_ORGANISATIONS.has(key)) continue;
-    const fits = byShortForm.get(key);
+    const fits = byShortForm.get(key) ?? surnameFirst(byKey, key, tally);
     if (fits === undefined) continue;
     // A place's name is a surname too ("Finance Minister Roger Douglas", then "Douglas said"): only
     // where the article makes it speak or hold an office most times it gives it alone.

@@ -57,6 +57,16 @@ describe("the names an article mentions", () => {
     expect(names("He held talks in Athens, with Greece, and went to Washington, D.C.")).toEqual(["Athens", "Greece", "Washington"]);
   });
 
+  it("counts a surname written first, as Korea and China write it, for the one person whose name it begins", () => {
+    expect(names("Deputy Prime Minister Kim Mahn-je spoke. Kim said the won would rise.")).toEqual(["Kim Mahn-je"]);
+    // Two of them: the surname is left to the archive.
+    expect(names("Minister Kim Mahn-je met Governor Kim Kun. Kim said so.")).toEqual(["Kim", "Kim Kun", "Kim Mahn-je"]);
+  });
+
+  it("names no class of shares or notes", () => {
+    expect(names("It sold Series B preferred shares and Class A stock.")).toEqual([]);
+  });
+
   it("counts a surname used alone for the full name the article gave", () => {
     const tillerson = named("Rex Tillerson", "Rex Tillerson met officials.", "Later, Tillerson said the talks went well.", "Tillerson left.");
     expect(tillerson?.count).toBe(3);
