@@ -34,6 +34,8 @@ export interface TopicLink {
 
 export interface Topic<A = Article> extends TopicLink {
   readonly slug: string;
+  /** Other names its stories write it by, most written first: "James Wright" for Jim Wright. */
+  readonly aliases: readonly string[];
   /** Articles naming it, newest first. */
   readonly articles: readonly A[];
   /** How the search index finds exactly these articles (src/search/topicFilter.ts). */
@@ -130,6 +132,26 @@ function shownName(forms: ReadonlyMap<string, number>): string {
   const key = nameKey(known);
   for (const form of forms.keys()) if (nameKey(form) === key) return known;
   return written;
+}
+
+/** Names a topic is written by besides the one shown, most written first: three at most, no headline's capitals. */
+const ALIASES = 3;
+
+function aliasesOf(name: string, forms: ReadonlyMap<string, number>): string[] {
+  const shown = nameKey(name);
+  const seen = new Set([shown]);
+  const others: [string, number][] = [];
+  for (const [form, n] of forms) {
+    const key = nameKey(form);
+    // A headline's capitals ("JAMES WRIGHT") are a name shouted; initials ("U.S.", "OPEC") are a name.
+    if (seen.has(key) || (form.includes(" ") && form === form.toUpperCase())) continue;
+    seen.add(key);
+    others.push([form, n]);
+  }
+  return others
+    .sort(([a, an], [b, bn]) => bn - an || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, ALIASES)
+    .map(([form]) => form);
 }
 
 /** The written form to show: the one most articles used, mixed case before capitals. */
@@ -390,11 +412,11 @@ function indexOf<A extends TopicInput>(
   // 34.00/34.50") reads as a dateline once, and made "Lead" at every sentence's start a place.
   // And one town: "PRINCETON, N.J." and "PRINCETON, Ind." are two, and their name is neither's.
   const townsOfDatelines = new Set([...datelinePlaces].filter(([, { articles, within }]) => articles >= 2 && within.size <= 1).map(([key]) => key));
-  const kinds = new Map<string, { kind: TopicKind; name: string }>();
+  const kinds = new Map<string, { kind: TopicKind; name: string; forms: ReadonlyMap<string, number> }>();
   for (const w of weighed.values()) {
     const name = shownName(w.forms);
     const kind = kindOf(w, knownKindOf(knownKinds.get(w.key)), townsOfDatelines, firmsBeginning, name);
-    if (kind !== null) kinds.set(w.key, { kind, name });
+    if (kind !== null) kinds.set(w.key, { kind, name, forms: w.forms });
   }
   // A surname is one person's when the archive names that person in full far more often than
   // everyone else of the name together: 24 articles say "Ronald Reagan", one each "Nancy
@@ -451,12 +473,12 @@ function indexOf<A extends TopicInput>(
   };
   const byKey = new Map<string, { topic: Topic<A> & { articles: A[] }; link: TopicLink; number: number }>();
   for (const [key] of chosen) {
-    const { kind, name } = kinds.get(key)!;
+    const { kind, name, forms } = kinds.get(key)!;
     let s = slug(name, "topic");
     if (taken.has(s)) s = `${s}-${kind}`;
     for (let n = 2; taken.has(s); n++) s = `${slug(name, "topic")}-${n}`;
     taken.add(s);
-    const topic = { name, kind, slug: s, url: topicUrl(s), articles: [] as A[], match: matchOf(key) };
+    const topic = { name, kind, slug: s, url: topicUrl(s), aliases: aliasesOf(name, forms), articles: [] as A[], match: matchOf(key) };
     topics.push(topic);
     byKey.set(key, { topic, link: { name, kind, url: topic.url }, number: topics.length - 1 });
   }
@@ -528,7 +550,7 @@ export function topicFilterValues(article: Pick<Article, "sources" | "mentions">
  * rather than copied.
  */
 export interface PackedTopics {
-  readonly topics: readonly (TopicLink & { readonly slug: string; readonly match: TopicMatch })[];
+  readonly topics: readonly (TopicLink & { readonly slug: string; readonly aliases: readonly string[]; readonly match: TopicMatch })[];
   /** Each topic's articles, topic after topic; those of topic k from `memberStarts[k]`. */
   readonly members: Int32Array<ArrayBuffer>;
   readonly memberStarts: Int32Array<ArrayBuffer>;
@@ -555,7 +577,7 @@ export function packTopics<A extends Pick<Article, "url">>(index: TopicIndex<A>,
     for (const t of index.ofArticle.get(a.url) ?? []) named.push(number.get(t.topic.url)!, t.count, t.lead ? 1 : 0);
   });
   namedStarts[articles.length] = named.length / 3;
-  const topics = index.topics.map(({ name, kind, url, slug: s, match }) => ({ name, kind, url, slug: s, match }));
+  const topics = index.topics.map(({ name, kind, url, slug: s, aliases, match }) => ({ name, kind, url, slug: s, aliases, match }));
   return { topics, members, memberStarts, named: Int32Array.from(named), namedStarts };
 }
 
@@ -675,6 +697,8 @@ export function timeline(dates: readonly IsoDate[]): Timeline {
 }
 
 export interface TopicFrontAbout extends TopicSummary {
+  /** Other names its stories write it by (Topic.aliases). */
+  readonly aliases: readonly string[];
   readonly timeline: Timeline;
   /** The topics most often named in the same articles, most first. */
   readonly companions: readonly (TopicLink & { readonly count: number })[];
@@ -700,6 +724,7 @@ export function topicPages(index: TopicIndex, pageSize: number): TopicPage[] {
     const link: TopicLink = { name: t.name, kind: t.kind, url: t.url };
     const about: TopicFrontAbout = {
       ...summary(t),
+      aliases: t.aliases,
       timeline: timeline(t.articles.map((a) => a.date)),
       companions: companionsOf.get(t.url) ?? [],
     };

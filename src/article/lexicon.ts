@@ -199,6 +199,9 @@ const MORE_PLACES: Readonly<Record<string, string>> = {
   "gulf of mexico": "Gulf of Mexico", "santa fe": "Santa Fe", "south china sea": "South China Sea", "silicon valley": "Silicon Valley",
 };
 
+/** Old names of countries that news gives to other places more often: Formosa is an Argentine province. */
+const OTHER_PLACES_TOO = new Set(["Formosa"]);
+
 /** Countries whose name in the list is not the one English news uses. */
 const ENGLISH_NAMES: Readonly<Record<string, string>> = { Türkiye: "Turkey", Czechia: "Czech Republic" };
 
@@ -238,7 +241,7 @@ export const PLACES: ReadonlyMap<string, string> = (() => {
   for (const country of Object.values(countries)) {
     const name = ENGLISH_NAMES[country.name] ?? country.name;
     add(country.name, name);
-    for (const alias of country.alias ?? []) if (alias.length > 3) add(alias, name);
+    for (const alias of country.alias ?? []) if (alias.length > 3 && !OTHER_PLACES_TOO.has(alias)) add(alias, name);
     // "Washington D.C." is Washington to a reader; capitals named "X City" keep their name.
     for (const capital of country.capital.split(",")) if (capital.trim()) add(capital.trim().replace(/\s+D\.C\.$/u, ""));
   }

@@ -45,6 +45,12 @@ describe("topic pages", () => {
     expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/u);
   });
 
+  it("say what else the stories write the topic as, and nothing where they write it one way", async () => {
+    // The fixture writes "U.S." and "United States" (test/support/topicArchive.ts).
+    expect(await site.page("/topic/united-states/")).toContain("Also written “U.S.”");
+    expect(await site.page("/topic/texaco/")).not.toContain("Also written");
+  });
+
   it("give each month's count as text too, for a reader with no pointer to rest on a bar", async () => {
     const html = await site.page("/topic/texaco/");
     const figures = /<details class="timeline-figures">([\s\S]*?)<\/details>/u.exec(html)?.[1] ?? "";

@@ -96,6 +96,8 @@ describe("the archive's topics", () => {
     const { topics } = topicIndex(articles, 3);
     expect(topics.map((t) => `${t.name} ${t.kind} ${t.articles.length}`)).toEqual(["Jim Wright person 4"]);
     const wright = topics[0]!;
+    // What the topic page tells the reader it is also written as.
+    expect(wright.aliases).toEqual(["James Wright"]);
     const found = articles.filter((a) => (topicFilterValues(a)[wright.match.filter] ?? []).some((v) => wright.match.values.includes(v)));
     expect(found).toHaveLength(4);
     // A firm keeps its name: "Bob Evans Farms" is no Robert Evans.
@@ -313,6 +315,10 @@ describe("the archive's topics", () => {
     expect(buildArchive(zaire, { pageSize: 10, siteTitle: "T" }).topics.map((t) => t.name)).toEqual(["Zaire"]);
     const us = [story(1, "The U.S. said it would act."), story(2, "The U.S. agreed to the talks."), story(3, "The United States said so.")];
     expect(buildArchive(us, { pageSize: 10, siteTitle: "T" }).topics.map((t) => `${t.name} ${t.count}`)).toEqual(["United States 3"]);
+    expect(topicIndex(publishArchive(us, {}), 3).topics[0]!.aliases).toEqual(["U.S."]);
+    // Formosa, Taiwan's old name, is an Argentine province in the news.
+    const formosa = [1, 2, 3].map((n) => story(n, `Rains in the province of Formosa hurt the crop on day ${n}, growers in Argentina said.`));
+    expect(buildArchive(formosa, { pageSize: 10, siteTitle: "T" }).topics.map((t) => t.name)).toEqual(["Argentina"]);
     // Initials are no name to show: "U.S." alone still shows "United States".
     const initials = [1, 2, 3].map((n) => story(n, `The U.S. said on day ${n} it would act.`));
     expect(buildArchive(initials, { pageSize: 10, siteTitle: "T" }).topics.map((t) => t.name)).toEqual(["United States"]);
@@ -369,7 +375,7 @@ describe("the archive's topics", () => {
   });
 
   it("keeps a topic of 10,000 articles light: 30 articles a page", () => {
-    const many: Topic = { name: "Texaco", kind: "organisation", slug: "texaco", url: "/topic/texaco/", match: { filter: "topic-0", values: ["texaco"] }, articles: Array.from({ length: 10_000 }, (_, i) => ({ ...archive.articles[0]!, url: `/a/${i}/`, date: iso(`19${String(10 + (i % 80)).padStart(2, "0")}-01-01`) })) };
+    const many: Topic = { name: "Texaco", kind: "organisation", slug: "texaco", url: "/topic/texaco/", aliases: [], match: { filter: "topic-0", values: ["texaco"] }, articles: Array.from({ length: 10_000 }, (_, i) => ({ ...archive.articles[0]!, url: `/a/${i}/`, date: iso(`19${String(10 + (i % 80)).padStart(2, "0")}-01-01`) })) };
     const pages = topicPages({ topics: [many], ofArticle: new Map() }, 30);
     expect(pages).toHaveLength(Math.floor(10_000 / 30));
     expect(Math.max(...pages.map((p) => p.items.length))).toBeLessThan(60);
