@@ -222,13 +222,12 @@ export const US_STATE_AFTER_TOWN: ReadonlySet<string> = new Set([
   ..."ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo".split(" "),
 ]);
 
-/** The world's capitals but Washington, keyed: "Athens, Ga." is no capital of Greece. */
-export const FOREIGN_CAPITALS: ReadonlySet<string> = new Set(
+/** The world's capitals but Washington, keyed, with their country's key: "Athens, Ga." is no capital of Greece. */
+export const FOREIGN_CAPITALS: ReadonlyMap<string, string> = new Map(
   Object.values(countries)
     .filter((country) => country.name !== "United States")
-    .flatMap((country) => country.capital.split(","))
-    .map((capital) => nameKey(capital.trim()))
-    .filter((key) => key !== ""),
+    .flatMap((country) => country.capital.split(",").map((capital) => [nameKey(capital.trim()), nameKey(country.name)] as const))
+    .filter(([key]) => key !== ""),
 );
 
 /** Place key → the place's name, for every place known before any article is read. */

@@ -191,11 +191,11 @@ function commaInsideName(list: readonly Token[], k: number): boolean {
  * sentence ("Texaco Inc. Pennzoil Co said").
  */
 function restOfFirm(list: readonly Token[], k: number, bracketed: boolean, suffix: string): number {
+  if (!bracketed && suffix.endsWith(".")) return k;
   for (let n = 0, i = k; i < list.length && n < (bracketed ? 12 : 4); i++, n++) {
     const t = list[i]!;
     if (bracketed && t.text === ">") return i;
     if (bracketed) continue;
-    if (suffix.endsWith(".")) return k;
     if (!t.capital || t.opensSentence || t.possessive) return k;
     if (isLegalSuffix(t.text)) return n > 0 ? i + 1 : k;
   }
@@ -282,7 +282,7 @@ function runs(text: string): Run[] {
     // A run this long is a line in title case, not names; and what reads a run is quadratic in it.
     // A capital's name given with a US state is a town of that state, not the capital ("Athens,
     // Ohio", "Cairo, Ill."): no topic's, where the capital's would count it.
-    if (words.length > MAX_RUN_WORDS || (words.length <= 3 && FOREIGN_CAPITALS.has(nameKey(words.join(" "))) && stateFollows(list, j))) {
+    if (words.length > MAX_RUN_WORDS || (words.length <= 3 && townOfAState(nameKey(words.join(" ")), list, j))) {
       i = j;
       continue;
     }
@@ -300,13 +300,19 @@ function runs(text: string): Run[] {
   return found;
 }
 
-/** Whether ", <a US state>" follows at `j`: "Ohio", "N.J.", "New Mexico". */
-function stateFollows(list: readonly Token[], j: number): boolean {
-  if (list[j]?.text !== "," || list[j + 1]?.capital !== true) return false;
+/**
+ * Whether a foreign capital's name `key` is a town of the US state named after it at `j`
+ * (", Ohio", ", N.J.", ", New Mexico"), not the capital of a country of that name ("Tbilisi,
+ * Georgia").
+ */
+function townOfAState(key: string, list: readonly Token[], j: number): boolean {
+  const country = FOREIGN_CAPITALS.get(key);
+  if (country === undefined || list[j]?.text !== "," || list[j + 1]?.capital !== true) return false;
   const one = nameKey(list[j + 1]!.text);
-  if (US_STATE_AFTER_TOWN.has(one)) return true;
   const next = list[j + 2];
-  return next !== undefined && next.capital && !next.opensSentence && US_STATE_AFTER_TOWN.has(`${one} ${nameKey(next.text)}`);
+  const two = next !== undefined && next.capital && !next.opensSentence ? `${one} ${nameKey(next.text)}` : "";
+  const state = US_STATE_AFTER_TOWN.has(one) ? one : US_STATE_AFTER_TOWN.has(two) ? two : null;
+  return state !== null && state !== country;
 }
 
 /** A name cut from a run, with the evidence around it. */
@@ -678,23 +684,6 @@ function wordSpans(text: string): Set<string> {
   return spans;
 }
 
-/**
- * The one person of the article whose name begins with `key`, where the story makes `key` alone
- * speak or hold an office: a surname written first, as Korea, China and Japan write it
- * ("Deputy Prime Minister Kim Mahn-je", then "Kim said"). Left alone, "Kim" went to the one
- * person of the archive with Kim last, an analyst named Andrew Kim.
- */
-function surnameFirst(byKey: ReadonlyMap<string, Tally>, key: string, tally: Tally): Set<Tally> | undefined {
-  if (tally.personCues + tally.saidCues === 0) return undefined;
-  let found: Tally | undefined;
-  for (const [fullKey, full] of byKey) {
-    if (full.words < 2 || !fullKey.startsWith(`${key} `) || !isPersonHere(full)) continue;
-    if (found !== undefined) return undefined;
-    found = full;
-  }
-  return found && new Set([found]);
-}
-
 /** A full name the article shows to be a person's: a title or a role, and no firm's mark. */
 const isPersonHere = (full: Tally): boolean => full.personCues > 0 && full.organisationCues === 0;
 
@@ -718,6 +707,10 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
   const byShortForm = new Map<string, Set<Tally>>();
   // The words some full name ends in: a firm's first word alone is no one's surname.
   const surnames = new Set<string>();
+  // The first words of the article's people, null where two share one: a surname written first,
+  // as Korea, China and Japan write it ("Deputy Prime Minister Kim Mahn-je", then "Kim said").
+  // Left alone, "Kim" went to the one person of the archive with Kim last, an analyst.
+  const firstWords = new Map<string, Tally | null>();
   const index = (word: string, full: Tally): void => {
     let fits = byShortForm.get(word);
     if (!fits) byShortForm.set(word, (fits = new Set()));
@@ -732,10 +725,12 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
       surnames.add(surname);
     }
     if (full.organisationCues > 0) index(parts[0]!, full);
+    else if (isPersonHere(full)) firstWords.set(parts[0]!, firstWords.has(parts[0]!) ? null : full);
   }
   for (const [key, tally] of [...byKey]) {
     if (tally.words !== 1 || KNOWN_ORGANISATIONS.has(key)) continue;
-    const fits = byShortForm.get(key) ?? surnameFirst(byKey, key, tally);
+    const first = tally.personCues + tally.saidCues > 0 ? firstWords.get(key) : undefined;
+    const fits = byShortForm.get(key) ?? (first ? new Set([first]) : undefined);
     if (fits === undefined) continue;
     // A place's name is a surname too ("Finance Minister Roger Douglas", then "Douglas said"): only
     // where the article makes it speak or hold an office most times it gives it alone.

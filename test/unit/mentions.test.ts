@@ -55,6 +55,8 @@ describe("the names an article mentions", () => {
     expect(names("The plant is in Athens, Ohio, and Cairo, Ill.")).not.toEqual(expect.arrayContaining(["Athens"]));
     expect(names("The plant is in Athens, Ohio, and Cairo, Ill.")).not.toEqual(expect.arrayContaining(["Cairo"]));
     expect(names("He held talks in Athens, with Greece, and went to Washington, D.C.")).toEqual(["Athens", "Greece", "Washington"]);
+    // The capital of a country named as a state is: "Tbilisi, Georgia".
+    expect(names("He flew to Tbilisi, Georgia, on Monday.")).toEqual(["Georgia", "Tbilisi"]);
   });
 
   it("counts a surname written first, as Korea and China write it, for the one person whose name it begins", () => {
