@@ -154,7 +154,8 @@ function tokens(text: string): Token[] {
 function possessiveInsideName(list: readonly Token[], j: number): boolean {
   // A country's possessive is the country's: "Sweden's AB Volvo"; and a known body's is its own:
   // "the EC's Executive Commission" is the European Commission, no body named "EC's …".
-  if (j > 0 && (PLACES.has(nameKey(list[j - 1]!.text)) || KNOWN_ORGANISATIONS.has(nameKey(list[j - 1]!.text)))) return false;
+  const owner = j > 0 ? nameKey(list[j - 1]!.text) : "";
+  if (PLACES.has(owner) || KNOWN_ORGANISATIONS.has(owner)) return false;
   for (let k = j; k < list.length && k < j + 4 && list[k]!.capital && !list[k]!.opensSentence; k++) {
     if (endsAsOrganisation([list[k]!.text])) return true;
   }
@@ -282,7 +283,7 @@ function runs(text: string): Run[] {
     // A run this long is a line in title case, not names; and what reads a run is quadratic in it.
     // A capital's name given with a US state is a town of that state, not the capital ("Athens,
     // Ohio", "Cairo, Ill."): no topic's, where the capital's would count it.
-    if (words.length > MAX_RUN_WORDS || (words.length <= 3 && townOfAState(nameKey(words.join(" ")), list, j))) {
+    if (words.length > MAX_RUN_WORDS || (words.length <= 3 && townOfAState(words, list, j))) {
       i = j;
       continue;
     }
@@ -301,13 +302,14 @@ function runs(text: string): Run[] {
 }
 
 /**
- * Whether a foreign capital's name `key` is a town of the US state named after it at `j`
+ * Whether a foreign capital's name, `words`, is a town of the US state named after it at `j`
  * (", Ohio", ", N.J.", ", New Mexico"), not the capital of a country of that name ("Tbilisi,
- * Georgia").
+ * Georgia"). Asked of every short run: the comma is looked at before the name is keyed.
  */
-function townOfAState(key: string, list: readonly Token[], j: number): boolean {
-  const country = FOREIGN_CAPITALS.get(key);
-  if (country === undefined || list[j]?.text !== "," || list[j + 1]?.capital !== true) return false;
+function townOfAState(words: readonly string[], list: readonly Token[], j: number): boolean {
+  if (list[j]?.text !== "," || list[j + 1]?.capital !== true) return false;
+  const country = FOREIGN_CAPITALS.get(nameKey(words.join(" ")));
+  if (country === undefined) return false;
   const one = nameKey(list[j + 1]!.text);
   const next = list[j + 2];
   const two = next !== undefined && next.capital && !next.opensSentence ? `${one} ${nameKey(next.text)}` : "";
