@@ -6,7 +6,7 @@
  * name fewer than `minArticles` articles give: precision before recall (README, "Topics").
  */
 import { eachMention, type EncodedMentions } from "../article/mentions.js";
-import { FULL_GIVEN_NAME, GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, TRADES, isNationality, nameKey } from "../article/lexicon.js";
+import { FULL_GIVEN_NAME, GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, TRADES, isCommonWord, isNationality, nameKey } from "../article/lexicon.js";
 import { datelinePlace } from "../article/dateline.js";
 import type { IsoDate } from "../article/types.js";
 import type { Article } from "./article.js";
@@ -356,8 +356,9 @@ export class TopicWeights {
       if (seen.articles === 0) datelinePlaces.delete(key);
     }
     const credits = creditsOf(article);
-    eachMention(article.mentions, (name, mentions, personCues, saidCues, organisationCues, afterThe, lead) => {
-      const { key, known, kind } = canonical(name);
+    eachMention(article.mentions, (name, mentions, personCues, saidCues, organisationCues, afterThe, lead, opensOnly) => {
+      const form = canonical(name);
+      const { key, known, kind } = form;
       if (credits?.has(key)) return;
       if (kind !== null) {
         let kinds = knownKinds.get(key);
@@ -378,7 +379,7 @@ export class TopicWeights {
       if (lists === null) return;
       lists.names.push(key);
       lists.counts.push(mentions);
-      lists.flags.push((lead ? LEAD : 0) | (personCues + saidCues > 0 ? CUED : 0));
+      lists.flags.push((lead ? LEAD : 0) | (personCues + saidCues > 0 ? CUED : 0) | (wordNotName(form, opensOnly) ? WORD : 0));
     });
   }
 }
@@ -440,6 +441,7 @@ function indexOf<A extends TopicInput>(
   // ("President Reagan", "Reagan said") does a surname alone count: a word alone may be anything
   // else ("Mo." is Missouri, not Li Mo).
   const resolved: (string | null)[] = names.map((key, j) => {
+    if ((flags[j]! & WORD) !== 0) return null;
     if (kinds.has(key)) return key;
     if (key.includes(" ") || (flags[j]! & CUED) === 0) return null;
     return bySurname.get(key) ?? null;
@@ -515,9 +517,18 @@ function indexOf<A extends TopicInput>(
   return { topics, ofArticle };
 }
 
-/** A name's flags, as topicIndex keeps them: named in the lead; shown to be a person's there. */
+/** A name's flags, as topicIndex keeps them: named in the lead; shown to be a person's there; a word, not a name, there. */
 const LEAD = 1;
 const CUED = 2;
+const WORD = 4;
+
+/**
+ * A common word the article writes only as a sentence's first ("News of the meeting", "Discount
+ * fares") is taken for the word there: it still weighs in what the name is across the archive
+ * (mostly a word, the name of a firm), but the article is no article of the name's topic. On the
+ * Reuters stories, News Corp's topic had 14 stories of 28 about no firm at all.
+ */
+const wordNotName = ({ key, kind }: Canonical, opensOnly: boolean): boolean => opensOnly && kind === null && isCommonWord(key);
 
 /** An outlet named in its own copy ("told Reuters", "Reuters said") is its byline, not news: on the Reuters stories it made "Reuters" the largest organisation, 877 articles. */
 function creditsOf(article: Pick<Article, "sources">): ReadonlySet<string> | null {
@@ -533,9 +544,10 @@ function creditsOf(article: Pick<Article, "sources">): ReadonlySet<string> | nul
 export function topicFilterValues(article: Pick<Article, "sources" | "mentions">): Record<string, string[]> {
   const credits = creditsOf(article);
   const values = new Set<string>();
-  eachMention(article.mentions, (name, _count, personCues, saidCues) => {
-    const { key } = canonical(name);
-    if (credits?.has(key)) return;
+  eachMention(article.mentions, (name, _count, personCues, saidCues, _organisationCues, _afterThe, _lead, opensOnly) => {
+    const form = canonical(name);
+    const { key } = form;
+    if (credits?.has(key) || wordNotName(form, opensOnly)) return;
     values.add(key);
     if (!key.includes(" ") && personCues + saidCues > 0) values.add(`${SURNAME_ALONE}${key}`);
   });

