@@ -197,6 +197,9 @@ const MORE_PLACES: Readonly<Record<string, string>> = {
   "new south wales": "New South Wales", queensland: "Queensland", "western australia": "Western Australia",
   bavaria: "Bavaria", siberia: "Siberia", kashmir: "Kashmir", punjab: "Punjab", sicily: "Sicily", "north sea": "North Sea",
   "gulf of mexico": "Gulf of Mexico", "santa fe": "Santa Fe", "south china sea": "South China Sea", "silicon valley": "Silicon Valley",
+  // States of an archive's years that today's list lacks, as it lacks West Germany: "North Yemen"
+  // had been filed under Yemen, and the Netherlands Antilles, with no country's name, as a firm.
+  "north yemen": "North Yemen", "south yemen": "South Yemen", "netherlands antilles": "Netherlands Antilles",
 };
 
 /** Old names of countries that news gives to other places more often: Formosa is an Argentine province. */

@@ -85,6 +85,8 @@ const UPPER_FIRST = /^\p{Lu}/u;
 /** "al-Assad", "d'Electricite" are part of a name though they start in lower case. */
 const PARTICLE_NAME = /^(?:(?:al|el|bin|ibn|abu|abd|ad|as|ash|az)-|[dl]['’])\p{Lu}/u;
 const TRAILING_MARKS = "'’-";
+/** A name made an adjective by what follows its hyphen. Not any lower-case end: "Roh Tae-woo", "Kim Mahn-je". */
+const ADJECTIVE_OF_A_NAME = /-(?:language|speaking|based|owned|led|controlled|born|made|backed|run|held|funded|sponsored|dominated|style|listed|registered|oriented)$/u;
 const SENTENCE_END = new Set([".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–"]);
 
 /** PARTICLE_NAME, tested only where its dash or apostrophe can be: most words are lower case and have none. */
@@ -145,8 +147,9 @@ function tokens(text: string): Token[] {
     while (end > 0 && TRAILING_MARKS.includes(word[end - 1]!)) end--;
     word = word.slice(0, end);
     if (word === "") continue;
-    // Only the word's end was trimmed since: its first letter is still `letters`'.
-    const capital = UPPER_FIRST.test(letters) || PARTICLE_NAME.test(word);
+    // Only the word's end was trimmed since: its first letter is still `letters`'. An adjective
+    // made of a name is none: "the English-language daily", "Moscow-based Aeroflot".
+    const capital = (UPPER_FIRST.test(letters) && !ADJECTIVE_OF_A_NAME.test(word)) || PARTICLE_NAME.test(word);
     out.push({ text: word, capital, opensSentence, possessive });
     opensSentence = endsSentence;
   }
@@ -343,6 +346,8 @@ interface Candidate {
   afterThe: boolean;
   /** The sentence's first word(s): capitalised whatever they are. */
   opensSentence: boolean;
+  /** A firm's first word cut as the sentence's opener ("First" of "First Boston has"), or "". */
+  opener?: string;
 }
 
 /** A word in lower case without its full stop. Called several times for each word of every name: no regex. */
@@ -394,6 +399,12 @@ function titleGoesOn(words: readonly string[], k: number): boolean {
   return TITLE_MODIFIERS.has(next) || (next === "the" && words[k + 1] !== undefined && TITLE_MODIFIERS.has(lower(words[k + 1]!)));
 }
 
+/** Openers that also begin firms' names: "First Boston Corp", "Old Kent Financial Corp", "One Valley Bancorp". */
+const FIRM_FIRST_WORDS = new Set(["first", "second", "third", "new", "old", "one"]);
+
+/** Whether a sentence's first word begins the firm the words name: "First Boston Corp said", where "First" alone would go; not "One of Ford Motor Co's". */
+const opensFirm = (words: readonly string[]): boolean => words.length > 2 && FIRM_FIRST_WORDS.has(lower(words[0]!)) && UPPER_FIRST.test(words[1]!) && endsAsOrganisation(words);
+
 /** Whether the first `n` words are a known place or organisation. */
 function opensKnownName(words: readonly string[], n: number): boolean {
   const key = nameKey(words.slice(0, n).join(" "));
@@ -423,8 +434,12 @@ function candidates(run: Run): Candidate[] {
   const words = [...run.words];
   // A sentence's first word is capitalised whatever it is: one that is no name's first word goes
   // ("In Moscow"), unless it begins a known name ("New York").
-  if (run.opensSentence && words.length > 0 && NOT_NAMES.has(lower(words[0]!)) && !opensKnownName(words, 1) && !opensKnownName(words, 2) && !opensKnownName(words, 3)) words.shift();
-  while (words.length > 0 && (OPENER_ANYWHERE.has(lower(words[0]!)) || MONTHS.has(lower(words[0]!)) || WEEKDAYS.has(lower(words[0]!)) || /-(?:based|owned|led|controlled|born|made)$/iu.test(words[0]!))) words.shift();
+  let opener = "";
+  if (run.opensSentence && words.length > 0 && NOT_NAMES.has(lower(words[0]!)) && !opensKnownName(words, 1) && !opensKnownName(words, 2) && !opensKnownName(words, 3) && !opensFirm(words)) {
+    if (FIRM_FIRST_WORDS.has(lower(words[0]!))) opener = words[0]!;
+    words.shift();
+  }
+  while (words.length > 0 && (OPENER_ANYWHERE.has(lower(words[0]!)) || MONTHS.has(lower(words[0]!)) || WEEKDAYS.has(lower(words[0]!)))) words.shift();
   if (words.length === 0) return [];
   const out: Candidate[] = [];
   // An organisation by its last word, its ticker, or "Bank of …", "Commission for …" inside it.
@@ -492,6 +507,7 @@ function candidates(run: Run): Candidate[] {
   }
   flush(out, current, cued, offices, run);
   // A ticker marks the last name; the organisation's words mark the name that holds them (clean).
+  if (opener !== "" && out[0]?.words[0] === words[0]) out[0]!.opener = opener;
   const last = out.at(-1);
   if (last) {
     if (run.ticker || (organisation && out.length === 1)) last.organisationCue = true;
@@ -640,6 +656,21 @@ export function mentionsOf(article: MentionSource): Mention[] {
   const prose = article.body.filter((b) => b.type === "paragraph").map((b) => b.text);
   const byKey = new Map<string, Tally>();
   const capitalLines: string[] = [];
+  // "First Boston has …": the firm the article names, once it is read whole, not Boston.
+  const cutOpeners: { candidate: Candidate; inLead: boolean }[] = [];
+  const add = (candidate: Candidate, inLead: boolean, name = candidate.words.join(" ")): void => {
+    const key = nameKey(name);
+    let tally = byKey.get(key);
+    if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, offices: null, saidCues: 0, organisationCues: 0, afterThe: 0, lead: false, words: candidate.words.length, openings: 0 }));
+    tally.count++;
+    if (candidate.personCue) tally.personCues++;
+    for (const office of candidate.offices) (tally.offices ??= new Set()).add(office);
+    if (candidate.saidCue) tally.saidCues++;
+    if (candidate.afterThe) tally.afterThe++;
+    if (candidate.organisationCue) tally.organisationCues++;
+    if (candidate.opensSentence) tally.openings++;
+    if (inLead) tally.lead = true;
+  };
   const read = (line: string, inLead: boolean): void => {
     if (inCapitals(line)) {
       // A wire headline in capitals adds to the names the text gives; a table in capitals in the
@@ -651,23 +682,18 @@ export function mentionsOf(article: MentionSource): Mention[] {
       for (const found of candidates(run)) {
         const candidate = clean(found);
         if (candidate === null) continue;
-        const name = candidate.words.join(" ");
-        const key = nameKey(name);
-        let tally = byKey.get(key);
-        if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, offices: null, saidCues: 0, organisationCues: 0, afterThe: 0, lead: false, words: candidate.words.length, openings: 0 }));
-        tally.count++;
-        if (candidate.personCue) tally.personCues++;
-        for (const office of candidate.offices) (tally.offices ??= new Set()).add(office);
-        if (candidate.saidCue) tally.saidCues++;
-        if (candidate.afterThe) tally.afterThe++;
-        if (candidate.organisationCue) tally.organisationCues++;
-        if (candidate.opensSentence) tally.openings++;
-        if (inLead) tally.lead = true;
+        if (candidate.opener) cutOpeners.push({ candidate, inLead });
+        else add(candidate, inLead);
       }
     }
   };
   lead.forEach((line) => read(line, true));
   prose.forEach((line) => read(line, false));
+  for (const { candidate, inLead } of cutOpeners) {
+    const whole = `${candidate.opener!} ${candidate.words.join(" ")}`;
+    const firm = byKey.get(nameKey(whole));
+    add(candidate, inLead, firm !== undefined && firm.organisationCues > 0 ? firm.name : undefined);
+  }
   // A line in capitals counts for the names the prose spells out, matched word for word.
   for (const line of capitalLines) {
     const spans = wordSpans(nameKey(line.replace(/<[^>]*>/gu, " ").replace(/['’]s\b/gu, "").replace(/[^\p{L}\p{M}\d.'’&-]+/gu, " ")));
@@ -779,7 +805,10 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
     if (holdsAnotherOffice(tally, full)) continue;
     // A surname that only ever names a firm here is the firm named after the person: "<Bond Corp
     // International Ltd>" beside Alan Bond. Merged, its cues made him an organisation.
-    if (tally.organisationCues > 0 && tally.personCues + tally.saidCues === 0 && full.organisationCues === 0) continue;
+    // So is one the article gives a firm's mark beside a person's full name ("Robert Salomon,
+    // managing director of Salomon Inc, said"), whatever else it says of it: the firm's mark
+    // merged made him an organisation.
+    if (tally.organisationCues > 0 && full.organisationCues === 0 && (tally.personCues + tally.saidCues === 0 || GIVEN_NAMES.has(lower(full.name.slice(0, full.name.indexOf(" ")))))) continue;
     full.count += tally.count;
     for (const office of tally.offices ?? []) (full.offices ??= new Set()).add(office);
     full.personCues += tally.personCues;

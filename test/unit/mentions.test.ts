@@ -249,6 +249,33 @@ describe("the names an article mentions", () => {
     expect(named("Rupert Murdoch", "Rupert Murdoch bought the paper.")?.opensOnly).toBe(false);
   });
 
+  it("reads a firm whose first word opened the sentence as that firm, where the article names it", () => {
+    expect(names("First Boston Corp said it placed the bonds.")).toEqual(["First Boston"]);
+    // "First" goes as any opener does, but the article names First Boston: it is the firm.
+    expect(named("First Boston", "The bonds were sold by First Boston Corp.", "First Boston won them in bidding.")?.count).toBe(2);
+    expect(names("The bonds were sold by First Boston Corp.", "First Boston won them in bidding.")).not.toContain("Boston");
+    // Elsewhere "First" opens a sentence and is no name: Boston is the city.
+    expect(names("First Boston voters went to the polls.")).toEqual(["Boston"]);
+    expect(names("One of Ford Motor Co's distributors said so.")).toEqual(["Ford Motor"]);
+  });
+
+  it("keeps a firm's mark off the person the firm is named after", () => {
+    const salomon = mentions("Robert Salomon, managing director of Salomon Inc, said rumors were false.", "Salomon said its trading was profitable.");
+    expect(salomon.find((m) => m.name === "Robert Salomon")?.organisationCues).toBe(0);
+    expect(salomon.find((m) => m.name === "Salomon")?.organisationCues).toBe(1);
+  });
+
+  it("takes a name made an adjective for no name, and not every hyphenated word for one", () => {
+    expect(names("The English-language daily said so.")).toEqual([]);
+    expect(names("The Moscow-based airline Aeroflot said so.")).toEqual(["Aeroflot"]);
+    expect(names("Deputy Prime Minister Kim Mahn-je spoke.")).toEqual(["Kim Mahn-je"]);
+  });
+
+  it("knows the states of the archive's years that today's list of countries lacks", () => {
+    expect(names("North Yemen and South Yemen met in Aden.")).toEqual(["Aden", "North Yemen", "South Yemen"]);
+    expect(names("A Netherlands Antilles unit issued the bonds.")).toEqual(["Netherlands Antilles"]);
+  });
+
   it("keeps 'of' and where in the name of a firm named by a common word, and only there", () => {
     expect(names("Hospital Corp of America said profits rose.")).toEqual(["Hospital Corp of America"]);
     expect(names("It was sold to Aluminum Co of America in March.")).toEqual(["Aluminum Co of America"]);
