@@ -798,7 +798,9 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
       // beside "Baker International Corp" and "Baker Oil Tools Inc"): a firm, one of those or
       // another of the name. It keeps no cue of a person, so that the archive does not take it
       // for whom it gives the surname to ("Baker said" made the story James Baker's).
-      if (!surnames.has(key)) tally.personCues = tally.saidCues = 0;
+      // So is the last word of several firms' names ("Morgan" beside "J.P. Morgan and Co" and
+      // "Morgan Guaranty Trust Co"), when no one here bears it.
+      if (!surnames.has(key) || [...fits].every((full) => full.organisationCues > 0)) tally.personCues = tally.saidCues = 0;
       continue;
     }
     const full = fits.values().next().value!;

@@ -259,6 +259,13 @@ describe("the names an article mentions", () => {
     expect(names("One of Ford Motor Co's distributors said so.")).toEqual(["Ford Motor"]);
   });
 
+  it("gives no cue of a person to a word that ends one firm's name and begins another's", () => {
+    const morgan = named("Morgan", "J.P. Morgan and Co Inc, parent of Morgan Guaranty Trust Co, acted.", "Morgan said it would place the loans on nonaccrual.");
+    expect(morgan?.saidCues).toBe(0);
+    // A person of the name beside a firm of it keeps it: the surname may be either.
+    expect(named("Morgan", "Economist Peter Morgan of Morgan Guaranty Trust Co spoke.", "Morgan said rates would rise.")?.saidCues).toBe(1);
+  });
+
   it("keeps a firm's mark off the person the firm is named after", () => {
     const salomon = mentions("Robert Salomon, managing director of Salomon Inc, said rumors were false.", "Salomon said its trading was profitable.");
     expect(salomon.find((m) => m.name === "Robert Salomon")?.organisationCues).toBe(0);
