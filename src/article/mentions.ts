@@ -166,10 +166,17 @@ function possessiveInsideName(list: readonly Token[], j: number): boolean {
   const owner = j > 0 ? nameKey(list[j - 1]!.text) : "";
   if (PLACES.has(owner) || KNOWN_ORGANISATIONS.has(owner)) return false;
   for (let k = j; k < list.length && k < j + 4 && list[k]!.capital && !list[k]!.opensSentence; k++) {
-    if (endsAsOrganisation([list[k]!.text])) return true;
+    const word = list[k]!.text;
+    if (endsAsOrganisation([word]) || (word.endsWith("s") && endsAsOrganisation([word.slice(0, -1)]))) return true;
   }
   return false;
 }
+
+/** Whether a plural names people by what they do: "Employers", "Growers", "Stockbrokers"; "Brothers" is a firm's. */
+const isPeopleOfATrade = (word: string): boolean => {
+  const low = word.toLowerCase();
+  return low.endsWith("ers") && low !== "brothers" && isCommonWord(low);
+};
 
 /** Words since the run's last small word: "Phil Pace of Kidder" → 1 ("Kidder"). */
 function wordsOfLastName(words: readonly string[]): number {
@@ -257,10 +264,13 @@ function runs(text: string): Run[] {
         }
         if (t.capital) {
           j++;
-          words.push(t.text);
           // Only a name's first word keeps a possessive inside it ("Moody's Investors Service"):
-          // later, it joins two names ("UAL Inc's United Airlines").
-          if (t.possessive) break;
+          // later, it joins two names ("UAL Inc's United Airlines", "General Motors' Hughes
+          // Aircraft", "Salomon Brothers' Capital Markets"), but for the people of a trade before
+          // a body's last word ("Japan Federation of Employers' Associations").
+          const inside = t.possessive.length === 1 && isPeopleOfATrade(t.text) && possessiveInsideName(list, j);
+          words.push(inside ? t.text + t.possessive : t.text);
+          if (t.possessive && !inside) break;
           continue;
         }
         // A comma inside a firm's name: "Goldman, Sachs and Co", "Donaldson, Lufkin and Jenrette Inc";

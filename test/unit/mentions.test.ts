@@ -266,6 +266,13 @@ describe("the names an article mentions", () => {
     expect(named("Morgan", "Economist Peter Morgan of Morgan Guaranty Trust Co spoke.", "Morgan said rates would rise.")?.saidCues).toBe(1);
   });
 
+  it("keeps the people of a trade's possessive inside a body's name, and no firm's", () => {
+    expect(names("Nikkeiren, the Japan Federation of Employers' Associations, said so.")).toContain("Japan Federation of Employers' Associations");
+    expect(names("The National Coffee Growers' Federation set no limit.")).toEqual(["National Coffee Growers' Federation"]);
+    expect(names("General Motors' Hughes Aircraft Co won the order.")).toEqual(["General Motors", "Hughes Aircraft"]);
+    expect(names("He joined Salomon Brothers' Capital Markets group.")).not.toContain("Salomon Brothers' Capital Markets");
+  });
+
   it("keeps a firm's mark off the person the firm is named after", () => {
     const salomon = mentions("Robert Salomon, managing director of Salomon Inc, said rumors were false.", "Salomon said its trading was profitable.");
     expect(salomon.find((m) => m.name === "Robert Salomon")?.organisationCues).toBe(0);
