@@ -96,7 +96,7 @@ function canonical(name: string): Canonical {
 }
 
 function canonicalForm(name: string): Canonical {
-  const key = nameKey(name);
+  const key = federalBody(nameKey(name));
   const place = PLACES.get(key);
   if (place !== undefined) return { key: nameKey(place), known: place, kind: "place" };
   const organisation = KNOWN_ORGANISATIONS.get(key);
@@ -104,6 +104,25 @@ function canonicalForm(name: string): Canonical {
   // One body under both spellings: "International Coffee Organisation" and "… Organization".
   // One person under both forms of a given name: "Jim Wright" and "James Wright".
   return { key: fullGivenName(key.replace(/\borganisation\b/gu, "organization")), known: null, kind: null };
+}
+
+/** The last words of the United States' federal bodies, which the wire names with "U.S." and without. */
+const FEDERAL_BODY_ENDS = new Set("department commission treasury service agency committee board administration office bureau reserve court senate".split(" "));
+
+/**
+ * One federal body with "U.S." or without: "U.S. Commerce Department" and "Commerce Department",
+ * "U.S. Department of Commerce"; "U.S. Securities and Exchange Commission" and the SEC's full
+ * name. Made a topic each, they split the body's stories between them.
+ */
+function federalBody(key: string): string {
+  const us = key.startsWith("us ") ? key.slice(3) : key;
+  if (us === key && !key.startsWith("department of ")) return key;
+  if (!FEDERAL_BODY_ENDS.has(us.slice(us.lastIndexOf(" ") + 1)) && !us.startsWith("department of ")) return key;
+  // "Department of Agriculture" as the wire writes it more often: "Agriculture Department".
+  const subject = us.startsWith("department of ") ? us.slice("department of ".length) : null;
+  const body = subject !== null && subject.split(" ").every((word) => US_DEPARTMENTS.has(word)) ? `${subject} department` : us;
+  // "U.S. Supreme Court", "U.S. Customs Service": without "U.S." any country's.
+  return KNOWN_ORGANISATIONS.has(body) || !namesNoOne(body.split(" ")) ? body : key;
 }
 
 /** A person's key with the given name written in full ("bob dole" → "robert dole"); any other key as it is. */
@@ -183,6 +202,32 @@ const DEPARTMENTS = new Set(["department", "ministry"]);
 /** The subjects of the United States' executive departments, as the wire names them. */
 const US_DEPARTMENTS = new Set("state treasury defense justice interior agriculture commerce labor health human services housing urban development transportation energy education veterans affairs and".split(" "));
 
+/** A court's kinds and levels, which every district, state and country has. */
+const COURT_KINDS = new Set("court courts of the us federal state district bankruptcy appeals appeal appellate circuit superior county municipal tax".split(" "));
+/** A court named by its kind alone: "U.S. District Court", "U.S. Court of Appeals" are the courts of some hundred districts and a dozen circuits. */
+const courtOfAKind = (words: readonly string[]): boolean => words.includes("court") && words.every((word) => COURT_KINDS.has(word));
+
+/** Whether a name's words (keyed) are of a kind every country or firm has, and so name no one body. */
+function namesNoOne(words: readonly string[]): boolean {
+  // A generic name names no one organisation: "Bank", "Finance Ministry", "Stock Exchange".
+  // A body of the whole world does, whatever its words: there is one "International Coffee
+  // Organization", where every country has a finance ministry.
+  const generic =
+    !namedByTrade(words) &&
+    !worldwide(words) &&
+    !usDepartment(words) &&
+    words.every((word) => ORGANISATION_ENDS.has(word) || LEGAL_SUFFIXES.has(word) || TITLE_MODIFIERS.has(word) || NOT_IN_PERSONS_NAMES.has(word) || NOT_NAMES.has(word));
+  // Nor does a place's: "U.S. Financial", "Japanese Finance Ministry" aside (a people, not a place).
+  const placeGeneric = words.length === 2 && PLACES.has(words[0]!) && (ORGANISATION_ENDS.has(words[1]!) || NOT_IN_PERSONS_NAMES.has(words[1]!));
+  // Nor a ministry or department named by its subject alone ("Food Department"): every
+  // government has one. The wire names the United States' so ("Commerce Department").
+  const unplaced = words.length > 1 && DEPARTMENTS.has(words.at(-1)!) && !usDepartment(words) && !words.some((word) => PLACES.has(word) || isNationality(word));
+  return generic || placeGeneric || unplaced || courtOfAKind(words);
+}
+
+/** A department named as the wire names the United States' executive departments: "Commerce Department", "Energy Department". */
+const usDepartment = (words: readonly string[]): boolean => words.length > 1 && words.at(-1) === "department" && words.slice(0, -1).every((word) => US_DEPARTMENTS.has(word));
+
 /**
  * What kind a name is, from what the archive shows, or null when it shows too little: places by
  * the gazetteer or the archive's own datelines, organisations by their suffixes and words, people
@@ -191,19 +236,7 @@ const US_DEPARTMENTS = new Set("state treasury defense justice interior agricult
 function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet<string>, firmsBeginning: ReadonlySet<string>, display: string): TopicKind | null {
   if (known !== null) return known;
   const words = w.key.split(" ");
-  // A generic name names no one organisation: "Bank", "Finance Ministry", "Stock Exchange".
-  // A body of the whole world does, whatever its words: there is one "International Coffee
-  // Organization", where every country has a finance ministry.
-  const generic =
-    !namedByTrade(words) &&
-    !worldwide(words) &&
-    words.every((word) => ORGANISATION_ENDS.has(word) || LEGAL_SUFFIXES.has(word) || TITLE_MODIFIERS.has(word) || NOT_IN_PERSONS_NAMES.has(word) || NOT_NAMES.has(word));
-  // Nor does a place's: "U.S. Financial", "Japanese Finance Ministry" aside (a people, not a place).
-  const placeGeneric = words.length === 2 && PLACES.has(words[0]!) && (ORGANISATION_ENDS.has(words[1]!) || NOT_IN_PERSONS_NAMES.has(words[1]!));
-  // Nor a ministry or department named by its subject alone ("Food Department"): every
-  // government has one. The wire names the United States' so ("Commerce Department").
-  const unplaced = words.length > 1 && DEPARTMENTS.has(words.at(-1)!) && !words.slice(0, -1).every((word) => US_DEPARTMENTS.has(word)) && !words.some((word) => PLACES.has(word) || isNationality(word));
-  if (generic || placeGeneric || unplaced) return null;
+  if (namesNoOne(words)) return null;
   // One word is an organisation's name only where most articles giving it mark it so ("Texaco
   // Inc"): otherwise it is as likely a fragment of another ("Donaldson, Lufkin and Jenrette").
   const marked = words.length > 1 ? w.organisationCues > 0 : w.organisationCues * 2 >= w.articles;

@@ -172,7 +172,7 @@ export const KNOWN_ORGANISATIONS = new Map<string, string>(
     "us federal reserve": "Federal Reserve", "us federal reserve board": "Federal Reserve",
     ibm: "IBM", "international business machines": "IBM", ftc: "Federal Trade Commission", "federal trade commission": "Federal Trade Commission",
     usda: "U.S. Agriculture Department", "u.s. agriculture department": "U.S. Agriculture Department",
-    "agriculture department": "U.S. Agriculture Department", "commerce department": "Commerce Department", "treasury": "Treasury",
+    "agriculture department": "U.S. Agriculture Department", "commerce department": "Commerce Department", "treasury": "Treasury", "treasury department": "Treasury",
     reuters: "Reuters", ap: "Associated Press", "associated press": "Associated Press", afp: "AFP", bloomberg: "Bloomberg",
   }),
 );

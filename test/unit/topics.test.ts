@@ -57,6 +57,25 @@ describe("the archive's topics", () => {
     expect(filesOf("Howard Baker")).toEqual(["r13.txt", "r14.txt"]);
   });
 
+  it("files a federal body under one topic with 'U.S.' or without, and no court or ministry named by its kind alone", () => {
+    const story = (n: number, text: string) => parsed({ file: `g${String(n).padStart(2, "0")}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const stories = [
+      story(1, "The U.S. Commerce Department said exports rose. A ruling came from the U.S. District Court in Miami."),
+      story(2, "The Commerce Department said imports fell. The U.S. District Court in Houston agreed."),
+      story(3, "The U.S. Department of Commerce said prices held. The Agriculture Ministry in Tokyo disagreed."),
+      story(4, "The U.S. Supreme Court ruled on the case. The Agriculture Ministry in Paris agreed."),
+      story(5, "The U.S. Supreme Court heard the appeal. The U.S. District Court in Boston had ruled."),
+    ];
+    const built = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 });
+    const names = built.topics.filter((t) => t.kind === "organisation").map((t) => t.name);
+    const commerce = built.topics.filter((t) => t.name.includes("Commerce"));
+    expect(commerce).toHaveLength(1);
+    expect(commerce[0]!.count).toBe(3);
+    expect(names).toContain("U.S. Supreme Court");
+    expect(names).not.toContain("U.S. District Court");
+    expect(names).not.toContain("Agriculture Ministry");
+  });
+
   it("takes a common word that only opens an article's sentences for the word, not the firm of that name, and a known place for the place", () => {
     const story = (n: number, text: string) => parsed({ file: `n${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const stories = [
