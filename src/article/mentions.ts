@@ -415,6 +415,16 @@ const FIRM_FIRST_WORDS = new Set(["first", "second", "third", "new", "old", "one
 /** Whether a sentence's first word begins the firm the words name: "First Boston Corp said", where "First" alone would go; not "One of Ford Motor Co's". */
 const opensFirm = (words: readonly string[]): boolean => words.length > 2 && FIRM_FIRST_WORDS.has(lower(words[0]!)) && UPPER_FIRST.test(words[1]!) && endsAsOrganisation(words);
 
+/**
+ * Where a body's name before a title ends ("House Ways and Means Committee Chairman Dan
+ * Rostenkowski"), or 0: not where a person opens the words ("Paul Volcker and Federal Reserve
+ * Board Chairman …").
+ */
+function bodyBeforeTitle(words: readonly string[]): number {
+  const title = words.findIndex((word) => TITLE_HEADS.has(lower(word)));
+  return title > 1 && ORGANISATION_ENDS.has(lower(words[title - 1]!)) && !GIVEN_NAMES.has(lower(words[0]!)) ? title : 0;
+}
+
 /** Whether the first `n` words are a known place or organisation. */
 function opensKnownName(words: readonly string[], n: number): boolean {
   const key = nameKey(words.slice(0, n).join(" "));
@@ -461,6 +471,8 @@ function candidates(run: Run): Candidate[] {
   // A title inside an organisation's name is none ("Economist Intelligence Unit"), unless a
   // person of it follows (see the loop).
   const namedAsOrganisation = endsAsOrganisation(words) || run.ticker;
+  // Up to a title, a body's name keeps its "and": "House Ways and Means Committee Chairman …".
+  const bodyEnds = bodyBeforeTitle(words);
   let current: string[] = [];
   // "said Donaldson Lufkin Jenrette analyst Richard Henderson": a role after the run makes it the
   // employer, whatever came before.
@@ -504,7 +516,7 @@ function candidates(run: Run): Candidate[] {
       current = [];
       break;
     }
-    if (splitsHere(words, i, organisation, i - current.length)) {
+    if (splitsHere(words, i, organisation || i < bodyEnds, i - current.length)) {
       flush(out, current, cued, offices, run);
       current = [];
       cued = false;

@@ -273,6 +273,13 @@ describe("the names an article mentions", () => {
     expect(names("He joined Salomon Brothers' Capital Markets group.")).not.toContain("Salomon Brothers' Capital Markets");
   });
 
+  it("keeps a body's 'and' before the title of its chairman", () => {
+    expect(names("House Ways and Means Committee Chairman Dan Rostenkowski said so.")).toEqual(["Dan Rostenkowski", "House Ways and Means Committee"]);
+    const two = names("He met Federal Reserve Board Chairman Paul Volcker and U.S. Treasury Secretary James Baker.");
+    expect(two).toContain("Paul Volcker");
+    expect(two).toContain("James Baker");
+  });
+
   it("keeps a firm's mark off the person the firm is named after", () => {
     const salomon = mentions("Robert Salomon, managing director of Salomon Inc, said rumors were false.", "Salomon said its trading was profitable.");
     expect(salomon.find((m) => m.name === "Robert Salomon")?.organisationCues).toBe(0);
