@@ -233,7 +233,7 @@ const usDepartment = (words: readonly string[]): boolean => words.length > 1 && 
  * the gazetteer or the archive's own datelines, organisations by their suffixes and words, people
  * by titles and verbs of saying around them (or a name particle: "al-Assad").
  */
-function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet<string>, firmsBeginning: ReadonlySet<string>, display: string): TopicKind | null {
+function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet<string>, firmsBeginning: ReadonlyMap<string, number>, display: string): TopicKind | null {
   if (known !== null) return known;
   const words = w.key.split(" ");
   if (namesNoOne(words)) return null;
@@ -248,8 +248,13 @@ function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet
     const particle = words.some((word) => NAME_PARTICLES.test(word) && word.includes("-"));
     // A title once, or "… said" in two articles after a given name: firms say things too, and
     // one named after its founder is the start of a firm's name ("Dean Witter Reynolds Inc").
+    // The start of a firm's name is the firm where the archive names the firm about as often and
+    // few articles show a person: "Marine Midland" of Marine Midland Banks Inc ("Marine" is a
+    // given name too), not Dudley Taft of Taft Broadcasting.
+    const firm = firmsBeginning.get(w.key) ?? 0;
+    if (w.personCues > 0 && !particle && firm * 2 >= w.articles && w.personCues * 2 < w.articles) return "organisation";
     if (w.personCues > 0 || particle) return "person";
-    if (w.saidCues >= 2 && GIVEN_NAMES.has(words[0]!)) return firmsBeginning.has(w.key) ? "organisation" : "person";
+    if (w.saidCues >= 2 && GIVEN_NAMES.has(words[0]!)) return firm > 0 ? "organisation" : "person";
   }
   return null;
 }
@@ -436,11 +441,14 @@ function indexOf<A extends TopicInput>(
 ): TopicIndex<A> {
   // The first words of every name the archive marks as an organisation's: "dean witter" of
   // "dean witter reynolds".
-  const firmsBeginning = new Set<string>();
+  const firmsBeginning = new Map<string, number>();
   for (const w of weighed.values()) {
     if (w.organisationCues === 0) continue;
     const words = w.key.split(" ");
-    for (let n = 2; n < words.length; n++) firmsBeginning.add(words.slice(0, n).join(" "));
+    for (let n = 2; n < words.length; n++) {
+      const start = words.slice(0, n).join(" ");
+      firmsBeginning.set(start, Math.max(firmsBeginning.get(start) ?? 0, w.articles));
+    }
   }
   // A town is one that two datelines give at least: a wire table's first line ("LEAD - VIRGIN
   // 34.00/34.50") reads as a dateline once, and made "Lead" at every sentence's start a place.

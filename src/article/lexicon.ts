@@ -141,7 +141,7 @@ export const NOT_IN_PERSONS_NAMES = words(`
   underwriters underwriter holders holder shareholders investors investor stock stocks bond bonds
   notes debentures warrant warrants preferred common class series fund funds index prices price
   data technology systems system medical health care energy oil gas power electric motor motors
-  world statistics sugar mine mines mining farm farms dairy nationwide information development imports
+  world statistics statistical sugar mine mines mining farm farms dairy nationwide information development imports
   exports import export credit finance financial securities insurance bank banks banking metal metals
   steel gold silver copper coffee cocoa grain wheat corn computer computers software network communications
   airlines airline air sea land pacific atlantic american british canadian texas circuit district appeals

@@ -425,6 +425,9 @@ function bodyBeforeTitle(words: readonly string[]): number {
   return title > 1 && ORGANISATION_ENDS.has(lower(words[title - 1]!)) && !GIVEN_NAMES.has(lower(words[0]!)) ? title : 0;
 }
 
+/** What a name of a document opens with: "Treaty of Rome", "Act of Union". */
+const DOCUMENTS = new Set(["treaty", "treaties", "act", "charter", "convention", "declaration", "protocol", "accord", "agreement", "pact"]);
+
 /** Whether the first `n` words are a known place or organisation. */
 function opensKnownName(words: readonly string[], n: number): boolean {
   const key = nameKey(words.slice(0, n).join(" "));
@@ -461,13 +464,17 @@ function candidates(run: Run): Candidate[] {
   }
   while (words.length > 0 && (OPENER_ANYWHERE.has(lower(words[0]!)) || MONTHS.has(lower(words[0]!)) || WEEKDAYS.has(lower(words[0]!)))) words.shift();
   if (words.length === 0) return [];
+  // A treaty or an act names no one ("the Treaty of Rome"), nor the place in its name.
+  if (words.length > 2 && DOCUMENTS.has(lower(words[0]!)) && words[1] === "of") return [];
+  // "Unit" before a number names one of a series: "Palo Verde Unit 1" is a reactor.
+  if (/^\d{1,2}$/u.test(run.after) && words.length > 1 && lower(words.at(-1)!) === "unit") words.pop();
   const out: Candidate[] = [];
   // An organisation by its last word, its ticker, or "Bank of …", "Commission for …" inside it.
   const organisation =
     endsAsOrganisation(words) ||
     run.ticker ||
     (words.length > 3 && isLegalSuffix(words[1]!) && words[2] === "of") ||
-    words.some((w, i) => i + 2 < words.length && (words[i + 1] === "of" || words[i + 1] === "for") && (ORGANISATION_HEADS_OF.has(lower(w)) || ORGANISATION_ENDS.has(lower(w))));
+    words.some((w, i) => i + 2 < words.length && (words[i + 1] === "of" || words[i + 1] === "for" || words[i + 1] === "on") && (ORGANISATION_HEADS_OF.has(lower(w)) || ORGANISATION_ENDS.has(lower(w))));
   // A title inside an organisation's name is none ("Economist Intelligence Unit"), unless a
   // person of it follows (see the loop).
   const namedAsOrganisation = endsAsOrganisation(words) || run.ticker;
@@ -562,6 +569,8 @@ function splitsHere(all: readonly string[], i: number, organisation: boolean, st
   if (!SPLITS_A_NAME.has(word)) return false;
   if (PLACES.has(nameKey(words.join(" ")))) return false;
   if (!organisation) return true;
+  // A day after a body's name: "the Commerce Department on Tuesday".
+  if (word === "on" && (WEEKDAYS.has(lower(words[i + 1] ?? "")) || MONTHS.has(lower(words[i + 1] ?? "")))) return true;
   if (word === "and" || word === "&" || word === "und" || word === "et") {
     const before = nameKey(words.slice(0, i).join(" "));
     const after = nameKey(words.slice(i + 1).join(" "));
@@ -569,6 +578,8 @@ function splitsHere(all: readonly string[], i: number, organisation: boolean, st
       PLACES.has(before) ||
       KNOWN_ORGANISATIONS.has(before) ||
       KNOWN_ORGANISATIONS.has(after) ||
+      // A body and a country: "the Group of Five and Canada".
+      PLACES.has(after) ||
       isLegalSuffix(words[i - 1] ?? "") ||
       // Two organisations: "Bank of Japan and Bank of England" (but one "Florida Power and Light Co").
       (i >= 2 && isOrganisationName(words.slice(0, i)) && isOrganisationName(words.slice(i + 1))) ||
@@ -578,9 +589,10 @@ function splitsHere(all: readonly string[], i: number, organisation: boolean, st
       (i >= 2 && i <= 3 && GIVEN_NAMES.has(lower(words[0]!)) && !ORGANISATION_ENDS.has(lower(words[i - 1]!)) && words.length - i > 2 && ORGANISATION_ENDS.has(lower(words.at(-1)!)))
     );
   }
-  if (word === "for") {
+  if (word === "for" || word === "on") {
     // Inside an organisation's name after its own word ("Organisation for Economic Cooperation",
-    // "Commission for Asia"); otherwise it joins two ("Lawyers for Texaco Inc").
+    // "Commission for Asia", "Presidential Commission on Good Government"); otherwise it joins
+    // two ("Lawyers for Texaco Inc").
     const previous = lower(words[i - 1] ?? "");
     return !ORGANISATION_HEADS_OF.has(previous) && !ORGANISATION_ENDS.has(previous);
   }

@@ -280,6 +280,17 @@ describe("the names an article mentions", () => {
     expect(two).toContain("James Baker");
   });
 
+  it("reads a commission 'on' its subject whole, but not a day after a body's name", () => {
+    expect(names("The Presidential Commission on Good Government said so.")).toEqual(["Presidential Commission on Good Government"]);
+    expect(names("The Commerce Department on Tuesday said so.")).toEqual(["Commerce Department"]);
+  });
+
+  it("finds no name in a treaty's, nor an organisation in a reactor's, and parts a body from a country", () => {
+    expect(names("Under the Treaty of Rome, members agree.")).toEqual([]);
+    expect(named("Palo Verde", "Palo Verde Unit 1 began loading fuel.")?.organisationCues).toBe(0);
+    expect(names("The Group of Five and Canada met.")).toEqual(["Canada", "Group of Five"]);
+  });
+
   it("keeps a firm's mark off the person the firm is named after", () => {
     const salomon = mentions("Robert Salomon, managing director of Salomon Inc, said rumors were false.", "Salomon said its trading was profitable.");
     expect(salomon.find((m) => m.name === "Robert Salomon")?.organisationCues).toBe(0);

@@ -76,6 +76,17 @@ describe("the archive's topics", () => {
     expect(names).not.toContain("Agriculture Ministry");
   });
 
+  it("takes the start of a firm's name for the firm where the archive names the firm as often and few articles show a person", () => {
+    const story = (n: number, text: string) => parsed({ file: `m${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const stories = [
+      ...[1, 2, 3].map((n) => story(n, `Marine Midland Banks Inc lent ${n}00 mln dlrs.`)),
+      story(4, "The loan, said Marine Midland, was approved."),
+      ...[5, 6].map((n) => story(n, `Marine Midland lent ${n}0 mln dlrs more.`)),
+    ];
+    const built = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 });
+    expect(built.topics.find((t) => t.name === "Marine Midland")?.kind).toBe("organisation");
+  });
+
   it("takes a common word that only opens an article's sentences for the word, not the firm of that name, and a known place for the place", () => {
     const story = (n: number, text: string) => parsed({ file: `n${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const stories = [
