@@ -110,7 +110,7 @@ export const TRADES = words(`
 export const ORGANISATION_ENDS = new Set([
   ...TRADES,
   ...words(`
-    bank banks bancorp bancorporation bankshares group holdings resources securities partners capital financial
+    bank banks bancorp bancorporation bankshares group holding holdings resources securities partners capital financial
     insurance trust savings ministry department commission committee council agency association federation
     exchange reserve board party union institute university college authority administration organisation
     organization office bureau court congress parliament senate assembly army navy fund foundation society

@@ -626,6 +626,12 @@ function clean(candidate: Candidate): Candidate | null {
   // "West German" and "South Korean" are adjectives too.
   if (!keepsNationality && words.length > 2 && /^(?:west|east|north|south)$/iu.test(words[0]!) && isNationality(words[1]!)) words.splice(0, 2);
   while (words.length > 1 && (isLegalSuffix(words.at(-1)!) || words.at(-1) === "&" || words.at(-1) === "and")) {
+    // A firm named by one common word keeps its suffix: "News Corp", "Time Inc", "Sun Co"; alone,
+    // "News" or "Time" is the word as often as the firm.
+    if (words.length === 2 && isLegalSuffix(words[1]!) && isCommonWord(lower(words[0]!)) && !ORGANISATION_ENDS.has(lower(words[0]!))) {
+      words[1] = words[1]!.replace(/\.$/u, "");
+      break;
+    }
     words.pop();
     organisationCue = true;
   }

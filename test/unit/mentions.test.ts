@@ -168,7 +168,7 @@ describe("the names an article mentions", () => {
 
   it("names nothing by the words after a firm's inner legal suffix", () => {
     expect(names("Swiss Bank Corp International Asia Inc will lead it.")).toEqual(["Swiss Bank"]);
-    expect(names("Alan Bond, chairman of <Bond Corp International Ltd>, was not charged.")).toEqual(["Alan Bond", "Bond"]);
+    expect(names("Alan Bond, chairman of <Bond Corp International Ltd>, was not charged.")).toEqual(["Alan Bond", "Bond Corp"]);
     // A ticker with its exchange is a ticker too, no name.
     expect(names("Sweden's L.M. Ericsson <ERIC ST> said so.")).toEqual(["L.M. Ericsson", "Sweden"]);
     // A suffix that opens a name ends none ("AB Volvo"), and a full stop after one may end a sentence.
@@ -242,7 +242,7 @@ describe("the names an article mentions", () => {
     expect(named("News", "News of the meeting spread fast.")?.opensOnly).toBe(true);
     expect(named("Discount", "Discount fares may spread. Discount fares are popular.")?.opensOnly).toBe(true);
     // Once anywhere else, or with a cue, or in the headline, it is as likely a name.
-    expect(named("News", "Shares of News Corp rose.", "News of the deal spread.")?.opensOnly).toBe(false);
+    expect(named("Texaco", "Shares of Texaco Inc rose.", "Texaco of course gained.")?.opensOnly).toBe(false);
     expect(named("Boeing", "Boeing said it would hire.")?.opensOnly).toBe(false);
     expect(mentionsOf({ headline: "NEWS CORP BUYS PAPER", standfirst: null, body: [{ type: "paragraph", text: "News of the deal spread." }] }).find((m) => m.name === "News")?.opensOnly).toBe(false);
     // Two words are a name wherever they stand.
@@ -308,7 +308,12 @@ describe("the names an article mentions", () => {
     expect(names("A Netherlands Antilles unit issued the bonds.")).toEqual(["Netherlands Antilles"]);
   });
 
-  it("keeps 'of' and where in the name of a firm named by a common word, and only there", () => {
+  it("keeps the suffix of a firm named by one common word, and 'of' and where after it", () => {
+    expect(names("News Corp Ltd said it bought the paper.")).toEqual(["News Corp"]);
+    expect(names("It sold the unit to Time Inc.")).toEqual(["Time Inc"]);
+    expect(names("Texaco Inc said so.")).toEqual(["Texaco"]);
+    // Short, it is the firm where the article names the firm.
+    expect(named("News Corp", "News Corp Ltd said it bought the paper.", "News said the price was fair.")?.count).toBe(2);
     expect(names("Hospital Corp of America said profits rose.")).toEqual(["Hospital Corp of America"]);
     expect(names("It was sold to Aluminum Co of America in March.")).toEqual(["Aluminum Co of America"]);
     // Any other firm's name ends at its suffix: "of" gives where the firm is.

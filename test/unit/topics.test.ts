@@ -90,18 +90,18 @@ describe("the archive's topics", () => {
   it("takes a common word that only opens an article's sentences for the word, not the firm of that name, and a known place for the place", () => {
     const story = (n: number, text: string) => parsed({ file: `n${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const stories = [
-      ...[1, 2, 3].map((n) => story(n, `Shares of News Corp rose on day ${n}, brokers said.`)),
-      ...[4, 5, 6].map((n) => story(n, `News of the vote on day ${n} reached the markets late. Turkey's exports rose.`)),
+      ...[1, 2, 3].map((n) => story(n, `Shares of Lynch <LGL> rose on day ${n}, brokers said.`)),
+      ...[4, 5, 6].map((n) => story(n, `Lynch mobs were feared on day ${n}. Turkey's exports rose.`)),
     ];
     const built = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 });
     const filesOf = (name: string) => built.topicPages.filter((p) => p.topic.name === name).flatMap((p) => p.items.map((t) => t.url)).map((u) => built.articles.find((a) => a.url === u)!.file).sort();
-    expect(filesOf("News")).toEqual(["n1.txt", "n2.txt", "n3.txt"]);
+    expect(filesOf("Lynch")).toEqual(["n1.txt", "n2.txt", "n3.txt"]);
     // "turkey" is a word too, but the gazetteer knows the country.
     expect(filesOf("Turkey")).toEqual(["n4.txt", "n5.txt", "n6.txt"]);
     // The search page's topic filter agrees with the topic's page.
     const values = (file: string) => Object.values(topicFilterValues(built.articles.find((a) => a.file === file)!)).flat();
-    expect(values("n1.txt")).toContain("news");
-    expect(values("n4.txt")).not.toContain("news");
+    expect(values("n1.txt")).toContain("lynch");
+    expect(values("n4.txt")).not.toContain("lynch");
   });
 
   it("finds through the search index's topic filters exactly each topic's articles, from values each article gives alone", () => {
