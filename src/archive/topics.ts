@@ -417,7 +417,7 @@ export class TopicWeights {
       if (lists === null) return;
       lists.names.push(key);
       lists.counts.push(mentions);
-      lists.flags.push((lead ? LEAD : 0) | (personCues + saidCues > 0 ? CUED : 0) | (wordNotName(form, opensOnly) ? WORD : 0));
+      lists.flags.push((lead ? LEAD : 0) | (showsAPerson(personCues, saidCues, organisationCues) ? CUED : 0) | (wordNotName(form, opensOnly) ? WORD : 0));
     });
   }
 }
@@ -558,6 +558,12 @@ function indexOf<A extends TopicInput>(
   return { topics, ofArticle };
 }
 
+/**
+ * Whether an article shows a one-word name to be a person's: a title, or "said" where no firm's
+ * mark is given it ("Morgan et Cie said" is the firm).
+ */
+const showsAPerson = (personCues: number, saidCues: number, organisationCues: number): boolean => personCues > 0 || (saidCues > 0 && organisationCues === 0);
+
 /** A name's flags, as topicIndex keeps them: named in the lead; shown to be a person's there; a word, not a name, there. */
 const LEAD = 1;
 const CUED = 2;
@@ -585,12 +591,12 @@ function creditsOf(article: Pick<Article, "sources">): ReadonlySet<string> | nul
 export function topicFilterValues(article: Pick<Article, "sources" | "mentions">): Record<string, string[]> {
   const credits = creditsOf(article);
   const values = new Set<string>();
-  eachMention(article.mentions, (name, _count, personCues, saidCues, _organisationCues, _afterThe, _lead, opensOnly) => {
+  eachMention(article.mentions, (name, _count, personCues, saidCues, organisationCues, _afterThe, _lead, opensOnly) => {
     const form = canonical(name);
     const { key } = form;
     if (credits?.has(key) || wordNotName(form, opensOnly)) return;
     values.add(key);
-    if (!key.includes(" ") && personCues + saidCues > 0) values.add(`${SURNAME_ALONE}${key}`);
+    if (!key.includes(" ") && showsAPerson(personCues, saidCues, organisationCues)) values.add(`${SURNAME_ALONE}${key}`);
   });
   const filters: Record<string, string[]> = {};
   for (const value of [...values].sort()) (filters[filterOf(value)] ??= []).push(value);

@@ -209,6 +209,11 @@ function commaInsideName(list: readonly Token[], k: number): boolean {
  */
 function restOfFirm(list: readonly Token[], k: number, bracketed: boolean, suffix: string): number {
   if (!bracketed && suffix.endsWith(".")) return k;
+  // Where the firm is, after its suffix: "Deutsche Bank Finance NV Curacao" is no news of
+  // Curacao; but "Fujitsu Ltd U.S. subsidiary" is of a unit there.
+  const next = list[k];
+  const after = list[k + 1];
+  if (!bracketed && next?.capital && !next.opensSentence && !next.possessive && PLACES.has(nameKey(next.text)) && !after?.capital && !UNITS.has(after?.text.toLowerCase() ?? "")) return k + 1;
   for (let n = 0, i = k; i < list.length && n < (bracketed ? 12 : 4); i++, n++) {
     const t = list[i]!;
     if (bracketed && t.text === ">") return i;
@@ -218,6 +223,9 @@ function restOfFirm(list: readonly Token[], k: number, bracketed: boolean, suffi
   }
   return k;
 }
+
+/** What a firm has in a place: "its U.S. subsidiary". */
+const UNITS = new Set(["unit", "units", "subsidiary", "subsidiaries", "affiliate", "affiliates", "arm", "division", "operations", "branch", "branches", "office", "offices", "plant", "plants"]);
 
 /** A run of capitalised words, as found, before titles are cut out. */
 interface Run {
@@ -568,6 +576,8 @@ function splitsHere(all: readonly string[], i: number, organisation: boolean, st
   const word = words[i]!.toLowerCase();
   if (!SPLITS_A_NAME.has(word)) return false;
   if (PLACES.has(nameKey(words.join(" ")))) return false;
+  // In English copy a German or French "and" is inside a firm's name: "Bilfinger und Berger".
+  if (word === "und" || word === "et") return false;
   if (!organisation) return true;
   // A day after a body's name: "the Commerce Department on Tuesday".
   if (word === "on" && (WEEKDAYS.has(lower(words[i + 1] ?? "")) || MONTHS.has(lower(words[i + 1] ?? "")))) return true;
@@ -625,7 +635,8 @@ function clean(candidate: Candidate): Candidate | null {
   while (!keepsNationality && words.length > 1 && isNationality(words[0]!)) words.shift();
   // "West German" and "South Korean" are adjectives too.
   if (!keepsNationality && words.length > 2 && /^(?:west|east|north|south)$/iu.test(words[0]!) && isNationality(words[1]!)) words.splice(0, 2);
-  while (words.length > 1 && (isLegalSuffix(words.at(-1)!) || words.at(-1) === "&" || words.at(-1) === "and")) {
+  // "Cie" ends a name after "et" or "und" ("Lazard Freres et Cie"), and opens one ("Cie Generale d'Electricite").
+  while (words.length > 1 && (isLegalSuffix(words.at(-1)!) || words.at(-1) === "&" || words.at(-1) === "and" || (words.at(-1) === "Cie" && AND.has(words.at(-2)!)))) {
     // A firm named by one common word keeps its suffix: "News Corp", "Time Inc", "Sun Co"; alone,
     // "News" or "Time" is the word as often as the firm.
     if (words.length === 2 && isLegalSuffix(words[1]!) && isCommonWord(lower(words[0]!)) && !ORGANISATION_ENDS.has(lower(words[0]!))) {

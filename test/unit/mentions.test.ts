@@ -291,6 +291,14 @@ describe("the names an article mentions", () => {
     expect(names("The Group of Five and Canada met.")).toEqual(["Canada", "Group of Five"]);
   });
 
+  it("reads where a firm is, after its suffix, as part of its name, and a firm's 'und' and 'et Cie' as inside it", () => {
+    expect(names("Deutsche Bank Finance NV Curacao is issuing a bond.")).toEqual(["Deutsche Bank Finance"]);
+    // A unit in a place is news of the place.
+    expect(names("Fujitsu Ltd U.S. subsidiary said so.")).toContain("U.S.");
+    expect(names("Bilfinger und Berger Bau AG said so.")).toEqual(["Bilfinger und Berger Bau"]);
+    expect(names("The bonds were led by Lazard Freres et Cie and others.")).toEqual(["Lazard Freres"]);
+  });
+
   it("keeps a firm's mark off the person the firm is named after", () => {
     const salomon = mentions("Robert Salomon, managing director of Salomon Inc, said rumors were false.", "Salomon said its trading was profitable.");
     expect(salomon.find((m) => m.name === "Robert Salomon")?.organisationCues).toBe(0);

@@ -87,6 +87,18 @@ describe("the archive's topics", () => {
     expect(built.topics.find((t) => t.name === "Marine Midland")?.kind).toBe("organisation");
   });
 
+  it("gives no person a surname said with a firm's mark", () => {
+    const story = (n: number, text: string) => parsed({ file: `p${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const stories = [
+      ...[1, 2, 3].map((n) => story(n, `Chairman Peter Morgan spoke on day ${n}.`)),
+      story(4, "The lead manager, Morgan Inc said, priced the bond."),
+      ...[5, 6].map((n) => story(n, `Morgan said rates would fall on day ${n}, economists at the bank said.`)),
+    ];
+    const built = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 });
+    const files = built.topicPages.filter((p) => p.topic.name === "Peter Morgan").flatMap((p) => p.items.map((t) => built.articles.find((a) => a.url === t.url)!.file)).sort();
+    expect(files).toEqual(["p1.txt", "p2.txt", "p3.txt", "p5.txt", "p6.txt"]);
+  });
+
   it("takes a common word that only opens an article's sentences for the word, not the firm of that name, and a known place for the place", () => {
     const story = (n: number, text: string) => parsed({ file: `n${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const stories = [
