@@ -6,7 +6,7 @@
  * name fewer than `minArticles` articles give: precision before recall (README, "Topics").
  */
 import { eachMention, type EncodedMentions } from "../article/mentions.js";
-import { FULL_GIVEN_NAME, GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, TRADES, isCommonWord, isNationality, nameKey } from "../article/lexicon.js";
+import { FULL_GIVEN_NAME, GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, TRADES, isCommonWord, isNationality, nameKey, usStateKey } from "../article/lexicon.js";
 import { datelinePlace } from "../article/dateline.js";
 import type { IsoDate } from "../article/types.js";
 import type { Article } from "./article.js";
@@ -274,6 +274,9 @@ function looksLikeAPerson(name: string): boolean {
   }) && !words.every((word) => /^\p{Lu}\.?$/u.test(word));
 }
 
+/** A topic of this many articles or fewer is wrong if any of them is of another thing of its name. */
+const SMALL_TOPIC = 5;
+
 /** How many times as many articles must name a person in full as name all others of the surname, for the surname alone to be theirs. */
 const SURNAME_OWNER = 5;
 
@@ -315,12 +318,14 @@ interface KeptWeights {
   readonly knownKinds: Map<string, KnownKinds>;
   /** Each town of the datelines: how many give it, and how many of those add each state or country to it. */
   readonly datelinePlaces: Map<string, { articles: number; within: Map<string, number> }>;
+  /** Each name the text gives a US state after ("Naples, Fla."): how many articles give each. */
+  readonly textRegions: Map<string, Map<string, number>>;
   /** Articles by URL, as last weighed. */
   weighings: Map<string, Weighing>;
   lists: NameLists;
 }
 
-const noWeights = (): KeptWeights => ({ weighed: new Map(), knownKinds: new Map(), datelinePlaces: new Map(), weighings: new Map(), lists: { names: [], counts: [], flags: [] } });
+const noWeights = (): KeptWeights => ({ weighed: new Map(), knownKinds: new Map(), datelinePlaces: new Map(), textRegions: new Map(), weighings: new Map(), lists: { names: [], counts: [], flags: [] } });
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
@@ -382,7 +387,7 @@ export class TopicWeights {
 
   /** Adds one article's weights (`sign` 1, its names to `lists`) or takes them out (-1). */
   private weigh(article: Pick<TopicInput, "dateline" | "sources" | "mentions">, sign: 1 | -1, lists: NameLists | null): void {
-    const { weighed, knownKinds, datelinePlaces } = this.kept;
+    const { weighed, knownKinds, datelinePlaces, textRegions } = this.kept;
     const place = article.dateline === null ? null : datelinePlace(article.dateline);
     if (place) {
       const [town, within] = place.split(",");
@@ -390,14 +395,20 @@ export class TopicWeights {
       let seen = datelinePlaces.get(key);
       if (!seen) datelinePlaces.set(key, (seen = { articles: 0, within: new Map() }));
       seen.articles += sign;
-      if (within) count(seen.within, nameKey(within), sign);
+      if (within) count(seen.within, usStateKey(nameKey(within)) || nameKey(within), sign);
       if (seen.articles === 0) datelinePlaces.delete(key);
     }
     const credits = creditsOf(article);
-    eachMention(article.mentions, (name, mentions, personCues, saidCues, organisationCues, afterThe, lead, opensOnly) => {
+    eachMention(article.mentions, (name, mentions, personCues, saidCues, organisationCues, afterThe, lead, opensOnly, within) => {
       const form = canonical(name);
       const { key, known, kind } = form;
       if (credits?.has(key)) return;
+      if (within !== "") {
+        let regions = textRegions.get(key);
+        if (!regions) textRegions.set(key, (regions = new Map()));
+        count(regions, within, sign);
+        if (regions.size === 0) textRegions.delete(key);
+      }
       if (kind !== null) {
         let kinds = knownKinds.get(key);
         if (!kinds) knownKinds.set(key, (kinds = { place: 0, organisation: 0 }));
@@ -436,7 +447,7 @@ const knownKindOf = (kinds: KnownKinds | undefined): TopicKind | null => (kinds 
 function indexOf<A extends TopicInput>(
   articles: readonly A[],
   minArticles: number,
-  { weighed, knownKinds, datelinePlaces, lists: { names, counts, flags } }: Readonly<KeptWeights>,
+  { weighed, knownKinds, datelinePlaces, textRegions, lists: { names, counts, flags } }: Readonly<KeptWeights>,
   starts: Int32Array,
 ): TopicIndex<A> {
   // The first words of every name the archive marks as an organisation's: "dean witter" of
@@ -453,7 +464,20 @@ function indexOf<A extends TopicInput>(
   // A town is one that two datelines give at least: a wire table's first line ("LEAD - VIRGIN
   // 34.00/34.50") reads as a dateline once, and made "Lead" at every sentence's start a place.
   // And one town: "PRINCETON, N.J." and "PRINCETON, Ind." are two, and their name is neither's.
-  const townsOfDatelines = new Set([...datelinePlaces].filter(([, { articles, within }]) => articles >= 2 && within.size <= 1).map(([key]) => key));
+  // The text counts too ("Dayton, Ohio" and "Dayton, Tenn."), where the wire's own datelines give
+  // one state or none: the articles giving a state other than the one most given are another
+  // town's, and they may be none of a topic of five articles, and fewer than a fifth of a larger
+  // one ("St. Louis, Ill." once in 30 articles of St. Louis, Mo.).
+  const oneRegion = (key: string, within: ReadonlyMap<string, number>): boolean => {
+    if (within.size > 1) return false;
+    const times = new Map(within);
+    for (const [state, n] of textRegions.get(key) ?? []) times.set(state, (times.get(state) ?? 0) + n);
+    const counts = [...times.values()];
+    const others = counts.reduce((sum, n) => sum + n, 0) - Math.max(0, ...counts);
+    const articles = weighed.get(key)?.articles ?? 0;
+    return others === 0 || (articles > SMALL_TOPIC && others * 5 < articles);
+  };
+  const townsOfDatelines = new Set([...datelinePlaces].filter(([key, { articles, within }]) => articles >= 2 && oneRegion(key, within)).map(([key]) => key));
   const kinds = new Map<string, { kind: TopicKind; name: string; forms: ReadonlyMap<string, number> }>();
   for (const w of weighed.values()) {
     const name = shownName(w.forms);

@@ -215,15 +215,35 @@ Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carol
 Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah Vermont Virginia Washington West_Virginia
 Wisconsin Wyoming`;
 
+/** The AP's abbreviations of the states, keyed, with the state's key: "nj" → "new jersey". */
+const US_STATE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  `ala:alabama ariz:arizona ark:arkansas calif:california colo:colorado conn:connecticut del:delaware fla:florida
+  ga:georgia ill:illinois ind:indiana kan:kansas kans:kansas ky:kentucky la:louisiana md:maryland mass:massachusetts
+  mich:michigan minn:minnesota miss:mississippi mo:missouri mont:montana neb:nebraska nev:nevada nh:new_hampshire
+  nj:new_jersey nm:new_mexico ny:new_york nc:north_carolina nd:north_dakota okla:oklahoma ore:oregon pa:pennsylvania
+  ri:rhode_island sc:south_carolina sd:south_dakota tenn:tennessee tex:texas vt:vermont va:virginia wash:washington
+  wva:west_virginia wis:wisconsin wyo:wyoming`
+    .split(/\s+/u)
+    .map((pair) => pair.split(":") as [string, string])
+    .map(([abbreviation, state]) => [abbreviation, state.replace(/_/gu, " ")]),
+);
+
+const US_STATE_NAMES: ReadonlySet<string> = new Set(US_STATES.split(/\s+/u).map((state) => nameKey(state.replace(/_/gu, " "))));
+
 /**
  * The states as the wire writes them after a town ("Athens, Ohio", "Princeton, N.J.", "Joliet,
  * Ill."), keyed: their names, and the abbreviations of the AP's style. Not D.C.: "Washington,
  * D.C." is the capital.
  */
-export const US_STATE_AFTER_TOWN: ReadonlySet<string> = new Set([
-  ...US_STATES.split(/\s+/u).map((state) => nameKey(state.replace(/_/gu, " "))),
-  ..."ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo".split(" "),
-]);
+export const US_STATE_AFTER_TOWN: ReadonlySet<string> = new Set([...US_STATE_NAMES, ...US_STATE_ABBREVIATIONS.keys()]);
+
+/**
+ * The key of the US state a town is given with ("Naples, Fla.", a dateline's "PRINCETON, N.J."),
+ * one key however written ("N.J." and "New Jersey"), or "" for none.
+ */
+export function usStateKey(key: string): string {
+  return US_STATE_ABBREVIATIONS.get(key) ?? (US_STATE_NAMES.has(key) ? key : "");
+}
 
 /** A country's capitals as the gazetteer lists them, comma-separated ("Pretoria,Bloemfontein,Cape Town"). */
 function capitalsOf(country: { readonly capital: string }): string[] {

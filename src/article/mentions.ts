@@ -34,6 +34,7 @@ import {
   isCommonWord,
   isNationality,
   nameKey,
+  usStateKey,
 } from "./lexicon.js";
 
 /** One name as an article gives it, with what the text says of its kind. */
@@ -57,6 +58,8 @@ export interface Mention {
    * the lead: "News of the meeting", where "News Corp" would be a firm.
    */
   readonly opensOnly: boolean;
+  /** The US state the article gives after it ("Naples, Fla." → "florida"), keyed, or "". */
+  readonly within: string;
 }
 
 /** What the extractor reads of an article. */
@@ -236,6 +239,8 @@ interface Run {
   readonly after: string;
   /** A ticker (`<XON>`) follows. */
   readonly ticker: boolean;
+  /** The US state given after a comma: usStateKey's, or "". */
+  readonly within: string;
 }
 
 /** Words in a run past which it holds no name: names are six words at most, titles a few more. */
@@ -322,6 +327,7 @@ function runs(text: string): Run[] {
       // A ticker (`<XON>`), not the bracket that opens another firm's name ("Packer's <Consolidated
       // Press Holdings Ltd>" gives Kerry Packer no company's cue).
       ticker: bracketed || (after !== undefined && after.text.length > 2 && after.text.startsWith("<")),
+      within: words.length <= 3 ? stateAfter(list, j) : "",
     });
     i = j;
   }
@@ -335,6 +341,21 @@ function runs(text: string): Run[] {
  */
 function wordFirmOf(words: readonly string[], list: readonly Token[], j: number): boolean {
   return words.length === 2 && list[j]!.text === "of" && list[j + 1]?.capital === true && !list[j + 1]!.opensSentence && isCommonWord(lower(words[0]!));
+}
+
+/**
+ * The US state after a comma at `j` ("Naples, Fla.", "Cambridge, Ohio"), keyed by usStateKey, or
+ * "". Not in a list of towns ("Baltimore, New York, Atlanta"), where a state's name is a town's.
+ */
+function stateAfter(list: readonly Token[], j: number): string {
+  if (list[j]?.text !== "," || list[j + 1]?.capital !== true || list[j + 1]!.opensSentence) return "";
+  const next = list[j + 2];
+  const twoWords = next !== undefined && next.capital && !next.opensSentence ? nameKey(`${list[j + 1]!.text} ${next.text}`) : "";
+  const written = usStateKey(twoWords) !== "" ? twoWords : nameKey(list[j + 1]!.text);
+  const end = j + (written === twoWords ? 3 : 2);
+  const listGoesOn = list[end]?.text === "," && list[end + 1]?.capital === true;
+  // Written in full, these two are the cities as often.
+  return listGoesOn || written === "new york" || written === "washington" ? "" : usStateKey(written);
 }
 
 /**
@@ -366,6 +387,8 @@ interface Candidate {
   opensSentence: boolean;
   /** A firm's first word cut as the sentence's opener ("First" of "First Boston has"), or "". */
   opener?: string;
+  /** Run.within, for the run's last name. */
+  within?: string;
 }
 
 /** A word in lower case without its full stop. Called several times for each word of every name: no regex. */
@@ -547,6 +570,7 @@ function candidates(run: Run): Candidate[] {
   if (opener !== "" && out[0]?.words[0] === words[0]) out[0]!.opener = opener;
   const last = out.at(-1);
   if (last) {
+    if (run.within !== "") last.within = run.within;
     if (run.ticker || (organisation && out.length === 1)) last.organisationCue = true;
     if (PERSON_CUES_AFTER.has(run.after)) last.saidCue = true;
     if (ORGANISATION_CUES_AFTER.has(run.after)) {
@@ -699,6 +723,8 @@ interface Tally {
   words: number;
   /** Times it was a sentence's first word. */
   openings: number;
+  /** The first US state given after it, or "". */
+  within: string;
 }
 
 /** The names an article mentions, most mentioned first (ties by name, so the order is stable). */
@@ -712,7 +738,7 @@ export function mentionsOf(article: MentionSource): Mention[] {
   const add = (candidate: Candidate, inLead: boolean, name = candidate.words.join(" ")): void => {
     const key = nameKey(name);
     let tally = byKey.get(key);
-    if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, offices: null, saidCues: 0, organisationCues: 0, afterThe: 0, lead: false, words: candidate.words.length, openings: 0 }));
+    if (!tally) byKey.set(key, (tally = { name, count: 0, personCues: 0, offices: null, saidCues: 0, organisationCues: 0, afterThe: 0, lead: false, words: candidate.words.length, openings: 0, within: "" }));
     tally.count++;
     if (candidate.personCue) tally.personCues++;
     for (const office of candidate.offices) (tally.offices ??= new Set()).add(office);
@@ -720,6 +746,7 @@ export function mentionsOf(article: MentionSource): Mention[] {
     if (candidate.afterThe) tally.afterThe++;
     if (candidate.organisationCue) tally.organisationCues++;
     if (candidate.opensSentence) tally.openings++;
+    if (candidate.within && tally.within === "") tally.within = candidate.within;
     if (inLead) tally.lead = true;
   };
   const read = (line: string, inLead: boolean): void => {
@@ -763,7 +790,7 @@ export function mentionsOf(article: MentionSource): Mention[] {
   }
   mergeShortForms(byKey);
   return [...byKey.values()]
-    .map((t) => ({ name: t.name, count: t.count, personCues: t.personCues, saidCues: t.saidCues, organisationCues: t.organisationCues, afterThe: t.afterThe, lead: t.lead, opensOnly: opensOnly(t) }))
+    .map((t) => ({ name: t.name, count: t.count, personCues: t.personCues, saidCues: t.saidCues, organisationCues: t.organisationCues, afterThe: t.afterThe, lead: t.lead, opensOnly: opensOnly(t), within: t.within }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -884,12 +911,12 @@ const LEAD_BIT = 1;
 const OPENS_ONLY_BIT = 2;
 
 export function encodeMentions(mentions: readonly Mention[]): EncodedMentions {
-  return mentions.map((m) => `${m.name}\t${m.count}\t${m.personCues}\t${m.saidCues}\t${m.organisationCues}\t${m.afterThe}\t${(m.lead ? LEAD_BIT : 0) | (m.opensOnly ? OPENS_ONLY_BIT : 0)}`).join("\n") as EncodedMentions;
+  return mentions.map((m) => `${m.name}\t${m.count}\t${m.personCues}\t${m.saidCues}\t${m.organisationCues}\t${m.afterThe}\t${(m.lead ? LEAD_BIT : 0) | (m.opensOnly ? OPENS_ONLY_BIT : 0)}${m.within === "" ? "" : `\t${m.within}`}`).join("\n") as EncodedMentions;
 }
 
 export function decodeMentions(text: EncodedMentions): Mention[] {
   const mentions: Mention[] = [];
-  eachMention(text, (name, count, personCues, saidCues, organisationCues, afterThe, lead, opens) => mentions.push({ name, count, personCues, saidCues, organisationCues, afterThe, lead, opensOnly: opens }));
+  eachMention(text, (name, count, personCues, saidCues, organisationCues, afterThe, lead, opens, within) => mentions.push({ name, count, personCues, saidCues, organisationCues, afterThe, lead, opensOnly: opens, within }));
   return mentions;
 }
 
@@ -900,7 +927,7 @@ export function decodeMentions(text: EncodedMentions): Mention[] {
  */
 export function eachMention(
   text: EncodedMentions,
-  visit: (name: string, count: number, personCues: number, saidCues: number, organisationCues: number, afterThe: number, lead: boolean, opensOnly: boolean) => void,
+  visit: (name: string, count: number, personCues: number, saidCues: number, organisationCues: number, afterThe: number, lead: boolean, opensOnly: boolean, within: string) => void,
 ): void {
   // Read in place, field by field: splitting made two arrays and eight strings a mention.
   let at = 0;
@@ -922,6 +949,13 @@ export function eachMention(
     const organisationCues = number();
     const afterThe = number();
     const bits = number();
-    visit(name, count, personCues, saidCues, organisationCues, afterThe, (bits & LEAD_BIT) !== 0, (bits & OPENS_ONLY_BIT) !== 0);
+    // A region, if any, after one more tab, up to the line's end.
+    let within = "";
+    if (text.charCodeAt(at - 1) === 9) {
+      const end = text.indexOf("\n", at);
+      within = text.slice(at, end < 0 ? text.length : end);
+      at = end < 0 ? text.length : end + 1;
+    }
+    visit(name, count, personCues, saidCues, organisationCues, afterThe, (bits & LEAD_BIT) !== 0, (bits & OPENS_ONLY_BIT) !== 0, within);
   }
 }

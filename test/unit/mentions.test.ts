@@ -229,12 +229,13 @@ describe("the names an article mentions", () => {
   it("reads a cache line cut short to its end, and no further", () => {
     expect(decodeMentions("" as EncodedMentions)).toEqual([]);
     expect(decodeMentions("Texaco" as EncodedMentions)).toEqual([]);
-    expect(decodeMentions("Texaco\t2\t1\t0\t3\t0\t1\nPennzoil" as EncodedMentions)).toEqual([{ name: "Texaco", count: 2, personCues: 1, saidCues: 0, organisationCues: 3, afterThe: 0, lead: true, opensOnly: false }]);
+    expect(decodeMentions("Texaco\t2\t1\t0\t3\t0\t1\nPennzoil" as EncodedMentions)).toEqual([{ name: "Texaco", count: 2, personCues: 1, saidCues: 0, organisationCues: 3, afterThe: 0, lead: true, opensOnly: false, within: "" }]);
   });
 
   it("keeps its mentions through the parse cache's encoding", () => {
-    const found = mentions("Secretary of State Rex Tillerson met Russian Foreign Minister Sergei Lavrov in Moscow.", "Tillerson said Texaco Inc would pay.", "News of the deal spread.");
+    const found = mentions("Secretary of State Rex Tillerson met Russian Foreign Minister Sergei Lavrov in Moscow.", "Tillerson said Texaco Inc would pay.", "News of the deal spread.", "It has a plant in Naples, Fla., and one in Moscow.");
     expect(found.some((m) => m.opensOnly)).toBe(true);
+    expect(found.some((m) => m.within !== "")).toBe(true);
     expect(decodeMentions(encodeMentions(found))).toEqual(found);
   });
 
@@ -297,6 +298,13 @@ describe("the names an article mentions", () => {
     expect(names("Fujitsu Ltd U.S. subsidiary said so.")).toContain("U.S.");
     expect(names("Bilfinger und Berger Bau AG said so.")).toEqual(["Bilfinger und Berger Bau"]);
     expect(names("The bonds were led by Lazard Freres et Cie and others.")).toEqual(["Lazard Freres"]);
+  });
+
+  it("gives a town the US state written after it, not the next town of a list", () => {
+    expect(named("Naples", "It has a plant in Naples, Fla., its largest.")?.within).toBe("florida");
+    expect(named("Naples", "It has a plant in Naples, Florida, its largest.")?.within).toBe("florida");
+    expect(named("Baltimore", "It flies to Baltimore, New York, Atlanta and Boston.")?.within).toBe("");
+    expect(named("Dayton", "It has plants in Dayton, Ohio, Boston and Chicago.")?.within).toBe("");
   });
 
   it("keeps a firm's mark off the person the firm is named after", () => {

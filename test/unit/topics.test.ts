@@ -269,6 +269,25 @@ describe("the archive's topics", () => {
     expect(towns("Ind.")).toEqual([]);
   });
 
+  it("takes no town the text puts in two states, and one state however it is written", () => {
+    const story = (n: number, dateline: string | null, text: string) => parsed({ file: `s${n}.txt`, headline: `Story ${n}`, dateline, body: [{ type: "paragraph", text }] });
+    const towns = (text: string, second = "N.J.") =>
+      buildArchive(
+        [
+          story(1, "QUARRYTOWN, N.J., March 2", "Prices were steady, traders said."),
+          story(2, `QUARRYTOWN, ${second}, March 3`, "Prices were steady, traders said."),
+          story(3, null, `The company has a plant in ${text}, its largest.`),
+          story(4, null, "Prices in Quarrytown were steady, traders said."),
+        ],
+        { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
+      ).topics.filter((t) => t.kind === "place").map((t) => t.name);
+    expect(towns("Quarrytown, N.J.")).toEqual(["Quarrytown"]);
+    expect(towns("Quarrytown, Ohio")).toEqual([]);
+    // "N.J." and "New Jersey" are one state; a list of towns gives none.
+    expect(towns("Quarrytown, N.J.", "New Jersey")).toEqual(["Quarrytown"]);
+    expect(towns("Quarrytown, Ohio, Boston and Chicago")).toEqual(["Quarrytown"]);
+  });
+
   it("takes a town from datelines only when two give it: a wire table's first line can read as one", () => {
     const story = (n: number, dateline: string | null, text: string) => parsed({ file: `d${n}.txt`, headline: `Story ${n}`, dateline, body: [{ type: "paragraph", text }] });
     const towns = (datelines: number) =>
