@@ -299,6 +299,7 @@ const NATIONALITIES = words(`
   ethiopian libyan tunisian algerian moroccan lebanese jordanian kuwaiti qatari emirati yemeni omani
   ukrainian belarusian georgian armenian kurdish european asian african latin western eastern northern southern
   west east north south islamic muslim christian jewish catholic protestant sunni shia shi'ite shiite
+  californian texan floridian
 `);
 
 /**

@@ -495,6 +495,8 @@ function candidates(run: Run): Candidate[] {
   }
   while (words.length > 0 && (OPENER_ANYWHERE.has(lower(words[0]!)) || MONTHS.has(lower(words[0]!)) || WEEKDAYS.has(lower(words[0]!)))) words.shift();
   if (words.length === 0) return [];
+  // A round of trade talks is no news of the place it opened in: "the Uruguay round".
+  if (run.after === "round" && PLACES.has(nameKey(words.join(" ")))) return [];
   // A treaty or an act names no one ("the Treaty of Rome"), nor the place in its name.
   if (words.length > 2 && DOCUMENTS.has(lower(words[0]!)) && words[1] === "of") return [];
   // "Unit" before a number names one of a series: "Palo Verde Unit 1" is a reactor.

@@ -307,6 +307,11 @@ describe("the names an article mentions", () => {
     expect(named("Dayton", "It has plants in Dayton, Ohio, Boston and Chicago.")?.within).toBe("");
   });
 
+  it("finds no place in a round of trade talks, and no name in a state's adjective", () => {
+    expect(names("Talks in the Uruguay round stalled.")).toEqual([]);
+    expect(names("The Californian oil field was shut.")).toEqual([]);
+  });
+
   it("keeps a firm's mark off the person the firm is named after", () => {
     const salomon = mentions("Robert Salomon, managing director of Salomon Inc, said rumors were false.", "Salomon said its trading was profitable.");
     expect(salomon.find((m) => m.name === "Robert Salomon")?.organisationCues).toBe(0);
