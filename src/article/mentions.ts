@@ -617,8 +617,10 @@ function splitsHere(all: readonly string[], i: number, organisation: boolean, st
       // A body and a country: "the Group of Five and Canada".
       PLACES.has(after) ||
       isLegalSuffix(words[i - 1] ?? "") ||
-      // Two organisations: "Bank of Japan and Bank of England" (but one "Florida Power and Light Co").
+      // Two organisations: "Bank of Japan and Bank of England" (but one "Florida Power and Light Co"),
+      // "Interim Committee and Development Committee" (but one "Savings and Loan Association").
       (i >= 2 && isOrganisationName(words.slice(0, i)) && isOrganisationName(words.slice(i + 1))) ||
+      (i >= 2 && words.length - i > 2 && ORGANISATION_ENDS.has(lower(words[i - 1]!)) && lower(words[i - 1]!) === lower(words.at(-1)!)) ||
       words.filter((w) => AND.has(w.toLowerCase())).length > 1 ||
       // A person and an organisation: "Paul Volcker and International Monetary Fund", not a firm
       // named after its founders ("James Capel and Co", "Alex Brown and Sons").

@@ -312,6 +312,12 @@ describe("the names an article mentions", () => {
     expect(names("The Californian oil field was shut.")).toEqual([]);
   });
 
+  it("parts two bodies of one kind that an 'and' joins, and keeps one whose name holds it", () => {
+    expect(names("He went to the Interim Committee and Development Committee meetings.")).toEqual(["Development Committee", "Interim Committee"]);
+    expect(names("It lent to Fuji Bank and Sanwa Bank.")).toEqual(["Fuji Bank", "Sanwa Bank"]);
+    expect(names("The First Federal Savings and Loan Association said so.")).toEqual(["First Federal Savings and Loan Association"]);
+  });
+
   it("keeps a firm's mark off the person the firm is named after", () => {
     const salomon = mentions("Robert Salomon, managing director of Salomon Inc, said rumors were false.", "Salomon said its trading was profitable.");
     expect(salomon.find((m) => m.name === "Robert Salomon")?.organisationCues).toBe(0);
