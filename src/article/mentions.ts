@@ -452,6 +452,8 @@ const opensFirm = (words: readonly string[]): boolean => words.length > 2 && FIR
  * Board Chairman …").
  */
 function bodyBeforeTitle(words: readonly string[]): number {
+  // Asked of every run: most have no "and" to keep.
+  if (words.length < 5 || !words.includes("and")) return 0;
   const title = words.findIndex((word) => TITLE_HEADS.has(lower(word)));
   return title > 1 && ORGANISATION_ENDS.has(lower(words[title - 1]!)) && !GIVEN_NAMES.has(lower(words[0]!)) ? title : 0;
 }
