@@ -152,7 +152,7 @@ function tokens(text: string): Token[] {
     if (word === "") continue;
     // Only the word's end was trimmed since: its first letter is still `letters`'. An adjective
     // made of a name is none: "the English-language daily", "Moscow-based Aeroflot".
-    const capital = (UPPER_FIRST.test(letters) && !ADJECTIVE_OF_A_NAME.test(word)) || PARTICLE_NAME.test(word);
+    const capital = (UPPER_FIRST.test(letters) && !(word.includes("-") && ADJECTIVE_OF_A_NAME.test(word))) || PARTICLE_NAME.test(word);
     out.push({ text: word, capital, opensSentence, possessive });
     opensSentence = endsSentence;
   }
@@ -500,9 +500,9 @@ function candidates(run: Run): Candidate[] {
   // A round of trade talks is no news of the place it opened in: "the Uruguay round".
   if (run.after === "round" && PLACES.has(nameKey(words.join(" ")))) return [];
   // A treaty or an act names no one ("the Treaty of Rome"), nor the place in its name.
-  if (words.length > 2 && DOCUMENTS.has(lower(words[0]!)) && words[1] === "of") return [];
+  if (words.length > 2 && words[1] === "of" && DOCUMENTS.has(lower(words[0]!))) return [];
   // "Unit" before a number names one of a series: "Palo Verde Unit 1" is a reactor.
-  if (/^\d{1,2}$/u.test(run.after) && words.length > 1 && lower(words.at(-1)!) === "unit") words.pop();
+  if (words.length > 1 && words.at(-1) === "Unit" && /^\d{1,2}$/u.test(run.after)) words.pop();
   const out: Candidate[] = [];
   // An organisation by its last word, its ticker, or "Bank of …", "Commission for …" inside it.
   const organisation =
