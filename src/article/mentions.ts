@@ -609,7 +609,7 @@ function splitsHere(all: readonly string[], i: number, organisation: boolean, st
   if (!organisation) return true;
   // A day after a body's name: "the Commerce Department on Tuesday".
   if (word === "on" && (WEEKDAYS.has(lower(words[i + 1] ?? "")) || MONTHS.has(lower(words[i + 1] ?? "")))) return true;
-  if (word === "and" || word === "&" || word === "und" || word === "et") {
+  if (word === "and" || word === "&") {
     const before = nameKey(words.slice(0, i).join(" "));
     const after = nameKey(words.slice(i + 1).join(" "));
     return (
@@ -882,8 +882,8 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
       // beside "Baker International Corp" and "Baker Oil Tools Inc"): a firm, one of those or
       // another of the name. It keeps no cue of a person, so that the archive does not take it
       // for whom it gives the surname to ("Baker said" made the story James Baker's).
-      // So is the last word of several firms' names ("Morgan" beside "J.P. Morgan and Co" and
-      // "Morgan Guaranty Trust Co"), when no one here bears it.
+      // So is a word that every name it fits here is a firm's, though it ends one of them
+      // ("Morgan" beside "J.P. Morgan and Co" and "Morgan Guaranty Trust Co").
       if (!surnames.has(key) || [...fits].every((full) => full.organisationCues > 0)) tally.personCues = tally.saidCues = 0;
       continue;
     }
