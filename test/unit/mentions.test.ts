@@ -316,6 +316,8 @@ describe("the names an article mentions", () => {
     expect(names("He went to the Interim Committee and Development Committee meetings.")).toEqual(["Development Committee", "Interim Committee"]);
     expect(names("It lent to Fuji Bank and Sanwa Bank.")).toEqual(["Fuji Bank", "Sanwa Bank"]);
     expect(names("The First Federal Savings and Loan Association said so.")).toEqual(["First Federal Savings and Loan Association"]);
+    expect(names("It lent to Citibank and Chase Manhattan Bank.")).toEqual(["Chase Manhattan Bank", "Citibank"]);
+    expect(names("The Farmers and Merchants Bank said so.")).toEqual(["Farmers and Merchants Bank"]);
   });
 
   it("keeps a firm's mark off the person the firm is named after", () => {
