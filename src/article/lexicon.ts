@@ -174,6 +174,8 @@ export const KNOWN_ORGANISATIONS = new Map<string, string>(
     usda: "U.S. Agriculture Department", "u.s. agriculture department": "U.S. Agriculture Department",
     "agriculture department": "U.S. Agriculture Department", "commerce department": "Commerce Department", "treasury": "Treasury", "treasury department": "Treasury",
     reuters: "Reuters", ap: "Associated Press", "associated press": "Associated Press", afp: "AFP", bloomberg: "Bloomberg",
+    // Nicknames that read as a person's name: "Freddie Mac said" made a person of it.
+    "freddie mac": "Freddie Mac", "federal home loan mortgage": "Freddie Mac", "fannie mae": "Fannie Mae", "federal national mortgage association": "Fannie Mae",
   }),
 );
 

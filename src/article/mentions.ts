@@ -623,9 +623,10 @@ function splitsHere(all: readonly string[], i: number, organisation: boolean, st
       // "Interim Committee and Development Committee" (but one "Savings and Loan Association").
       (i >= 2 && isOrganisationName(words.slice(0, i)) && isOrganisationName(words.slice(i + 1))) ||
       (i >= 2 && words.length - i > 2 && ORGANISATION_ENDS.has(lower(words[i - 1]!)) && lower(words[i - 1]!) === lower(words.at(-1)!)) ||
-      // A bank of one uncommon word and another: "Citibank and Chase Manhattan Bank" (but one
-      // "Farmers and Merchants Bank"; and a firm's partners, "MacAndrews and Forbes Group").
-      (i === 1 && words.length > 3 && lower(words.at(-1)!) === "bank" && !isCommonWord(lower(words[0]!)) && !GIVEN_NAMES.has(lower(words[0]!))) ||
+      // A bank named by uncommon words and another: "Citibank and Chase Manhattan Bank", "J.P.
+      // Morgan and Bankers Trust" (but one "Farmers and Merchants Bank"; and a firm's partners,
+      // "MacAndrews and Forbes Group").
+      (i <= 2 && words.length - i > 2 && BANKS.has(lower(words.at(-1)!)) && words.slice(0, i).every((w) => !isCommonWord(lower(w)) && !ORGANISATION_ENDS.has(lower(w)))) ||
       words.filter((w) => AND.has(w.toLowerCase())).length > 1 ||
       // A person and an organisation: "Paul Volcker and International Monetary Fund", not a firm
       // named after its founders ("James Capel and Co", "Alex Brown and Sons").
@@ -649,6 +650,7 @@ function splitsHere(all: readonly string[], i: number, organisation: boolean, st
 }
 
 const AND = new Set(["and", "&", "und", "et"]);
+const BANKS = new Set(["bank", "trust"]);
 
 /** Whether words name an organisation on their own: "Bank of Japan", "Chemical Bank". */
 function isOrganisationName(words: readonly string[]): boolean {

@@ -317,6 +317,7 @@ describe("the names an article mentions", () => {
     expect(names("It lent to Fuji Bank and Sanwa Bank.")).toEqual(["Fuji Bank", "Sanwa Bank"]);
     expect(names("The First Federal Savings and Loan Association said so.")).toEqual(["First Federal Savings and Loan Association"]);
     expect(names("It lent to Citibank and Chase Manhattan Bank.")).toEqual(["Chase Manhattan Bank", "Citibank"]);
+    expect(names("It lent to J.P. Morgan and Bankers Trust.")).toEqual(["Bankers Trust", "J.P. Morgan"]);
     expect(names("The Farmers and Merchants Bank said so.")).toEqual(["Farmers and Merchants Bank"]);
   });
 
@@ -330,6 +331,10 @@ describe("the names an article mentions", () => {
     expect(names("The English-language daily said so.")).toEqual([]);
     expect(names("The Moscow-based airline Aeroflot said so.")).toEqual(["Aeroflot"]);
     expect(names("Deputy Prime Minister Kim Mahn-je spoke.")).toEqual(["Kim Mahn-je"]);
+  });
+
+  it("knows Freddie Mac and Fannie Mae for the firms they are, under their full names too", () => {
+    expect(named("Freddie Mac", "Freddie Mac said it would sell notes.")?.name).toBe("Freddie Mac");
   });
 
   it("knows the states of the archive's years that today's list of countries lacks", () => {

@@ -99,6 +99,12 @@ describe("the archive's topics", () => {
     expect(files).toEqual(["p1.txt", "p2.txt", "p3.txt", "p5.txt", "p6.txt"]);
   });
 
+  it("files Freddie Mac as an organisation, with the Federal Home Loan Mortgage Corp", () => {
+    const story = (n: number, text: string) => parsed({ file: `f${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const built = buildArchive([story(1, "Freddie Mac said it would sell notes."), story(2, "The Federal Home Loan Mortgage Corp sold bonds.")], { pageSize: 50, siteTitle: "T", topicMinArticles: 2 });
+    expect(built.topics.map((t) => [t.name, t.kind, t.count])).toContainEqual(["Freddie Mac", "organisation", 2]);
+  });
+
   it("takes a common word that only opens an article's sentences for the word, not the firm of that name, and a known place for the place", () => {
     const story = (n: number, text: string) => parsed({ file: `n${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const stories = [
