@@ -686,6 +686,8 @@ function clean(candidate: Candidate): Candidate | null {
   // An adjective after "of" ends no name: "the Paris Club of Western creditor governments".
   if (words.length > 2 && DIRECTIONS.has(lower(words.at(-1)!)) && CONNECTORS.has(words.at(-2)!)) words.splice(-2, 2);
   if (words.length === 0 || words.length > 6) return null;
+  // A people's adjective names nothing, whatever follows it: "its West German subsidiary".
+  if (words.every((w) => isNationality(w) || /^(?:west|east|north|south)$/iu.test(w))) return null;
   const name = words.join(" ");
   const key = nameKey(name);
   if (words.length === 1 && !KNOWN_ORGANISATIONS.has(key) && (NOT_NAMES.has(key) || isNationality(name) || TITLE_HEADS.has(key) || TITLE_MODIFIERS.has(key))) return null;

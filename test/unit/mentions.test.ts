@@ -310,6 +310,7 @@ describe("the names an article mentions", () => {
   it("finds no place in a round of trade talks, and no name in a state's adjective", () => {
     expect(names("He said talks in the Uruguay round stalled.")).toEqual([]);
     expect(names("The Californian oil field was shut.")).toEqual([]);
+    expect(names("Its West German subsidiary said so.")).toEqual([]);
   });
 
   it("parts two bodies of one kind that an 'and' joins, and keeps one whose name holds it", () => {
