@@ -116,10 +116,9 @@ const FEDERAL_BODY_ENDS = new Set("department commission treasury service agency
  */
 function federalBody(key: string): string {
   const us = key.startsWith("us ") ? key.slice(3) : key;
-  if (us === key && !key.startsWith("department of ")) return key;
-  if (!FEDERAL_BODY_ENDS.has(us.slice(us.lastIndexOf(" ") + 1)) && !us.startsWith("department of ")) return key;
-  // "Department of Agriculture" as the wire writes it more often: "Agriculture Department".
   const subject = us.startsWith("department of ") ? us.slice("department of ".length) : null;
+  if (subject === null && (us === key || !FEDERAL_BODY_ENDS.has(us.slice(us.lastIndexOf(" ") + 1)))) return key;
+  // "Department of Agriculture" as the wire writes it more often: "Agriculture Department".
   const body = subject !== null && subject.split(" ").every((word) => US_DEPARTMENTS.has(word)) ? `${subject} department` : us;
   // "U.S. Supreme Court", "U.S. Customs Service": without "U.S." any country's.
   return KNOWN_ORGANISATIONS.has(body) || !namesNoOne(body.split(" ")) ? body : key;

@@ -233,15 +233,10 @@ const US_STATE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
 const US_STATE_NAMES: ReadonlySet<string> = new Set(US_STATES.split(/\s+/u).map((state) => nameKey(state.replace(/_/gu, " "))));
 
 /**
- * The states as the wire writes them after a town ("Athens, Ohio", "Princeton, N.J.", "Joliet,
- * Ill."), keyed: their names, and the abbreviations of the AP's style. Not D.C.: "Washington,
- * D.C." is the capital.
- */
-export const US_STATE_AFTER_TOWN: ReadonlySet<string> = new Set([...US_STATE_NAMES, ...US_STATE_ABBREVIATIONS.keys()]);
-
-/**
- * The key of the US state a town is given with ("Naples, Fla.", a dateline's "PRINCETON, N.J."),
- * one key however written ("N.J." and "New Jersey"), or "" for none.
+ * The key of the US state a town is given with ("Naples, Fla.", "Athens, Ohio", a dateline's
+ * "PRINCETON, N.J."), one key however written ("N.J." and "New Jersey"), or "" for none: the
+ * states' names, and the abbreviations of the AP's style. Not D.C.: "Washington, D.C." is the
+ * capital.
  */
 export function usStateKey(key: string): string {
   return US_STATE_ABBREVIATIONS.get(key) ?? (US_STATE_NAMES.has(key) ? key : "");

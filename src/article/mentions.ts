@@ -29,7 +29,6 @@ import {
   PLACES,
   TITLE_HEADS,
   TITLE_MODIFIERS,
-  US_STATE_AFTER_TOWN,
   WEEKDAYS,
   isCommonWord,
   isNationality,
@@ -315,7 +314,9 @@ function runs(text: string): Run[] {
     // A run this long is a line in title case, not names; and what reads a run is quadratic in it.
     // A capital's name given with a US state is a town of that state, not the capital ("Athens,
     // Ohio", "Cairo, Ill."): no topic's, where the capital's would count it.
-    if (words.length > MAX_RUN_WORDS || (words.length <= 3 && townOfAState(words, list, j))) {
+    // The US state written after a short run's comma, if any, as it is written: read once, for both.
+    const state = words.length <= 3 ? stateWrittenAt(list, j) : "";
+    if (words.length > MAX_RUN_WORDS || (state !== "" && townOfAState(words, state))) {
       i = j;
       continue;
     }
@@ -327,7 +328,7 @@ function runs(text: string): Run[] {
       // A ticker (`<XON>`), not the bracket that opens another firm's name ("Packer's <Consolidated
       // Press Holdings Ltd>" gives Kerry Packer no company's cue).
       ticker: bracketed || (after !== undefined && after.text.length > 2 && after.text.startsWith("<")),
-      within: words.length <= 3 ? stateAfter(list, j) : "",
+      within: state === "" ? "" : stateOfTown(list, j, state),
     });
     i = j;
   }
@@ -344,34 +345,37 @@ function wordFirmOf(words: readonly string[], list: readonly Token[], j: number)
 }
 
 /**
- * The US state after a comma at `j` ("Naples, Fla.", "Cambridge, Ohio"), keyed by usStateKey, or
- * "". Not in a list of towns ("Baltimore, New York, Atlanta"), where a state's name is a town's.
+ * The US state written after a comma at `j` (", Ohio", ", N.J.", ", New Mexico"), keyed as written
+ * ("nj", "new mexico"), or "". Asked of every short run: the comma is looked at first.
  */
-function stateAfter(list: readonly Token[], j: number): string {
+function stateWrittenAt(list: readonly Token[], j: number): string {
   if (list[j]?.text !== "," || list[j + 1]?.capital !== true || list[j + 1]!.opensSentence) return "";
+  const one = nameKey(list[j + 1]!.text);
   const next = list[j + 2];
-  const twoWords = next !== undefined && next.capital && !next.opensSentence ? nameKey(`${list[j + 1]!.text} ${next.text}`) : "";
-  const written = usStateKey(twoWords) !== "" ? twoWords : nameKey(list[j + 1]!.text);
-  const end = j + (written === twoWords ? 3 : 2);
+  const two = next !== undefined && next.capital && !next.opensSentence ? `${one} ${nameKey(next.text)}` : "";
+  return usStateKey(two) !== "" ? two : usStateKey(one) !== "" ? one : "";
+}
+
+/**
+ * The state a town is given with, keyed by usStateKey, where `written` follows it at `j`
+ * ("Naples, Fla.", "Cambridge, Ohio"); or "" in a list of towns ("Baltimore, New York, Atlanta"),
+ * where a state's name is a town's.
+ */
+function stateOfTown(list: readonly Token[], j: number, written: string): string {
+  const end = j + (written.includes(" ") ? 3 : 2);
   const listGoesOn = list[end]?.text === "," && list[end + 1]?.capital === true;
   // Written in full, these two are the cities as often.
   return listGoesOn || written === "new york" || written === "washington" ? "" : usStateKey(written);
 }
 
 /**
- * Whether a foreign capital's name, `words`, is a town of the US state named after it at `j`
+ * Whether a foreign capital's name, `words`, is a town of the US state written after it
  * (", Ohio", ", N.J.", ", New Mexico"), not the capital of a country of that name ("Tbilisi,
- * Georgia"). Asked of every short run: the comma is looked at before the name is keyed.
+ * Georgia").
  */
-function townOfAState(words: readonly string[], list: readonly Token[], j: number): boolean {
-  if (list[j]?.text !== "," || list[j + 1]?.capital !== true) return false;
+function townOfAState(words: readonly string[], written: string): boolean {
   const country = FOREIGN_CAPITALS.get(nameKey(words.join(" ")));
-  if (country === undefined) return false;
-  const one = nameKey(list[j + 1]!.text);
-  const next = list[j + 2];
-  const two = next !== undefined && next.capital && !next.opensSentence ? `${one} ${nameKey(next.text)}` : "";
-  const state = US_STATE_AFTER_TOWN.has(one) ? one : US_STATE_AFTER_TOWN.has(two) ? two : null;
-  return state !== null && state !== country;
+  return country !== undefined && written !== country;
 }
 
 /** A name cut from a run, with the evidence around it. */
