@@ -74,6 +74,9 @@ interface Weighed {
   saidCues: number;
   organisationCues: number;
   afterThe: number;
+  /** Articles that give it a person's cue (a title), and those that give it a firm's mark. */
+  personArticles: number;
+  organisationArticles: number;
 }
 
 /** A mention's key once known names are put in their one form: "US", "U.S." → "united states". */
@@ -206,6 +209,11 @@ const COURT_KINDS = new Set("court courts of the us federal state district bankr
 /** A court named by its kind alone: "U.S. District Court", "U.S. Court of Appeals" are the courts of some hundred districts and a dozen circuits. */
 const courtOfAKind = (words: readonly string[]): boolean => words.includes("court") && words.every((word) => COURT_KINDS.has(word));
 
+/** A chamber's trades, which every city and country has one of: "American" is each country's chamber of American firms. */
+const CHAMBER_KINDS = new Set("chamber chambers of the commerce and industry trade mines american".split(" "));
+/** A chamber named by its kind alone: "Chamber of Commerce" in Vienna, San Francisco and Dhaka; "American Chamber of Commerce" in The Hague and Hong Kong. */
+const chamberOfAKind = (words: readonly string[]): boolean => (words.includes("chamber") || words.includes("chambers")) && words.every((word) => CHAMBER_KINDS.has(word));
+
 /** Whether a name's words (keyed) are of a kind every country or firm has, and so name no one body. */
 function namesNoOne(words: readonly string[]): boolean {
   // A generic name names no one organisation: "Bank", "Finance Ministry", "Stock Exchange".
@@ -221,7 +229,7 @@ function namesNoOne(words: readonly string[]): boolean {
   // Nor a ministry or department named by its subject alone ("Food Department"): every
   // government has one. The wire names the United States' so ("Commerce Department").
   const unplaced = words.length > 1 && DEPARTMENTS.has(words.at(-1)!) && !usDepartment(words) && !words.some((word) => PLACES.has(word) || isNationality(word));
-  return generic || placeGeneric || unplaced || courtOfAKind(words);
+  return generic || placeGeneric || unplaced || courtOfAKind(words) || chamberOfAKind(words);
 }
 
 /** A department named as the wire names the United States' executive departments: "Commerce Department", "Energy Department". */
@@ -239,7 +247,7 @@ function kindOf(w: Weighed, known: TopicKind | null, datelinePlaces: ReadonlySet
   // One word is an organisation's name only where most articles giving it mark it so ("Texaco
   // Inc"): otherwise it is as likely a fragment of another ("Donaldson, Lufkin and Jenrette").
   const marked = words.length > 1 ? w.organisationCues > 0 : w.organisationCues * 2 >= w.articles;
-  if (marked && w.organisationCues >= w.personCues) return "organisation";
+  if (marked && (words.length > 1 ? w.organisationArticles >= w.personArticles : w.organisationCues >= w.personCues)) return "organisation";
   // A town the archive's datelines name, unless the text says "the …" of it ("the Lombard rate")
   // or makes it speak ("Salem said").
   if (datelinePlaces.has(w.key) && w.personCues === 0 && w.saidCues === 0 && w.afterThe * 2 < w.mentions) return "place";
@@ -415,7 +423,7 @@ export class TopicWeights {
         if (kinds.place === 0 && kinds.organisation === 0) knownKinds.delete(key);
       }
       let w = weighed.get(key);
-      if (!w) weighed.set(key, (w = { key, forms: new Map(), articles: 0, mentions: 0, personCues: 0, saidCues: 0, organisationCues: 0, afterThe: 0 }));
+      if (!w) weighed.set(key, (w = { key, forms: new Map(), articles: 0, mentions: 0, personCues: 0, saidCues: 0, organisationCues: 0, afterThe: 0, personArticles: 0, organisationArticles: 0 }));
       count(w.forms, name, sign);
       w.articles += sign;
       w.mentions += sign * mentions;
@@ -423,6 +431,8 @@ export class TopicWeights {
       w.saidCues += sign * saidCues;
       w.afterThe += sign * afterThe;
       w.organisationCues += sign * organisationCues;
+      if (personCues > 0) w.personArticles += sign;
+      if (organisationCues > 0) w.organisationArticles += sign;
       if (w.articles === 0) weighed.delete(key);
       if (lists === null) return;
       lists.names.push(key);

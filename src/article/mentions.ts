@@ -242,6 +242,9 @@ interface Run {
   readonly within: string;
 }
 
+/** What a name written before it in lower case is the name of: a waterway, not the place. */
+const WATERWAYS = new Set(["river", "rivers", "lock", "locks", "dam", "canal", "basin", "estuary"]);
+
 /** Words in a run past which it holds no name: names are six words at most, titles a few more. */
 const MAX_RUN_WORDS = 16;
 
@@ -311,12 +314,15 @@ function runs(text: string): Run[] {
     }
     const before = list[i - 1];
     const after = list[j];
-    // A run this long is a line in title case, not names; and what reads a run is quadratic in it.
-    // A capital's name given with a US state is a town of that state, not the capital ("Athens,
-    // Ohio", "Cairo, Ill."): no topic's, where the capital's would count it.
+    // No name, or none of its own:
+    // - a run this long is a line in title case, not names; and what reads a run is quadratic in it;
+    // - a capital's name given with a US state is a town of that state, not the capital ("Athens,
+    //   Ohio", "Cairo, Ill."): no topic's, where the capital's would count it;
+    // - a name written before "river" or "lock" is the waterway's: "the Cenepa and Santiago
+    //   rivers", "the Peoria lock" are not the towns.
     // The US state written after a short run's comma, if any, as it is written: read once, for both.
     const state = words.length <= 3 ? stateWrittenAt(list, j) : "";
-    if (words.length > MAX_RUN_WORDS || (state !== "" && townOfAState(words, state))) {
+    if (words.length > MAX_RUN_WORDS || (state !== "" && townOfAState(words, state)) || bracketedInAFirm(list, i, j) || (after !== undefined && WATERWAYS.has(after.text))) {
       i = j;
       continue;
     }
@@ -333,6 +339,16 @@ function runs(text: string): Run[] {
     i = j;
   }
   return found;
+}
+
+/**
+ * Whether the run from `i` to `j` is bracketed before a legal suffix: part of a firm's name, where
+ * the firm is or what it does ("Morgan Stanley (Jersey) Ltd", "Jardine Fleming (Securities)
+ * Ltd"), and no name of its own. Not any bracketed name: "(OPEC)" after its full name is one.
+ */
+function bracketedInAFirm(list: readonly Token[], i: number, j: number): boolean {
+  const suffix = list[j + 1];
+  return list[i - 1]?.text === "(" && list[j]?.text === ")" && suffix !== undefined && suffix.capital && isLegalSuffix(suffix.text);
 }
 
 /**
@@ -479,6 +495,8 @@ function flush(out: Candidate[], current: string[], cued: boolean, offices: read
   if (current.length > 0) out.push({ words: current, personCue: cued, offices, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the", opensSentence: out.length === 0 && run.opensSentence && current[0] === run.words[0] });
 }
 
+const MINISTERS = new Set(["minister", "ministers"]);
+
 /** Verbs of saying, before a name: the speaker follows them, or the subject of what was said. */
 const SAYING = new Set(["said", "says", "told"]);
 /**
@@ -546,6 +564,10 @@ function candidates(run: Run): Candidate[] {
       // A name before a title is its holder's employer or country, not the person the cue before
       // the run points at: "said Shearson Lehman analyst John Smith".
       if (out.length === 0 && current.length > 0) cued = false;
+      // A people's word and more before a bare "Minister" are a country's portfolio: "Malaysian
+      // Primary Industries Minister Lim Keng Yaik" names no body "Malaysian Primary Industries".
+      // (A body's minister keeps it: "Economic Planning Board Minister Kim Mahn-je".)
+      if (current.length > 1 && isNationality(current[0]!) && MINISTERS.has(lower(words[i]!))) current = [];
       flush(out, current, cued, offices, run);
       current = [];
       cued = true;

@@ -292,6 +292,21 @@ describe("the names an article mentions", () => {
     expect(names("The Group of Five and Canada met.")).toEqual(["Canada", "Group of Five"]);
   });
 
+  it("reads a place bracketed before a firm's suffix as part of the firm's name, and a name before 'river' or 'lock' as the waterway's", () => {
+    expect(names("The notes of Morgan Stanley (Jersey) Ltd were priced.")).toEqual(["Morgan Stanley"]);
+    expect(names("Jardine Fleming (Securities) Ltd said so.")).toEqual(["Jardine Fleming"]);
+    // Not any bracketed name: an acronym after its full name is one.
+    expect(names("The Organization of Petroleum Exporting Countries (OPEC) met.")).toContain("OPEC");
+    expect(names("It was found between the Cenepa and Santiago rivers.")).toEqual([]);
+    expect(names("It waited at the Peoria lock on the Illinois River.")).toEqual(["Illinois River"]);
+    expect(names("It moved through Peoria on Tuesday.")).toEqual(["Peoria"]);
+  });
+
+  it("finds no body in a country's portfolio before 'Minister', but keeps a body's", () => {
+    expect(names("Malaysian Primary Industries Minister Lim Keng Yaik told reporters so.")).toEqual(["Lim Keng Yaik"]);
+    expect(names("Economic Planning Board Minister Kim Mahn-je said so.")).toEqual(["Economic Planning Board", "Kim Mahn-je"]);
+  });
+
   it("reads where a firm is, after its suffix, as part of its name, and a firm's 'und' and 'et Cie' as inside it", () => {
     expect(names("Deutsche Bank Finance NV Curacao is issuing a bond.")).toEqual(["Deutsche Bank Finance"]);
     // A unit in a place is news of the place.

@@ -76,6 +76,30 @@ describe("the archive's topics", () => {
     expect(names).not.toContain("Agriculture Ministry");
   });
 
+  it("makes no topic of a chamber named by its kind alone, but of one named by its country", () => {
+    const story = (n: number, text: string) => parsed({ file: `c${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const stories = [
+      story(1, "The Chamber of Commerce in Vienna said exports rose. The U.S. Chamber of Commerce agreed."),
+      story(2, "The Chamber of Commerce in Dhaka said imports fell. The U.S. Chamber of Commerce disagreed."),
+      story(3, "The American Chamber of Commerce in The Hague met. The Chamber of Mines in Johannesburg met."),
+      story(4, "The American Chamber of Commerce in Hong Kong met. The Chamber of Mines in Manila met."),
+    ];
+    const names = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 }).topics.map((t) => t.name);
+    expect(names).toContain("U.S. Chamber of Commerce");
+    for (const generic of ["Chamber of Commerce", "American Chamber of Commerce", "Chamber of Mines"]) expect(names).not.toContain(generic);
+  });
+
+  it("gives a name of several words the kind most of its articles show, not the kind one article shows most often", () => {
+    const story = (n: number, text: string) => parsed({ file: `b${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const stories = [
+      // A firm's mark, again and again in one story: a ticker after the name.
+      story(1, "Shares of Ivan Boesky <IVB> rose. Ivan Boesky <IVB> then fell, and Ivan Boesky <IVB> closed flat."),
+      ...[2, 3].map((n) => story(n, `The trader, Chairman Ivan Boesky, settled the charges on day ${n}.`)),
+    ];
+    const built = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 });
+    expect(built.topics.find((t) => t.name === "Ivan Boesky")?.kind).toBe("person");
+  });
+
   it("takes the start of a firm's name for the firm where the archive names the firm as often and few articles show a person", () => {
     const story = (n: number, text: string) => parsed({ file: `m${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const stories = [
