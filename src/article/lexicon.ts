@@ -88,11 +88,12 @@ export const INITIALS = /^(?:\p{L}\.)+$/u;
 
 /**
  * Legal endings of a company's name, dropped from its topic: "Texaco Inc" and "Texaco" are one
- * company; "and Co" and "& Co" likewise.
+ * company; "and Co" and "& Co" likewise, and "NT and SA" (a US national trust and savings
+ * association: "Bank of America NT and SA").
  */
 export const LEGAL_SUFFIXES = words(`
   inc incorporated corp corporation co cos company companies ltd limited plc llc lp llp ag sa nv bv gmbh spa
-  bhd pty kk oy ab asa
+  bhd pty kk oy ab asa nt
 `);
 
 /** Last words that make a name an organisation: "Chemical Bank", "Federal Reserve Board". */

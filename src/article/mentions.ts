@@ -81,7 +81,7 @@ interface Token {
 /** Words, tickers and punctuation. A word may hold inner full stops ("U.S.") and hyphens. */
 const TOKEN = /<[A-Z0-9.]{1,12}(?: [A-Z0-9.]{1,4})?>|(?:\p{L}\.){2,}|\d+-?[\p{L}][\p{L}\p{M}\d'’-]*\.?|[\p{L}\p{M}][\p{L}\p{M}\d'’-]*\.?|\d[\d.,:/]*|[^\s\p{L}\p{M}\d]/gu;
 // With the given names firms keep in their old spelling: "Chas. P. Young Co", "Wm. Wrigley Jr Co".
-const ABBREVIATIONS = new Set(["mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "co.", "corp.", "inc.", "ltd.", "gen.", "sen.", "gov.", "rep.", "col.", "lt.", "capt.", "no.", "vs.", "bros.", "messrs.", "chas.", "wm.", "thos.", "jas.", "geo.", "robt.", "benj.", "saml."]);
+const ABBREVIATIONS = new Set(["mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "co.", "corp.", "inc.", "ltd.", "gen.", "sen.", "gov.", "rep.", "col.", "lt.", "capt.", "no.", "vs.", "bros.", "messrs.", "chas.", "wm.", "thos.", "jas.", "geo.", "robt.", "benj.", "saml.", "alex."]);
 const LETTER = /^[\p{L}\p{M}]/u;
 const UPPER_FIRST = /^\p{Lu}/u;
 /** "al-Assad", "d'Electricite" are part of a name though they start in lower case. */
@@ -89,6 +89,7 @@ const PARTICLE_NAME = /^(?:(?:al|el|bin|ibn|abu|abd|ad|as|ash|az)-|[dl]['’])\p
 const TRAILING_MARKS = "'’-";
 /** A name made an adjective by what follows its hyphen. Not any lower-case end: "Roh Tae-woo", "Kim Mahn-je". */
 const ADJECTIVE_OF_A_NAME = /-(?:language|speaking|based|owned|led|controlled|born|made|backed|run|held|funded|sponsored|dominated|style|listed|registered|oriented)$/u;
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 const SENTENCE_END = new Set([".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–"]);
 
 /** PARTICLE_NAME, tested only where its dash or apostrophe can be: most words are lower case and have none. */
@@ -151,7 +152,9 @@ function tokens(text: string): Token[] {
     if (word === "") continue;
     // Only the word's end was trimmed since: its first letter is still `letters`'. An adjective
     // made of a name is none: "the English-language daily", "Moscow-based Aeroflot".
-    const capital = (UPPER_FIRST.test(letters) && !(word.includes("-") && ADJECTIVE_OF_A_NAME.test(word))) || PARTICLE_NAME.test(word);
+    // Nor is the plural of an acronym a name: "MCAs" (the EC's compensatory amounts), "CTs" (Italy's
+    // Treasury certificates) are things, not MCA Inc or CTS Corp.
+    const capital = (UPPER_FIRST.test(letters) && !(word.includes("-") && ADJECTIVE_OF_A_NAME.test(word)) && !PLURAL_ACRONYM.test(word)) || PARTICLE_NAME.test(word);
     out.push({ text: word, capital, opensSentence, possessive });
     opensSentence = endsSentence;
   }
@@ -492,8 +495,14 @@ function opensKnownName(words: readonly string[], n: number): boolean {
  * function names, which costs a call of its own each time a closure is made (once a run).
  */
 function flush(out: Candidate[], current: string[], cued: boolean, offices: readonly string[], run: Run): void {
-  if (current.length > 0) out.push({ words: current, personCue: cued, offices, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the", opensSentence: out.length === 0 && run.opensSentence && current[0] === run.words[0] });
+  if (current.length === 0) return;
+  // A monarch's one name is no surname: "King Baudouin" is not Denis Baudouin, "King Hussein" not
+  // Saddam Hussein. Uncued, it is given to no one the archive names in full.
+  const personCue = cued && !(current.length === 1 && offices.some((office) => MONARCHS.has(office)));
+  out.push({ words: current, personCue, offices, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the", opensSentence: out.length === 0 && run.opensSentence && current[0] === run.words[0] });
 }
+
+const MONARCHS = new Set(["king", "queen", "emperor", "empress"]);
 
 const MINISTERS = new Set(["minister", "ministers"]);
 
@@ -623,6 +632,14 @@ const SPLITS_A_NAME = new Set(["and", "&", "of", "for", "the", "on", "und", "et"
  * three ("Wagner and Brown and AFG Industries"); "of" stays after an organisation's word ("Bank of
  * Japan", "Chicago Board of Trade"), not after a person's name ("David Jones of Aubrey G. Lanston").
  */
+/** Whether words open with a place and go on to an organisation's last word, before any legal suffix: "New Zealand Banking Group Ltd". */
+function firmAfterAPlace(words: readonly string[]): boolean {
+  let end = words.length;
+  while (end > 1 && isLegalSuffix(words[end - 1]!)) end--;
+  for (let n = 1; n <= 3 && n < end; n++) if (PLACES.has(nameKey(words.slice(0, n).join(" ")))) return ORGANISATION_ENDS.has(lower(words[end - 1]!));
+  return false;
+}
+
 function splitsHere(all: readonly string[], i: number, organisation: boolean, start: number): boolean {
   // The name so far: from the run's start, or from the title cut off before it.
   const words = all.slice(start);
@@ -639,7 +656,9 @@ function splitsHere(all: readonly string[], i: number, organisation: boolean, st
     const before = nameKey(words.slice(0, i).join(" "));
     const after = nameKey(words.slice(i + 1).join(" "));
     return (
-      PLACES.has(before) ||
+      // A place and a body ("Japan and the World Bank"), but not two places that open one firm's
+      // name: "Australia and New Zealand Banking Group".
+      (PLACES.has(before) && !firmAfterAPlace(words.slice(i + 1))) ||
       KNOWN_ORGANISATIONS.has(before) ||
       KNOWN_ORGANISATIONS.has(after) ||
       // A body and a country: "the Group of Five and Canada".

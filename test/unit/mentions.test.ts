@@ -302,6 +302,19 @@ describe("the names an article mentions", () => {
     expect(names("It moved through Peoria on Tuesday.")).toEqual(["Peoria"]);
   });
 
+  it("keeps firms named with an abbreviated given name, two places or a trust's suffix whole, and finds no name in an acronym's plural", () => {
+    expect(names("Underwriters led by Alex. Brown and Sons Inc priced it.")).toContain("Alex. Brown and Sons");
+    expect(names("Australia and New Zealand Banking Group Ltd said so.")).toEqual(["Australia and New Zealand Banking Group"]);
+    expect(names("It was Japan and the World Bank.")).toEqual(["Japan", "World Bank"]);
+    expect(names("The loan came from Bank of America NT and SA, it said.")).toEqual(["Bank of America"]);
+    expect(names("It would end the MCAs and the CTs by May.")).toEqual([]);
+  });
+
+  it("takes a monarch's one name for no one's surname", () => {
+    expect(named("Baudouin", "It was opened by King Baudouin on Monday.")?.personCues).toBe(0);
+    expect(named("Denis Baudouin", "Government spokesman Denis Baudouin said so.")?.personCues).toBe(1);
+  });
+
   it("finds no body in a country's portfolio before 'Minister', but keeps a body's", () => {
     expect(names("Malaysian Primary Industries Minister Lim Keng Yaik told reporters so.")).toEqual(["Lim Keng Yaik"]);
     expect(names("Economic Planning Board Minister Kim Mahn-je said so.")).toEqual(["Economic Planning Board", "Kim Mahn-je"]);
