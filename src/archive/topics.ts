@@ -6,7 +6,7 @@
  * name fewer than `minArticles` articles give: precision before recall (README, "Topics").
  */
 import { eachMention, type EncodedMentions } from "../article/mentions.js";
-import { FULL_GIVEN_NAME, GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, TRADES, isCommonWord, isNationality, nameKey, usStateKey } from "../article/lexicon.js";
+import { FOREIGN_CAPITALS, FULL_GIVEN_NAME, GIVEN_NAMES, INITIALS, KNOWN_ORGANISATIONS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_IN_PERSONS_NAMES, NOT_NAMES, ORGANISATION_ENDS, PLACES, TITLE_HEADS, TITLE_MODIFIERS, TRADES, isCommonWord, isNationality, nameKey, usStateKey } from "../article/lexicon.js";
 import { datelinePlace } from "../article/dateline.js";
 import type { IsoDate } from "../article/types.js";
 import type { Article } from "./article.js";
@@ -405,11 +405,11 @@ export class TopicWeights {
       if (within) count(seen.within, usStateKey(nameKey(within)) || nameKey(within), sign);
       if (seen.articles === 0) datelinePlaces.delete(key);
     }
-    const credits = creditsOf(article);
+    const leftOut = leftOutOf(article);
     eachMention(article.mentions, (name, mentions, personCues, saidCues, organisationCues, afterThe, lead, opensOnly, within) => {
       const form = canonical(name);
       const { key, known, kind } = form;
-      if (credits?.has(key)) return;
+      if (leftOut(name, key)) return;
       if (within !== "") {
         let regions = textRegions.get(key);
         if (!regions) textRegions.set(key, (regions = new Map()));
@@ -615,19 +615,34 @@ function creditsOf(article: Pick<Article, "sources">): ReadonlySet<string> | nul
   return article.sources.length === 0 ? null : new Set(article.sources.map((s) => canonical(s).key));
 }
 
+/** Bodies every country has by the name the United States' goes by without "U.S.". */
+const NAMESAKE_BODIES = new Set(["treasury", "supreme court", "senate"]);
+
+/**
+ * Whether a name an article gives counts for no topic: its own outlet's (`told Reuters` in a
+ * Reuters story), or, in a story datelined in another country's capital, a body every country has,
+ * written without "U.S.": "the Treasury" in London is Britain's, in Rome Italy's.
+ */
+function leftOutOf(article: Pick<Article, "sources" | "dateline">): (name: string, key: string) => boolean {
+  const credits = creditsOf(article);
+  const place = article.dateline === null ? null : datelinePlace(article.dateline);
+  const abroad = place !== null && !place.includes(",") && FOREIGN_CAPITALS.has(nameKey(place));
+  return (name, key) => credits?.has(key) === true || (abroad && NAMESAKE_BODIES.has(key) && !/^(?:us|united states) /u.test(nameKey(name)));
+}
+
 /**
  * An article's values for the search index's topic filters, by filter: the key of every name it
  * gives, and each one-word name it shows to be a person's, marked as a surname alone. They owe
  * nothing to the rest of the archive, and a topic's `match` finds in them exactly the articles
  * topicIndex gives it: a name counts for a topic as its key, or as the surname alone it owns.
  */
-export function topicFilterValues(article: Pick<Article, "sources" | "mentions">): Record<string, string[]> {
-  const credits = creditsOf(article);
+export function topicFilterValues(article: Pick<Article, "sources" | "dateline" | "mentions">): Record<string, string[]> {
+  const leftOut = leftOutOf(article);
   const values = new Set<string>();
   eachMention(article.mentions, (name, _count, personCues, saidCues, organisationCues, _afterThe, _lead, opensOnly) => {
     const form = canonical(name);
     const { key } = form;
-    if (credits?.has(key) || wordNotName(form, opensOnly)) return;
+    if (leftOut(name, key) || wordNotName(form, opensOnly)) return;
     values.add(key);
     if (!key.includes(" ") && showsAPerson(personCues, saidCues, organisationCues)) values.add(`${SURNAME_ALONE}${key}`);
   });

@@ -245,6 +245,9 @@ interface Run {
   readonly within: string;
 }
 
+/** What "Treasury" written before it in lower case names: a treasury's securities, not the body. */
+const TREASURY_PAPER = new Set(["bill", "bills", "bond", "bonds", "note", "notes", "securities", "issue", "issues", "paper", "yield", "yields", "auction", "auctions", "refunding", "debt", "coupon", "coupons", "market", "futures", "prices", "rates", "strips"]);
+
 /** What a name written before it in lower case is the name of: a waterway, not the place. */
 const WATERWAYS = new Set(["river", "rivers", "lock", "locks", "dam", "canal", "basin", "estuary"]);
 
@@ -322,10 +325,11 @@ function runs(text: string): Run[] {
     // - a capital's name given with a US state is a town of that state, not the capital ("Athens,
     //   Ohio", "Cairo, Ill."): no topic's, where the capital's would count it;
     // - a name written before "river" or "lock" is the waterway's: "the Cenepa and Santiago
-    //   rivers", "the Peoria lock" are not the towns.
+    //   rivers", "the Peoria lock" are not the towns; nor is a treasury's paper its treasury:
+    //   "Treasury bills", "U.S. Treasury bonds", "the Treasury market" are securities.
     // The US state written after a short run's comma, if any, as it is written: read once, for both.
     const state = words.length <= 3 ? stateWrittenAt(list, j) : "";
-    if (words.length > MAX_RUN_WORDS || (state !== "" && townOfAState(words, state)) || bracketedInAFirm(list, i, j) || (after !== undefined && WATERWAYS.has(after.text))) {
+    if (words.length > MAX_RUN_WORDS || (state !== "" && townOfAState(words, state)) || bracketedInAFirm(list, i, j) || (after !== undefined && (WATERWAYS.has(after.text) || (TREASURY_PAPER.has(after.text) && lower(words.at(-1)!) === "treasury")))) {
       i = j;
       continue;
     }

@@ -310,6 +310,11 @@ describe("the names an article mentions", () => {
     expect(names("It would end the MCAs and the CTs by May.")).toEqual([]);
   });
 
+  it("takes a treasury's paper for no name of its treasury", () => {
+    expect(names("Rates on Treasury bills fell, and U.S. Treasury bonds rose.")).toEqual([]);
+    expect(names("Treasury Secretary James Baker said the Treasury would act.")).toEqual(["James Baker", "Treasury"]);
+  });
+
   it("takes a monarch's one name for no one's surname", () => {
     expect(named("Baudouin", "It was opened by King Baudouin on Monday.")?.personCues).toBe(0);
     expect(named("Denis Baudouin", "Government spokesman Denis Baudouin said so.")?.personCues).toBe(1);

@@ -284,6 +284,25 @@ describe("the archive's topics", () => {
     expect(built.topics.filter((t) => t.kind === "organisation").map((t) => [t.name, t.count])).toEqual([["CIA", 3], ["OPEC", 2]]);
   });
 
+  it("files 'the Treasury' of a story datelined in another country's capital under no topic, and the U.S. Treasury's there under its own", () => {
+    const story = (n: number, dateline: string | null, text: string) => parsed({ file: `t${n}.txt`, headline: `Story ${n}`, dateline, body: [{ type: "paragraph", text }] });
+    const stories = [
+      story(1, "WASHINGTON", "The Treasury said it would sell notes."),
+      story(2, "NEW YORK", "The Treasury raised its borrowing estimate."),
+      story(3, "LONDON", "The Treasury said Britain's budget would balance."),
+      story(4, "ROME", "The Treasury sold lira bonds."),
+      story(5, "LONDON", "The U.S. Treasury said it would sell notes."),
+    ];
+    const built = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 });
+    const treasury = built.topics.find((t) => t.name.endsWith("Treasury"));
+    const files = built.topicPages.filter((p) => p.topic.name === treasury?.name).flatMap((p) => p.items.map((t) => built.articles.find((a) => a.url === t.url)!.file)).sort();
+    expect(files).toEqual(["t1.txt", "t2.txt", "t5.txt"]);
+    // The search page's topic filter agrees with the topic's page.
+    const values = (file: string) => Object.values(topicFilterValues(built.articles.find((a) => a.file === file)!)).flat();
+    expect(values("t3.txt")).not.toContain("treasury");
+    expect(values("t5.txt")).toContain("treasury");
+  });
+
   it("takes no town from datelines that put it in two states", () => {
     const story = (n: number, dateline: string | null, text: string) => parsed({ file: `p${n}.txt`, headline: `Story ${n}`, dateline, body: [{ type: "paragraph", text }] });
     const towns = (second: string) =>
