@@ -89,6 +89,7 @@ const PARTICLE_NAME = /^(?:(?:al|el|bin|ibn|abu|abd|ad|as|ash|az)-|[dl]['’])\p
 const TRAILING_MARKS = "'’-";
 /** A name made an adjective by what follows its hyphen. Not any lower-case end: "Roh Tae-woo", "Kim Mahn-je". */
 const ADJECTIVE_OF_A_NAME = /-(?:language|speaking|based|owned|led|controlled|born|made|backed|run|held|funded|sponsored|dominated|style|listed|registered|oriented)$/u;
+/** An acronym's plural: "MCAs", "CTs". */
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 const SENTENCE_END = new Set([".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–"]);
 
@@ -506,8 +507,10 @@ function flush(out: Candidate[], current: string[], cued: boolean, offices: read
   out.push({ words: current, personCue, offices, saidCue: false, organisationCue: false, afterThe: out.length === 0 && run.before === "the", opensSentence: out.length === 0 && run.opensSentence && current[0] === run.words[0] });
 }
 
+/** Titles of a monarch, who goes by one name. */
 const MONARCHS = new Set(["king", "queen", "emperor", "empress"]);
 
+/** A title whose holder has a portfolio rather than a body: "Primary Industries Minister". */
 const MINISTERS = new Set(["minister", "ministers"]);
 
 /** Verbs of saying, before a name: the speaker follows them, or the subject of what was said. */
@@ -630,12 +633,6 @@ function candidates(run: Run): Candidate[] {
  */
 const SPLITS_A_NAME = new Set(["and", "&", "of", "for", "the", "on", "und", "et", "fuer", "für"]);
 
-/**
- * Whether the run's word `i` joins two names rather than standing inside one. In an
- * organisation's name "and" stays unless it joins names known apart ("IMF and World Bank") or
- * three ("Wagner and Brown and AFG Industries"); "of" stays after an organisation's word ("Bank of
- * Japan", "Chicago Board of Trade"), not after a person's name ("David Jones of Aubrey G. Lanston").
- */
 /** Whether words open with a place and go on to an organisation's last word, before any legal suffix: "New Zealand Banking Group Ltd". */
 function firmAfterAPlace(words: readonly string[]): boolean {
   let end = words.length;
@@ -644,6 +641,12 @@ function firmAfterAPlace(words: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * Whether the run's word `i` joins two names rather than standing inside one. In an
+ * organisation's name "and" stays unless it joins names known apart ("IMF and World Bank") or
+ * three ("Wagner and Brown and AFG Industries"); "of" stays after an organisation's word ("Bank of
+ * Japan", "Chicago Board of Trade"), not after a person's name ("David Jones of Aubrey G. Lanston").
+ */
 function splitsHere(all: readonly string[], i: number, organisation: boolean, start: number): boolean {
   // The name so far: from the run's start, or from the title cut off before it.
   const words = all.slice(start);
