@@ -284,6 +284,14 @@ describe("the archive's topics", () => {
     expect(built.topics.filter((t) => t.kind === "organisation").map((t) => [t.name, t.count])).toEqual([["CIA", 3], ["OPEC", 2]]);
   });
 
+  it("gives a monarch's one name to no one of that surname", () => {
+    const story = (n: number, text: string) => parsed({ file: `k${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const stories = [...[1, 2, 3].map((n) => story(n, `Government spokesman Denis Baudouin said so on day ${n}.`)), ...[4, 5].map((n) => story(n, `King Baudouin opened the bridge on day ${n}.`))];
+    const built = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 });
+    const files = built.topicPages.filter((p) => p.topic.name === "Denis Baudouin").flatMap((p) => p.items.map((t) => built.articles.find((a) => a.url === t.url)!.file)).sort();
+    expect(files).toEqual(["k1.txt", "k2.txt", "k3.txt"]);
+  });
+
   it("files 'the Treasury' of a story datelined in another country's capital under no topic, and the U.S. Treasury's there under its own", () => {
     const story = (n: number, dateline: string | null, text: string) => parsed({ file: `t${n}.txt`, headline: `Story ${n}`, dateline, body: [{ type: "paragraph", text }] });
     const stories = [
