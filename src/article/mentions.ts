@@ -246,12 +246,6 @@ interface Run {
   readonly within: string;
 }
 
-/** What "Treasury" written before it in lower case names: a treasury's securities, not the body. */
-const TREASURY_PAPER = new Set(["bill", "bills", "bond", "bonds", "note", "notes", "securities", "issue", "issues", "paper", "yield", "yields", "auction", "auctions", "refunding", "debt", "coupon", "coupons", "market", "futures", "prices", "rates", "strips"]);
-
-/** What a name written before it in lower case is the name of: a waterway, not the place. */
-const WATERWAYS = new Set(["river", "rivers", "lock", "locks", "dam", "canal", "basin", "estuary"]);
-
 /** Words in a run past which it holds no name: names are six words at most, titles a few more. */
 const MAX_RUN_WORDS = 16;
 
@@ -324,13 +318,10 @@ function runs(text: string): Run[] {
     // No name, or none of its own:
     // - a run this long is a line in title case, not names; and what reads a run is quadratic in it;
     // - a capital's name given with a US state is a town of that state, not the capital ("Athens,
-    //   Ohio", "Cairo, Ill."): no topic's, where the capital's would count it;
-    // - a name written before "river" or "lock" is the waterway's: "the Cenepa and Santiago
-    //   rivers", "the Peoria lock" are not the towns; nor is a treasury's paper its treasury:
-    //   "Treasury bills", "U.S. Treasury bonds", "the Treasury market" are securities.
+    //   Ohio", "Cairo, Ill."): no topic's, where the capital's would count it.
     // The US state written after a short run's comma, if any, as it is written: read once, for both.
     const state = words.length <= 3 ? stateWrittenAt(list, j) : "";
-    if (words.length > MAX_RUN_WORDS || (state !== "" && townOfAState(words, state)) || bracketedInAFirm(list, i, j) || (after !== undefined && (WATERWAYS.has(after.text) || (TREASURY_PAPER.has(after.text) && lower(words.at(-1)!) === "treasury")))) {
+    if (words.length > MAX_RUN_WORDS || (state !== "" && townOfAState(words, state)) || bracketedInAFirm(list, i, j)) {
       i = j;
       continue;
     }
@@ -468,6 +459,25 @@ function titleGoesOn(words: readonly string[], k: number): boolean {
   return TITLE_MODIFIERS.has(next) || (next === "the" && words[k + 1] !== undefined && TITLE_MODIFIERS.has(lower(words[k + 1]!)));
 }
 
+/** What "Treasury" written before it in lower case names: a treasury's securities, not the body. */
+const TREASURY_PAPER = new Set(["bill", "bills", "bond", "bonds", "note", "notes", "securities", "issue", "issues", "paper", "yield", "yields", "auction", "auctions", "refunding", "debt", "coupon", "coupons", "market", "futures", "prices", "rates", "strips"]);
+
+/** What a name written before it in lower case is the name of: a waterway, not the place. */
+const WATERWAYS = new Set(["river", "rivers", "lock", "locks", "dam", "canal", "basin", "estuary"]);
+
+/**
+ * Whether the lower-case word after a name (`Run.after`) makes it the name of another thing, no
+ * news of what it names: a round of trade talks of the place it opened in ("the Uruguay round");
+ * a waterway of the towns ("the Cenepa and Santiago rivers", "the Peoria lock"); a treasury's
+ * paper of the treasury ("Treasury bills", "U.S. Treasury bonds", "the Treasury market").
+ */
+function namesAnotherThing(words: readonly string[], after: string): boolean {
+  if (after === "") return false;
+  if (WATERWAYS.has(after)) return true;
+  if (after === "round") return PLACES.has(nameKey(words.join(" ")));
+  return TREASURY_PAPER.has(after) && lower(words.at(-1)!) === "treasury";
+}
+
 /** Openers that also begin firms' names: "First Boston Corp", "Old Kent Financial Corp", "One Valley Bancorp". */
 const FIRM_FIRST_WORDS = new Set(["first", "second", "third", "new", "old", "one"]);
 
@@ -535,8 +545,7 @@ function candidates(run: Run): Candidate[] {
   }
   while (words.length > 0 && (OPENER_ANYWHERE.has(lower(words[0]!)) || MONTHS.has(lower(words[0]!)) || WEEKDAYS.has(lower(words[0]!)))) words.shift();
   if (words.length === 0) return [];
-  // A round of trade talks is no news of the place it opened in: "the Uruguay round".
-  if (run.after === "round" && PLACES.has(nameKey(words.join(" ")))) return [];
+  if (namesAnotherThing(words, run.after)) return [];
   // A treaty or an act names no one ("the Treaty of Rome"), nor the place in its name.
   if (words.length > 2 && words[1] === "of" && DOCUMENTS.has(lower(words[0]!))) return [];
   // "Unit" before a number names one of a series: "Palo Verde Unit 1" is a reactor.
