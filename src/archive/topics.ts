@@ -882,11 +882,32 @@ function companions(index: TopicIndex): Map<string, (TopicLink & { count: number
     for (const l of listsOf[a]!) {
       for (const b of lists[l]!) if (b !== a && counts[b]!++ === 0) named.push(b);
     }
-    named.sort(byCount);
-    out.set(links[a]!.url, named.slice(0, COMPANIONS).map((b) => ({ ...links[b]!, count: counts[b]! })));
+    const best = firstInOrder(named, COMPANIONS, byCount);
+    out.set(links[a]!.url, best.map((b) => ({ ...links[b]!, count: counts[b]! })));
     for (const b of named) counts[b] = 0;
   }
   return out;
+}
+
+/**
+ * The first `n` of `items` by `order` (a total order), in that order: what sorting them all and
+ * taking the first `n` gives. The largest topics are named with thousands of others, of which a
+ * page shows ten: sorting them all took most of the companions' 0.36 s at 100,000 articles.
+ */
+export function firstInOrder<T>(items: readonly T[], n: number, order: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  if (n <= 0) return best;
+  for (const item of items) {
+    if (best.length === n && order(item, best[n - 1]!) >= 0) continue;
+    let i = best.length === n ? n - 1 : best.length;
+    // Moved down one place each, from the end, until the item's place is found.
+    while (i > 0 && order(item, best[i - 1]!) < 0) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = item;
+  }
+  return best;
 }
 
 /** Where each kind's index lives, and what it is called. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.js";
-import { filingName, letterOf, timeline, topicFilterValues, topicIndex, topicPages, TopicWeights, type Topic } from "../../src/archive/topics.js";
+import { filingName, firstInOrder, letterOf, timeline, topicFilterValues, topicIndex, topicPages, TopicWeights, type Topic } from "../../src/archive/topics.js";
 import { publishArchive } from "../../src/archive/archive.js";
 import { TopicThread } from "../../src/build/topicThread.js";
 import type { Article } from "../../src/archive/article.js";
@@ -528,6 +528,17 @@ describe("the archive's topics", () => {
     for (const front of built.topicPages.filter((p) => p.about)) expect(front.about!.companions.length).toBeLessThanOrEqual(10);
     // Counting every pair, 4,000 firms took 3.8 s and 1.1 GB; 8,000 four times that.
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("keeps of a topic's many companions the ten a sort would put first, ties and all", () => {
+    // Counts with many ties, as a large topic's companions have; names tell the ties apart.
+    let seed = 7;
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const order = (a: { count: number; name: string }, b: { count: number; name: string }): number => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const size of [0, 1, 9, 10, 11, 500]) {
+      const items = Array.from({ length: size }, (_, i) => ({ count: 1 + random(4), name: `n${random(1000)}-${i}` }));
+      for (const n of [0, 1, 10]) expect(firstInOrder(items, n, order), `${n} of ${size}`).toEqual([...items].sort(order).slice(0, n));
+    }
   });
 
   it("names the topics most often named with a topic", () => {
