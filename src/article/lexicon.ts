@@ -203,6 +203,11 @@ const MORE_PLACES: Readonly<Record<string, string>> = {
   // States of an archive's years that today's list lacks, as it lacks West Germany: "North Yemen"
   // had been filed under Yemen, and the Netherlands Antilles, with no country's name, as a firm.
   "north yemen": "North Yemen", "south yemen": "South Yemen", "netherlands antilles": "Netherlands Antilles",
+  // Regions, as Southeast Asia and Western Europe are: without them their compass word went, and
+  // "West Africa" and "sub-Saharan Africa" were filed under Africa, a fifth of its stories.
+  "west africa": "West Africa", "north africa": "North Africa", "east africa": "East Africa", "southern africa": "Southern Africa",
+  "central africa": "Central Africa", "sub-saharan africa": "Sub-Saharan Africa", "horn of africa": "Horn of Africa",
+  "east asia": "East Asia", "south asia": "South Asia", "central asia": "Central Asia", "central america": "Central America",
 };
 
 /** Old names of countries that news gives to other places more often: Formosa is an Argentine province. */

@@ -478,6 +478,24 @@ function namesAnotherThing(words: readonly string[], after: string): boolean {
   return TREASURY_PAPER.has(after) && lower(words.at(-1)!) === "treasury";
 }
 
+/** Words the wire may write in lower case at the head of a place's name: "south Africa", "sub-Saharan Africa". */
+const LOWER_CASE_PLACE_HEADS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "sub-saharan"]);
+
+/**
+ * The known place that the lower-case word before a run opens, and how many of the run's words
+ * it takes: "social programs in south Africa" is South Africa, "sub-Saharan Africa and North
+ * Africa" opens with a region, not Africa. "southern California" names no place of its own, and
+ * stays California.
+ */
+function placeOpenedInLowerCase(before: string, words: readonly string[]): { readonly name: string; readonly words: number } | null {
+  if (!LOWER_CASE_PLACE_HEADS.has(before)) return null;
+  for (let n = Math.min(words.length, 3); n > 0; n--) {
+    const name = PLACES.get(nameKey(`${before} ${words.slice(0, n).join(" ")}`));
+    if (name !== undefined) return { name, words: n };
+  }
+  return null;
+}
+
 /** Openers that also begin firms' names: "First Boston Corp", "Old Kent Financial Corp", "One Valley Bancorp". */
 const FIRM_FIRST_WORDS = new Set(["first", "second", "third", "new", "old", "one"]);
 
@@ -546,6 +564,8 @@ function candidates(run: Run): Candidate[] {
   while (words.length > 0 && (OPENER_ANYWHERE.has(lower(words[0]!)) || MONTHS.has(lower(words[0]!)) || WEEKDAYS.has(lower(words[0]!)))) words.shift();
   if (words.length === 0) return [];
   if (namesAnotherThing(words, run.after)) return [];
+  const opened = placeOpenedInLowerCase(run.before, words);
+  if (opened !== null) words.splice(0, opened.words, ...opened.name.split(" "));
   // A treaty or an act names no one ("the Treaty of Rome"), nor the place in its name.
   if (words.length > 2 && words[1] === "of" && DOCUMENTS.has(lower(words[0]!))) return [];
   // "Unit" before a number names one of a series: "Palo Verde Unit 1" is a reactor.

@@ -376,6 +376,20 @@ describe("the names an article mentions", () => {
     expect(names("A Netherlands Antilles unit issued the bonds.")).toEqual(["Netherlands Antilles"]);
   });
 
+  it("knows a continent's regions for places of their own, not the continent", () => {
+    expect(names("It sent aid to West Africa and Southern Africa, and to Central America.")).toEqual(["Central America", "Southern Africa", "West Africa"]);
+    expect(names("The growers in sub-Saharan Africa and North Africa agreed.")).toEqual(["North Africa", "Sub-Saharan Africa"]);
+    expect(names("Its exports to Africa and East Asia rose.")).toEqual(["Africa", "East Asia"]);
+  });
+
+  it("reads a known place whose first word the wire wrote in lower case as that place", () => {
+    expect(names("The proceeds will go to social programs in south Africa.")).toEqual(["South Africa"]);
+    expect(names("It rained as far west as Michigan, Ohio and west Virginia.")).toEqual(["Michigan", "Ohio", "West Virginia"]);
+    expect(names("A recession in western Europe or Japan was possible.")).toEqual(["Japan", "Western Europe"]);
+    // A compass word that makes no known place with the name is a description: the place stays.
+    expect(names("The rains hit southern California again.")).toEqual(["California"]);
+  });
+
   it("keeps the suffix of a firm named by one common word, and 'of' and where after it", () => {
     expect(names("News Corp Ltd said it bought the paper.")).toEqual(["News Corp"]);
     expect(names("It sold the unit to Time Inc.")).toEqual(["Time Inc"]);
