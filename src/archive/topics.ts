@@ -214,6 +214,11 @@ const CHAMBER_KINDS = new Set("chamber chambers of the commerce and industry tra
 /** A chamber named by its kind alone: "Chamber of Commerce" in Vienna, San Francisco and Dhaka; "American Chamber of Commerce" in The Hague and Hong Kong. */
 const chamberOfAKind = (words: readonly string[]): boolean => (words.includes("chamber") || words.includes("chambers")) && words.every((word) => CHAMBER_KINDS.has(word));
 
+/** A regulator's kinds, which every US state has one of: its utilities' commission. */
+const UTILITY_COMMISSION_KINDS = new Set("public service utilities utility commission".split(" "));
+/** A utilities' commission named by its kind alone: "Public Service Commission" of Michigan, New York and Georgia. */
+const utilityCommissionOfAKind = (words: readonly string[]): boolean => words.at(-1) === "commission" && words.length > 1 && words.every((word) => UTILITY_COMMISSION_KINDS.has(word));
+
 /** Whether a name's words (keyed) are of a kind every country or firm has, and so name no one body. */
 function namesNoOne(words: readonly string[]): boolean {
   // A generic name names no one organisation: "Bank", "Finance Ministry", "Stock Exchange".
@@ -229,7 +234,7 @@ function namesNoOne(words: readonly string[]): boolean {
   // Nor a ministry or department named by its subject alone ("Food Department"): every
   // government has one. The wire names the United States' so ("Commerce Department").
   const unplaced = words.length > 1 && DEPARTMENTS.has(words.at(-1)!) && !usDepartment(words) && !words.some((word) => PLACES.has(word) || isNationality(word));
-  return generic || placeGeneric || unplaced || courtOfAKind(words) || chamberOfAKind(words);
+  return generic || placeGeneric || unplaced || courtOfAKind(words) || chamberOfAKind(words) || utilityCommissionOfAKind(words);
 }
 
 /** A department named as the wire names the United States' executive departments: "Commerce Department", "Energy Department". */

@@ -89,6 +89,19 @@ describe("the archive's topics", () => {
     for (const generic of ["Chamber of Commerce", "American Chamber of Commerce", "Chamber of Mines"]) expect(names).not.toContain(generic);
   });
 
+  it("makes no topic of a utilities' commission named by its kind alone, but of one named by its state", () => {
+    const story = (n: number, text: string) => parsed({ file: `p${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const stories = [
+      story(1, "The Michigan utility said the Public Service Commission approved its rates. The Georgia Public Service Commission agreed."),
+      story(2, "The New York utility said the Public Service Commission rejected its rates. The Georgia Public Service Commission disagreed."),
+      story(3, "The Public Utilities Commission in Maine ruled. The Georgia Public Service Commission met."),
+      story(4, "The Public Utilities Commission in Texas ruled on the plant."),
+    ];
+    const names = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 }).topics.map((t) => t.name);
+    expect(names).toContain("Georgia Public Service Commission");
+    for (const generic of ["Public Service Commission", "Public Utilities Commission"]) expect(names).not.toContain(generic);
+  });
+
   it("gives a name of several words the kind most of its articles show, not the kind one article shows most often", () => {
     const story = (n: number, text: string) => parsed({ file: `b${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const stories = [
