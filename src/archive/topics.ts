@@ -219,6 +219,10 @@ const UTILITY_COMMISSION_KINDS = new Set("public service utilities utility commi
 /** A utilities' commission named by its kind alone: "Public Service Commission" of Michigan, New York and Georgia. */
 const utilityCommissionOfAKind = (words: readonly string[]): boolean => words.at(-1) === "commission" && words.length > 1 && words.every((word) => UTILITY_COMMISSION_KINDS.has(word));
 
+/** What a commodity's oil is pressed or refined from: "Soybean Oil" and "Heating Oil" in a table of prices are goods, not firms. */
+const OIL_SOURCES = new Set("soybean soya palm cottonseed sunflower sunflowerseed rapeseed coconut corn peanut groundnut olive linseed castor fish tung safflower vegetable crude fuel heating gas".split(" "));
+const commodityOil = (words: readonly string[]): boolean => words.length === 2 && words[1] === "oil" && OIL_SOURCES.has(words[0]!);
+
 /** Whether a name's words (keyed) are of a kind every country or firm has, and so name no one body. */
 function namesNoOne(words: readonly string[]): boolean {
   // A generic name names no one organisation: "Bank", "Finance Ministry", "Stock Exchange".
@@ -234,7 +238,7 @@ function namesNoOne(words: readonly string[]): boolean {
   // Nor a ministry or department named by its subject alone ("Food Department"): every
   // government has one. The wire names the United States' so ("Commerce Department").
   const unplaced = words.length > 1 && DEPARTMENTS.has(words.at(-1)!) && !usDepartment(words) && !words.some((word) => PLACES.has(word) || isNationality(word));
-  return generic || placeGeneric || unplaced || courtOfAKind(words) || chamberOfAKind(words) || utilityCommissionOfAKind(words);
+  return generic || placeGeneric || unplaced || courtOfAKind(words) || chamberOfAKind(words) || utilityCommissionOfAKind(words) || commodityOil(words);
 }
 
 /** A department named as the wire names the United States' executive departments: "Commerce Department", "Energy Department". */

@@ -102,6 +102,14 @@ describe("the archive's topics", () => {
     for (const generic of ["Public Service Commission", "Public Utilities Commission"]) expect(names).not.toContain(generic);
   });
 
+  it("takes a commodity's oil in a table of prices for no firm, and a firm named after oil for one", () => {
+    const story = (n: number, text: string) => parsed({ file: `o${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
+    const stories = [1, 2, 3].map((n) => story(n, `Prices on day ${n}: Soybean Oil 15.5 cts, Palm Oil 340 dlrs, Heating Oil 45 cts. Shell Oil Co raised its posted price.`));
+    const names = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 }).topics.map((t) => t.name);
+    expect(names).toContain("Shell Oil");
+    for (const commodity of ["Soybean Oil", "Palm Oil", "Heating Oil"]) expect(names).not.toContain(commodity);
+  });
+
   it("gives a name of several words the kind most of its articles show, not the kind one article shows most often", () => {
     const story = (n: number, text: string) => parsed({ file: `b${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
     const stories = [
