@@ -219,8 +219,9 @@ const UTILITY_COMMISSION_KINDS = new Set("public service utilities utility commi
 /** A utilities' commission named by its kind alone: "Public Service Commission" of Michigan, New York and Georgia. */
 const utilityCommissionOfAKind = (words: readonly string[]): boolean => words.at(-1) === "commission" && words.length > 1 && words.every((word) => UTILITY_COMMISSION_KINDS.has(word));
 
-/** What a commodity's oil is pressed or refined from: "Soybean Oil" and "Heating Oil" in a table of prices are goods, not firms. */
+/** What a commodity's oil is pressed or refined from, or what it is for. */
 const OIL_SOURCES = new Set("soybean soya palm cottonseed sunflower sunflowerseed rapeseed coconut corn peanut groundnut olive linseed castor fish tung safflower vegetable crude fuel heating gas".split(" "));
+/** A commodity's oil: "Soybean Oil" and "Heating Oil" in a table of prices are goods, where "Shell Oil" is a firm. */
 const commodityOil = (words: readonly string[]): boolean => words.length === 2 && words[1] === "oil" && OIL_SOURCES.has(words[0]!);
 
 /** Whether a name's words (keyed) are of a kind every country or firm has, and so name no one body. */
@@ -908,8 +909,8 @@ export function firstInOrder<T>(items: readonly T[], n: number, order: (a: T, b:
   if (n <= 0) return best;
   for (const item of items) {
     if (best.length === n && order(item, best[n - 1]!) >= 0) continue;
+    // Into its place among the best: the last of them goes when they are n already.
     let i = best.length === n ? n - 1 : best.length;
-    // Moved down one place each, from the end, until the item's place is found.
     while (i > 0 && order(item, best[i - 1]!) < 0) {
       best[i] = best[i - 1]!;
       i--;

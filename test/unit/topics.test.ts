@@ -554,7 +554,7 @@ describe("the archive's topics", () => {
   it("keeps of a topic's many companions the ten a sort would put first, ties and all", () => {
     // Counts with many ties, as a large topic's companions have; names tell the ties apart.
     let seed = 7;
-    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const random = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), seed % n);
     const order = (a: { count: number; name: string }, b: { count: number; name: string }): number => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const size of [0, 1, 9, 10, 11, 500]) {
       const items = Array.from({ length: size }, (_, i) => ({ count: 1 + random(4), name: `n${random(1000)}-${i}` }));
