@@ -76,36 +76,37 @@ describe("the archive's topics", () => {
     expect(names).not.toContain("Agriculture Ministry");
   });
 
+  /** The topics of stories of one paragraph each, named by at least two of them. */
+  const topicsOfStories = (...texts: string[]): string[] =>
+    buildArchive(
+      texts.map((text, i) => parsed({ file: `s${i + 1}.txt`, headline: `Story ${i + 1}`, body: [{ type: "paragraph", text }] })),
+      { pageSize: 50, siteTitle: "T", topicMinArticles: 2 },
+    ).topics.map((t) => t.name);
+
   it("makes no topic of a chamber named by its kind alone, but of one named by its country", () => {
-    const story = (n: number, text: string) => parsed({ file: `c${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
-    const stories = [
-      story(1, "The Chamber of Commerce in Vienna said exports rose. The U.S. Chamber of Commerce agreed."),
-      story(2, "The Chamber of Commerce in Dhaka said imports fell. The U.S. Chamber of Commerce disagreed."),
-      story(3, "The American Chamber of Commerce in The Hague met. The Chamber of Mines in Johannesburg met."),
-      story(4, "The American Chamber of Commerce in Hong Kong met. The Chamber of Mines in Manila met."),
-    ];
-    const names = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 }).topics.map((t) => t.name);
+    const names = topicsOfStories(
+      "The Chamber of Commerce in Vienna said exports rose. The U.S. Chamber of Commerce agreed.",
+      "The Chamber of Commerce in Dhaka said imports fell. The U.S. Chamber of Commerce disagreed.",
+      "The American Chamber of Commerce in The Hague met. The Chamber of Mines in Johannesburg met.",
+      "The American Chamber of Commerce in Hong Kong met. The Chamber of Mines in Manila met.",
+    );
     expect(names).toContain("U.S. Chamber of Commerce");
     for (const generic of ["Chamber of Commerce", "American Chamber of Commerce", "Chamber of Mines"]) expect(names).not.toContain(generic);
   });
 
   it("makes no topic of a utilities' commission named by its kind alone, but of one named by its state", () => {
-    const story = (n: number, text: string) => parsed({ file: `p${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
-    const stories = [
-      story(1, "The Michigan utility said the Public Service Commission approved its rates. The Georgia Public Service Commission agreed."),
-      story(2, "The New York utility said the Public Service Commission rejected its rates. The Georgia Public Service Commission disagreed."),
-      story(3, "The Public Utilities Commission in Maine ruled. The Georgia Public Service Commission met."),
-      story(4, "The Public Utilities Commission in Texas ruled on the plant."),
-    ];
-    const names = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 }).topics.map((t) => t.name);
+    const names = topicsOfStories(
+      "The Michigan utility said the Public Service Commission approved its rates. The Georgia Public Service Commission agreed.",
+      "The New York utility said the Public Service Commission rejected its rates. The Georgia Public Service Commission disagreed.",
+      "The Public Utilities Commission in Maine ruled. The Georgia Public Service Commission met.",
+      "The Public Utilities Commission in Texas ruled on the plant.",
+    );
     expect(names).toContain("Georgia Public Service Commission");
     for (const generic of ["Public Service Commission", "Public Utilities Commission"]) expect(names).not.toContain(generic);
   });
 
   it("takes a commodity's oil in a table of prices for no firm, and a firm named after oil for one", () => {
-    const story = (n: number, text: string) => parsed({ file: `o${n}.txt`, headline: `Story ${n}`, body: [{ type: "paragraph", text }] });
-    const stories = [1, 2, 3].map((n) => story(n, `Prices on day ${n}: Soybean Oil 15.5 cts, Palm Oil 340 dlrs, Heating Oil 45 cts. Shell Oil Co raised its posted price.`));
-    const names = buildArchive(stories, { pageSize: 50, siteTitle: "T", topicMinArticles: 2 }).topics.map((t) => t.name);
+    const names = topicsOfStories(...[1, 2, 3].map((n) => `Prices on day ${n}: Soybean Oil 15.5 cts, Palm Oil 340 dlrs, Heating Oil 45 cts. Shell Oil Co raised its posted price.`));
     expect(names).toContain("Shell Oil");
     for (const commodity of ["Soybean Oil", "Palm Oil", "Heating Oil"]) expect(names).not.toContain(commodity);
   });
