@@ -941,6 +941,10 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
   // as Korea, China and Japan write it ("Deputy Prime Minister Kim Mahn-je", then "Kim said").
   // Left alone, "Kim" went to the one person of the archive with Kim last, an analyst.
   const firstWords = new Map<string, Tally | null>();
+  // Firms' units named for their country, by the word after it: "Honda" after "American Honda
+  // Motor Corp" is the firm, not a man of the archive surnamed Honda; but "Gelco Corp", named with
+  // its own suffix, is the parent of "Canadian Gelco Express Ltd", not a short form of it.
+  const byUnitWord = new Map<string, Set<Tally>>();
   const index = (word: string, full: Tally): void => {
     let fits = byShortForm.get(word);
     if (!fits) byShortForm.set(word, (fits = new Set()));
@@ -954,13 +958,20 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
       index(surname, full);
       surnames.add(surname);
     }
-    if (full.organisationCues > 0) index(parts[0]!, full);
+    if (full.organisationCues > 0) {
+      index(parts[0]!, full);
+      if (parts.length > 2 && (isNationality(parts[0]!) || PLACES.has(parts[0]!))) {
+        let units = byUnitWord.get(parts[1]!);
+        if (!units) byUnitWord.set(parts[1]!, (units = new Set()));
+        units.add(full);
+      }
+    }
     else if (isPersonHere(full)) firstWords.set(parts[0]!, firstWords.has(parts[0]!) ? null : full);
   }
   for (const [key, tally] of [...byKey]) {
     if (tally.words !== 1 || KNOWN_ORGANISATIONS.has(key)) continue;
     const first = tally.personCues + tally.saidCues > 0 ? firstWords.get(key) : undefined;
-    const fits = byShortForm.get(key) ?? (first ? new Set([first]) : undefined);
+    const fits = byShortForm.get(key) ?? (tally.organisationCues === 0 ? byUnitWord.get(key) : undefined) ?? (first ? new Set([first]) : undefined);
     if (fits === undefined) continue;
     // A place's name is a surname too ("Finance Minister Roger Douglas", then "Douglas said"): only
     // where the article makes it speak or hold an office most times it gives it alone.

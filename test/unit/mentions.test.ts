@@ -390,6 +390,13 @@ describe("the names an article mentions", () => {
     expect(names("The rains hit southern California again.")).toEqual(["California"]);
   });
 
+  it("takes the name after a country's word in a firm's unit, said alone, for the unit, but not a firm named with its own suffix", () => {
+    const honda = mentions("American Honda Motor Corp said its sales rose.", "Year to date, Honda said it sold 59,590 cars.");
+    expect(honda.map((m) => m.name)).not.toContain("Honda");
+    expect(honda.find((m) => m.name === "American Honda Motor")?.count).toBe(2);
+    expect(names("Gelco Corp said Air Canada agreed to buy its Canadian Gelco Express Ltd unit.")).toEqual(["Air Canada", "Canadian Gelco Express", "Gelco"]);
+  });
+
   it("keeps the suffix of a firm named by one common word, and 'of' and where after it", () => {
     expect(names("News Corp Ltd said it bought the paper.")).toEqual(["News Corp"]);
     expect(names("It sold the unit to Time Inc.")).toEqual(["Time Inc"]);

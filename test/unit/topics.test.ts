@@ -105,6 +105,13 @@ describe("the archive's topics", () => {
     for (const generic of ["Public Service Commission", "Public Utilities Commission"]) expect(names).not.toContain(generic);
   });
 
+  it("gives a man no story of a firm's unit that bears his surname after its country's word", () => {
+    const economist = [1, 2, 3].map((n) => `Prices may fall on day ${n}, said Keikichi Honda, general manager of economic research at the Bank of Tokyo Ltd. Honda said so again.`);
+    const stories = [...economist, "American Honda Motor Corp said its car sales rose. Year to date, Honda said it sold 59,590 cars."];
+    const found = topicIndex(publishArchive(stories.map((text, i) => parsed({ file: `h${i + 1}.txt`, headline: `Story ${i + 1}`, body: [{ type: "paragraph", text }] })), {}), 2);
+    expect(found.topics.find((t) => t.name === "Keikichi Honda")?.articles.map((a) => a.file).sort()).toEqual(["h1.txt", "h2.txt", "h3.txt"]);
+  });
+
   it("takes a commodity's oil in a table of prices for no firm, and a firm named after oil for one", () => {
     const names = topicsOfStories(...[1, 2, 3].map((n) => `Prices on day ${n}: Soybean Oil 15.5 cts, Palm Oil 340 dlrs, Heating Oil 45 cts. Shell Oil Co raised its posted price.`));
     expect(names).toContain("Shell Oil");
