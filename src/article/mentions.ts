@@ -81,6 +81,8 @@ interface Token {
 /** Words, tickers and punctuation. A word may hold inner full stops ("U.S.") and hyphens. */
 const TOKEN = /<[A-Z0-9.]{1,12}(?: [A-Z0-9.]{1,4})?>|(?:\p{L}\.){2,}|\d+-?[\p{L}][\p{L}\p{M}\d'’-]*\.?|[\p{L}\p{M}][\p{L}\p{M}\d'’-]*\.?|\d[\d.,:/]*|[^\s\p{L}\p{M}\d]/gu;
 // With the given names firms keep in their old spelling: "Chas. P. Young Co", "Wm. Wrigley Jr Co".
+/** Prefixes of time before a name or title: "then-President Reagan", "ex-Guinness chief" (t, e, f, n: see tokens). */
+const TIME_PREFIXES = new Set(["then", "ex", "former", "now"]);
 const ABBREVIATIONS = new Set(["mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "co.", "corp.", "inc.", "ltd.", "gen.", "sen.", "gov.", "rep.", "col.", "lt.", "capt.", "no.", "vs.", "bros.", "messrs.", "chas.", "wm.", "thos.", "jas.", "geo.", "robt.", "benj.", "saml.", "alex."]);
 const LETTER = /^[\p{L}\p{M}]/u;
 const UPPER_FIRST = /^\p{Lu}/u;
@@ -110,6 +112,18 @@ function tokens(text: string): Token[] {
     if (word.startsWith("<") && word.length > 2) {
       out.push({ text: word, capital: false, opensSentence: false, possessive: "" });
       continue;
+    }
+    // "then-National Security Council aide", "ex-Guinness chief": a prefix of time is no part of
+    // the name after it, where the whole word read as a lower-case one and the name lost its first
+    // word ("Security Council"). Looked for only in words that begin as one of them can.
+    const initial = word.charCodeAt(0);
+    if (initial === 116 || initial === 101 || initial === 102 || initial === 110) {
+      const dash = word.indexOf("-");
+      if (dash >= 2 && dash <= 6 && TIME_PREFIXES.has(word.slice(0, dash)) && UPPER_FIRST.test(word.slice(dash + 1, dash + 2))) {
+        out.push({ text: word.slice(0, dash), capital: false, opensSentence, possessive: "" });
+        opensSentence = false;
+        word = word.slice(dash + 1);
+      }
     }
     // A name may begin with a digit: "3Com", "7-Eleven". Its letters decide what it is.
     const first = word.charCodeAt(0);
@@ -240,6 +254,8 @@ interface Run {
   /** The lower-case word before and after the run, if any. */
   readonly before: string;
   readonly after: string;
+  /** The lower-case word after that one, if any: "trade" and "round" of "the Uruguay trade round". */
+  readonly afterNext: string;
   /** A ticker (`<XON>`) follows. */
   readonly ticker: boolean;
   /** The US state given after a comma: usStateKey's, or "". */
@@ -330,6 +346,7 @@ function runs(text: string): Run[] {
       opensSentence: start.opensSentence,
       before: before && !before.capital ? before.text.toLowerCase() : "",
       after: after && !after.capital ? after.text.toLowerCase() : "",
+      afterNext: after && !after.capital && list[j + 1] && !list[j + 1]!.capital ? list[j + 1]!.text.toLowerCase() : "",
       // A ticker (`<XON>`), not the bracket that opens another firm's name ("Packer's <Consolidated
       // Press Holdings Ltd>" gives Kerry Packer no company's cue).
       ticker: bracketed || (after !== undefined && after.text.length > 2 && after.text.startsWith("<")),
@@ -467,14 +484,15 @@ const WATERWAYS = new Set(["river", "rivers", "lock", "locks", "dam", "canal", "
 
 /**
  * Whether the lower-case word after a name (`Run.after`) makes it the name of another thing, no
- * news of what it names: a round of trade talks of the place it opened in ("the Uruguay round");
+ * news of what it names: a round of trade talks of the place it opened in ("the Uruguay round",
+ * "the Uruguay trade round");
  * a waterway of the towns ("the Cenepa and Santiago rivers", "the Peoria lock"); a treasury's
  * paper of the treasury ("Treasury bills", "U.S. Treasury bonds", "the Treasury market").
  */
-function namesAnotherThing(words: readonly string[], after: string): boolean {
+function namesAnotherThing(words: readonly string[], after: string, afterNext: string): boolean {
   if (after === "") return false;
   if (WATERWAYS.has(after)) return true;
-  if (after === "round") return PLACES.has(nameKey(words.join(" ")));
+  if (after === "round" || (after === "trade" && afterNext === "round")) return PLACES.has(nameKey(words.join(" ")));
   return TREASURY_PAPER.has(after) && lower(words.at(-1)!) === "treasury";
 }
 
@@ -563,7 +581,7 @@ function candidates(run: Run): Candidate[] {
   }
   while (words.length > 0 && (OPENER_ANYWHERE.has(lower(words[0]!)) || MONTHS.has(lower(words[0]!)) || WEEKDAYS.has(lower(words[0]!)))) words.shift();
   if (words.length === 0) return [];
-  if (namesAnotherThing(words, run.after)) return [];
+  if (namesAnotherThing(words, run.after, run.afterNext)) return [];
   const opened = placeOpenedInLowerCase(run.before, words);
   if (opened !== null) words.splice(0, opened.words, ...opened.name.split(" "));
   // A treaty or an act names no one ("the Treaty of Rome"), nor the place in its name.

@@ -342,6 +342,7 @@ describe("the names an article mentions", () => {
 
   it("finds no place in a round of trade talks, and no name in a state's adjective", () => {
     expect(names("He said talks in the Uruguay round stalled.")).toEqual([]);
+    expect(names("The body began the Uruguay trade round last year.")).toEqual([]);
     expect(names("The Californian oil field was shut.")).toEqual([]);
     expect(names("Its West German subsidiary said so.")).toEqual([]);
   });
@@ -395,6 +396,11 @@ describe("the names an article mentions", () => {
     expect(honda.map((m) => m.name)).not.toContain("Honda");
     expect(honda.find((m) => m.name === "American Honda Motor")?.count).toBe(2);
     expect(names("Gelco Corp said Air Canada agreed to buy its Canadian Gelco Express Ltd unit.")).toEqual(["Air Canada", "Canadian Gelco Express", "Gelco"]);
+  });
+
+  it("keeps a name whole after a prefix of time: 'then-', 'ex-'", () => {
+    expect(names("He named then-National Security Council aide Oliver North.")).toEqual(["National Security Council", "Oliver North"]);
+    expect(names("The ex-Guinness chief Ernest Saunders spoke.")).toEqual(["Ernest Saunders", "Guinness"]);
   });
 
   it("keeps the suffix of a firm named by one common word, and 'of' and where after it", () => {
