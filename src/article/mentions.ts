@@ -80,9 +80,9 @@ interface Token {
 
 /** Words, tickers and punctuation. A word may hold inner full stops ("U.S.") and hyphens. */
 const TOKEN = /<[A-Z0-9.]{1,12}(?: [A-Z0-9.]{1,4})?>|(?:\p{L}\.){2,}|\d+-?[\p{L}][\p{L}\p{M}\d'’-]*\.?|[\p{L}\p{M}][\p{L}\p{M}\d'’-]*\.?|\d[\d.,:/]*|[^\s\p{L}\p{M}\d]/gu;
-// With the given names firms keep in their old spelling: "Chas. P. Young Co", "Wm. Wrigley Jr Co".
 /** Prefixes of time before a name or title: "then-President Reagan", "ex-Guinness chief" (t, e, f, n: see tokens). */
 const TIME_PREFIXES = new Set(["then", "ex", "former", "now"]);
+// With the given names firms keep in their old spelling: "Chas. P. Young Co", "Wm. Wrigley Jr Co".
 const ABBREVIATIONS = new Set(["mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "co.", "corp.", "inc.", "ltd.", "gen.", "sen.", "gov.", "rep.", "col.", "lt.", "capt.", "no.", "vs.", "bros.", "messrs.", "chas.", "wm.", "thos.", "jas.", "geo.", "robt.", "benj.", "saml.", "alex."]);
 const LETTER = /^[\p{L}\p{M}]/u;
 const UPPER_FIRST = /^\p{Lu}/u;
@@ -963,9 +963,9 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
   // Motor Corp" is the firm, not a man of the archive surnamed Honda; but "Gelco Corp", named with
   // its own suffix, is the parent of "Canadian Gelco Express Ltd", not a short form of it.
   const byUnitWord = new Map<string, Set<Tally>>();
-  const index = (word: string, full: Tally): void => {
-    let fits = byShortForm.get(word);
-    if (!fits) byShortForm.set(word, (fits = new Set()));
+  const index = (word: string, full: Tally, by = byShortForm): void => {
+    let fits = by.get(word);
+    if (!fits) by.set(word, (fits = new Set()));
     fits.add(full);
   };
   for (const [fullKey, full] of byKey) {
@@ -978,13 +978,8 @@ function mergeShortForms(byKey: Map<string, Tally>): void {
     }
     if (full.organisationCues > 0) {
       index(parts[0]!, full);
-      if (parts.length > 2 && (isNationality(parts[0]!) || PLACES.has(parts[0]!))) {
-        let units = byUnitWord.get(parts[1]!);
-        if (!units) byUnitWord.set(parts[1]!, (units = new Set()));
-        units.add(full);
-      }
-    }
-    else if (isPersonHere(full)) firstWords.set(parts[0]!, firstWords.has(parts[0]!) ? null : full);
+      if (parts.length > 2 && (isNationality(parts[0]!) || PLACES.has(parts[0]!))) index(parts[1]!, full, byUnitWord);
+    } else if (isPersonHere(full)) firstWords.set(parts[0]!, firstWords.has(parts[0]!) ? null : full);
   }
   for (const [key, tally] of [...byKey]) {
     if (tally.words !== 1 || KNOWN_ORGANISATIONS.has(key)) continue;
