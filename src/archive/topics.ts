@@ -204,20 +204,21 @@ const DEPARTMENTS = new Set(["department", "ministry"]);
 /** The subjects of the United States' executive departments, as the wire names them. */
 const US_DEPARTMENTS = new Set("state treasury defense justice interior agriculture commerce labor health human services housing urban development transportation energy education veterans affairs and".split(" "));
 
-/** A court's kinds and levels, which every district, state and country has. */
-const COURT_KINDS = new Set("court courts of the us federal state district bankruptcy appeals appeal appellate circuit superior county municipal tax".split(" "));
-/** A court named by its kind alone: "U.S. District Court", "U.S. Court of Appeals" are the courts of some hundred districts and a dozen circuits. */
-const courtOfAKind = (words: readonly string[]): boolean => words.includes("court") && words.every((word) => COURT_KINDS.has(word));
-
-/** A chamber's trades, which every city and country has one of: "American" is each country's chamber of American firms. */
-const CHAMBER_KINDS = new Set("chamber chambers of the commerce and industry trade mines american".split(" "));
-/** A chamber named by its kind alone: "Chamber of Commerce" in Vienna, San Francisco and Dhaka; "American Chamber of Commerce" in The Hague and Hong Kong. */
-const chamberOfAKind = (words: readonly string[]): boolean => (words.includes("chamber") || words.includes("chambers")) && words.every((word) => CHAMBER_KINDS.has(word));
-
-/** A regulator's kinds, which every US state has one of: its utilities' commission. */
-const UTILITY_COMMISSION_KINDS = new Set("public service utilities utility commission".split(" "));
-/** A utilities' commission named by its kind alone: "Public Service Commission" of Michigan, New York and Georgia. */
-const utilityCommissionOfAKind = (words: readonly string[]): boolean => words.at(-1) === "commission" && words.length > 1 && words.every((word) => UTILITY_COMMISSION_KINDS.has(word));
+/**
+ * Bodies named by their kind alone, one in every district, city, country or US state: a name is
+ * one when all its words are a kind's and its head is among them.
+ */
+const NAMED_BY_KIND: readonly { readonly heads: readonly string[]; readonly words: ReadonlySet<string> }[] = [
+  // A court's kinds and levels: "U.S. District Court", "U.S. Court of Appeals" are the courts of
+  // some hundred districts and a dozen circuits.
+  { heads: ["court"], words: new Set("court courts of the us federal state district bankruptcy appeals appeal appellate circuit superior county municipal tax".split(" ")) },
+  // A chamber's trades: "Chamber of Commerce" in Vienna, San Francisco and Dhaka; "American
+  // Chamber of Commerce", each country's chamber of American firms, in The Hague and Hong Kong.
+  { heads: ["chamber", "chambers"], words: new Set("chamber chambers of the commerce and industry trade mines american".split(" ")) },
+  // A US state's regulator of its utilities: "Public Service Commission" of Michigan, New York and Georgia.
+  { heads: ["commission"], words: new Set("public service utilities utility commission".split(" ")) },
+];
+const namedByKindAlone = (words: readonly string[]): boolean => NAMED_BY_KIND.some((kind) => kind.heads.some((head) => words.includes(head)) && words.every((word) => kind.words.has(word)));
 
 /** What a commodity's oil is pressed or refined from, or what it is for. */
 const OIL_SOURCES = new Set("soybean soya palm cottonseed sunflower sunflowerseed rapeseed coconut corn peanut groundnut olive linseed castor fish tung safflower vegetable crude fuel heating gas".split(" "));
@@ -239,7 +240,7 @@ function namesNoOne(words: readonly string[]): boolean {
   // Nor a ministry or department named by its subject alone ("Food Department"): every
   // government has one. The wire names the United States' so ("Commerce Department").
   const unplaced = words.length > 1 && DEPARTMENTS.has(words.at(-1)!) && !usDepartment(words) && !words.some((word) => PLACES.has(word) || isNationality(word));
-  return generic || placeGeneric || unplaced || courtOfAKind(words) || chamberOfAKind(words) || utilityCommissionOfAKind(words) || commodityOil(words);
+  return generic || placeGeneric || unplaced || namedByKindAlone(words) || commodityOil(words);
 }
 
 /** A department named as the wire names the United States' executive departments: "Commerce Department", "Energy Department". */

@@ -254,7 +254,7 @@ interface Run {
   /** The lower-case word before and after the run, if any. */
   readonly before: string;
   readonly after: string;
-  /** The lower-case word after that one, if any: "trade" and "round" of "the Uruguay trade round". */
+  /** The lower-case word after that one, as written, if any: "trade" and "round" of "the Uruguay trade round". */
   readonly afterNext: string;
   /** A ticker (`<XON>`) follows. */
   readonly ticker: boolean;
@@ -346,7 +346,8 @@ function runs(text: string): Run[] {
       opensSentence: start.opensSentence,
       before: before && !before.capital ? before.text.toLowerCase() : "",
       after: after && !after.capital ? after.text.toLowerCase() : "",
-      afterNext: after && !after.capital && list[j + 1] && !list[j + 1]!.capital ? list[j + 1]!.text.toLowerCase() : "",
+      // Not lower-cased again, as `after` is: once a run, it is only ever compared with "round".
+      afterNext: after && !after.capital && list[j + 1] && !list[j + 1]!.capital ? list[j + 1]!.text : "",
       // A ticker (`<XON>`), not the bracket that opens another firm's name ("Packer's <Consolidated
       // Press Holdings Ltd>" gives Kerry Packer no company's cue).
       ticker: bracketed || (after !== undefined && after.text.length > 2 && after.text.startsWith("<")),
