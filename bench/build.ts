@@ -4,10 +4,14 @@ import { createInterface } from "node:readline";
 import { emptyReport, readLine, reportedSeconds, type BuildReport, type TimedLine } from "./buildOutput.js";
 import { cpuBetween, peakBetween, sampleTree, type RssSample } from "./processTree.js";
 
+const pagefindShare = (s: RssSample): number => s.pagefindCpu;
+
 export interface BuildRun {
   readonly seconds: number;
   /** CPU seconds of the whole process tree over the build. */
   readonly cpu: number;
+  /** Of `cpu`, Pagefind's processes'. */
+  readonly pagefindCpu: number;
   readonly peakRss: number;
   readonly report: BuildReport;
   readonly phases: readonly Phase[];
@@ -22,6 +26,8 @@ export interface Phase {
   readonly peakRss: number;
   /** CPU seconds the whole process tree used in the phase (every thread, Pagefind's processes too). */
   readonly cpu: number;
+  /** Of `cpu`, Pagefind's processes'. */
+  readonly pagefindCpu: number;
   /** What the phase got through, for a rate: files read, pages rendered, articles indexed. */
   readonly items?: { readonly count: number; readonly unit: string };
 }
@@ -69,7 +75,7 @@ export async function runBuild({ projectRoot, articles, output, cache, clean, en
     throw new Error(`build exited with ${code}:\n${tail}`);
   }
   const phases = attributePhases(report, samples, seconds);
-  return { seconds, cpu: cpuBetween(samples, 0, seconds), peakRss: peakBetween(samples, 0, seconds), report, phases, samples, lines };
+  return { seconds, cpu: cpuBetween(samples, 0, seconds), pagefindCpu: cpuBetween(samples, 0, seconds, pagefindShare), peakRss: peakBetween(samples, 0, seconds), report, phases, samples, lines };
 }
 
 /**
@@ -102,6 +108,6 @@ export function attributePhases(report: BuildReport, samples: readonly RssSample
   }
   return phases.map((m, i) => {
     const to = phases[i + 1]?.at ?? end;
-    return { name: m.name, from: m.at, to, peakRss: peakBetween(samples, m.at, to), cpu: cpuBetween(samples, m.at, to), ...(m.items && { items: m.items }) };
+    return { name: m.name, from: m.at, to, peakRss: peakBetween(samples, m.at, to), cpu: cpuBetween(samples, m.at, to), pagefindCpu: cpuBetween(samples, m.at, to, pagefindShare), ...(m.items && { items: m.items }) };
   });
 }

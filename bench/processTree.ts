@@ -7,6 +7,8 @@ export interface RssSample {
   readonly processes: number;
   /** CPU seconds (user and system, every thread) used by the tree so far, ended processes included. */
   readonly cpu: number;
+  /** Of `cpu`, the seconds used by Pagefind's processes (see isPagefind). */
+  readonly pagefindCpu: number;
 }
 
 function read(file: string): string | null {
@@ -78,11 +80,23 @@ function cpuSeconds(pid: number): number | null {
   return (Number(fields[11]) + Number(fields[12])) / TICKS;
 }
 
-/** CPU seconds the tree used between two times: from the last sample at or before `from` to the last at or before `to`. */
-export function cpuBetween(samples: readonly RssSample[], from: number, to: number): number {
+/**
+ * Whether a process is one of Pagefind's, by its command name (`pagefind_extended`, which the
+ * kernel cuts to 15 characters, or `pagefind`). Its indexing is half a large build's CPU, and what
+ * bounds a build on few cores (README, "Where the time goes"): the bench shows it apart.
+ */
+function isPagefind(pid: number): boolean {
+  return read(`/proc/${pid}/comm`)?.startsWith("pagefind") ?? false;
+}
+
+/**
+ * CPU seconds the tree used between two times (`of`: all of it, or Pagefind's share): from the
+ * last sample at or before `from` to the last at or before `to`.
+ */
+export function cpuBetween(samples: readonly RssSample[], from: number, to: number, of: (s: RssSample) => number = (s) => s.cpu): number {
   const at = (t: number): number => {
     let cpu = 0;
-    for (const s of samples) if (s.t <= t) cpu = s.cpu;
+    for (const s of samples) if (s.t <= t) cpu = of(s);
     return cpu;
   };
   return Math.max(0, at(to) - at(from));
@@ -101,17 +115,25 @@ export function sampleTree(root: number, intervalMs = 100, started = performance
   const samples: RssSample[] = [];
   // Each process's CPU time as last seen: one that ends keeps counting what it used until then.
   const cpuSeen = new Map<number, number>();
+  // Whether each is Pagefind's, read once: a process does not change its name here.
+  const pagefind = new Map<number, boolean>();
   const take = (): void => {
     const pids = processTree(root);
     let bytes = 0;
     for (const pid of pids) {
       bytes += rssBytes(pid);
       const cpu = cpuSeconds(pid);
-      if (cpu !== null) cpuSeen.set(pid, cpu);
+      if (cpu === null) continue;
+      cpuSeen.set(pid, cpu);
+      if (!pagefind.has(pid)) pagefind.set(pid, isPagefind(pid));
     }
     let cpu = 0;
-    for (const seconds of cpuSeen.values()) cpu += seconds;
-    if (bytes > 0) samples.push({ t: (performance.now() - started) / 1000, bytes, processes: pids.length, cpu });
+    let pagefindCpu = 0;
+    for (const [pid, seconds] of cpuSeen) {
+      cpu += seconds;
+      if (pagefind.get(pid)) pagefindCpu += seconds;
+    }
+    if (bytes > 0) samples.push({ t: (performance.now() - started) / 1000, bytes, processes: pids.length, cpu, pagefindCpu });
   };
   take();
   const timer = setInterval(take, intervalMs);

@@ -51,7 +51,7 @@ try {
       built[topics].push(run);
       const phases = PHASES.map((name) => `${name} ${f.seconds(phase(run, name))}`).join(", ");
       const pages = run.report.wrote ? `, ${f.int(run.report.wrote.pages)} pages` : "";
-      say(`  pair ${i + 1}, topics ${topics.padEnd(3)}: ${f.seconds(run.seconds)} (CPU ${f.seconds(run.cpu)}, peak memory ${f.bytes(run.peakRss)}${pages}); ${phases}`);
+      say(`  pair ${i + 1}, topics ${topics.padEnd(3)}: ${f.seconds(run.seconds)} (CPU ${f.seconds(run.cpu)}, Pagefind's ${f.seconds(run.pagefindCpu)}, peak memory ${f.bytes(run.peakRss)}${pages}); ${phases}`);
     }
   }
   const pct = (on: number, off: number): string => `${on >= off ? "+" : ""}${(((on - off) / off) * 100).toFixed(1)}%`;
@@ -60,6 +60,9 @@ try {
   const rows = [["measure", "topics on (median)", "topics off (median)", "cost"]];
   rows.push(["wall time", f.seconds(m("on", (r) => r.seconds)), f.seconds(m("off", (r) => r.seconds)), pct(m("on", (r) => r.seconds), m("off", (r) => r.seconds))]);
   rows.push(["CPU time", f.seconds(m("on", (r) => r.cpu)), f.seconds(m("off", (r) => r.cpu)), pct(m("on", (r) => r.cpu), m("off", (r) => r.cpu))]);
+  // Pagefind's share apart: what topics add is Node's work (README, "What topics cost").
+  rows.push(["of it, Pagefind's processes", f.seconds(m("on", (r) => r.pagefindCpu)), f.seconds(m("off", (r) => r.pagefindCpu)), pct(m("on", (r) => r.pagefindCpu), m("off", (r) => r.pagefindCpu))]);
+  rows.push(["of it, the rest (Node)", f.seconds(m("on", (r) => r.cpu - r.pagefindCpu)), f.seconds(m("off", (r) => r.cpu - r.pagefindCpu)), pct(m("on", (r) => r.cpu - r.pagefindCpu), m("off", (r) => r.cpu - r.pagefindCpu))]);
   rows.push(["peak memory (process tree)", f.bytes(m("on", (r) => r.peakRss)), f.bytes(m("off", (r) => r.peakRss)), pct(m("on", (r) => r.peakRss), m("off", (r) => r.peakRss))]);
   for (const name of PHASES) rows.push([name, f.seconds(m("on", (r) => phase(r, name))), f.seconds(m("off", (r) => phase(r, name))), ""]);
   say(f.table(rows));
