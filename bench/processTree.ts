@@ -115,8 +115,9 @@ export function sampleTree(root: number, intervalMs = 100, started = performance
   const samples: RssSample[] = [];
   // Each process's CPU time as last seen: one that ends keeps counting what it used until then.
   const cpuSeen = new Map<number, number>();
-  // Whether each is Pagefind's, read once: a process does not change its name here.
-  const pagefind = new Map<number, boolean>();
+  // Pagefind's processes, once seen as such. Until then a name is read at every sample: a child
+  // is named after its parent between its fork and its exec.
+  const pagefind = new Set<number>();
   const take = (): void => {
     const pids = processTree(root);
     let bytes = 0;
@@ -125,13 +126,13 @@ export function sampleTree(root: number, intervalMs = 100, started = performance
       const cpu = cpuSeconds(pid);
       if (cpu === null) continue;
       cpuSeen.set(pid, cpu);
-      if (!pagefind.has(pid)) pagefind.set(pid, isPagefind(pid));
+      if (!pagefind.has(pid) && isPagefind(pid)) pagefind.add(pid);
     }
     let cpu = 0;
     let pagefindCpu = 0;
     for (const [pid, seconds] of cpuSeen) {
       cpu += seconds;
-      if (pagefind.get(pid)) pagefindCpu += seconds;
+      if (pagefind.has(pid)) pagefindCpu += seconds;
     }
     if (bytes > 0) samples.push({ t: (performance.now() - started) / 1000, bytes, processes: pids.length, cpu, pagefindCpu });
   };
