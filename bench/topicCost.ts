@@ -58,12 +58,14 @@ try {
   const m = (side: "on" | "off", of: (r: BuildRun) => number): number => median(built[side].map(of));
   say();
   const rows = [["measure", "topics on (median)", "topics off (median)", "cost"]];
-  rows.push(["wall time", f.seconds(m("on", (r) => r.seconds)), f.seconds(m("off", (r) => r.seconds)), pct(m("on", (r) => r.seconds), m("off", (r) => r.seconds))]);
-  rows.push(["CPU time", f.seconds(m("on", (r) => r.cpu)), f.seconds(m("off", (r) => r.cpu)), pct(m("on", (r) => r.cpu), m("off", (r) => r.cpu))]);
+  /** A measure's medians on each side, and what topics cost of it. */
+  const row = (label: string, of: (r: BuildRun) => number, show: (n: number) => string = f.seconds): string[] => [label, show(m("on", of)), show(m("off", of)), pct(m("on", of), m("off", of))];
+  rows.push(row("wall time", (r) => r.seconds));
+  rows.push(row("CPU time", (r) => r.cpu));
   // Pagefind's share apart: what topics add is Node's work (README, "What topics cost").
-  rows.push(["of it, Pagefind's processes", f.seconds(m("on", (r) => r.pagefindCpu)), f.seconds(m("off", (r) => r.pagefindCpu)), pct(m("on", (r) => r.pagefindCpu), m("off", (r) => r.pagefindCpu))]);
-  rows.push(["of it, the rest (Node)", f.seconds(m("on", (r) => r.cpu - r.pagefindCpu)), f.seconds(m("off", (r) => r.cpu - r.pagefindCpu)), pct(m("on", (r) => r.cpu - r.pagefindCpu), m("off", (r) => r.cpu - r.pagefindCpu))]);
-  rows.push(["peak memory (process tree)", f.bytes(m("on", (r) => r.peakRss)), f.bytes(m("off", (r) => r.peakRss)), pct(m("on", (r) => r.peakRss), m("off", (r) => r.peakRss))]);
+  rows.push(row("of it, Pagefind's processes", (r) => r.pagefindCpu));
+  rows.push(row("of it, the rest (Node)", (r) => r.cpu - r.pagefindCpu));
+  rows.push(row("peak memory (process tree)", (r) => r.peakRss, f.bytes));
   for (const name of PHASES) rows.push([name, f.seconds(m("on", (r) => phase(r, name))), f.seconds(m("off", (r) => phase(r, name))), ""]);
   say(f.table(rows));
   say(`  wall time, pair by pair: ${built.on.map((r, i) => pct(r.seconds, built.off[i]!.seconds)).join(", ")} (target: ≤ +10%)`);
